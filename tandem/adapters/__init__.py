@@ -1,0 +1,1 @@
+"""Adapters translate platform payloads to neutral events and render neutral cards."""

@@ -1,0 +1,79 @@
+"""Outbound messages: text with an optional neutral card, each with a plain-text fallback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ButtonStyle(StrEnum):
+    """How a button looks where the platform has styles."""
+
+    DEFAULT = "default"
+    PRIMARY = "primary"
+    DANGER = "danger"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A labelled value on a card."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """A button that comes back as an ``ActionSubmitted`` with this id and value."""
+
+    label: str
+    action_id: str
+    value: str = ""
+    style: ButtonStyle = ButtonStyle.DEFAULT
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """A text input on a form."""
+
+    id: str
+    label: str
+    multiline: bool = False
+    optional: bool = False
+    initial: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A neutral card that each adapter renders natively."""
+
+    title: str
+    body: str = ""
+    fields: tuple[Field, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    inputs: tuple[Input, ...] = ()
+    footer: str = ""
+
+    def fallback_text(self) -> str:
+        """The card as plain text, for notifications and text-only clients."""
+        lines = [self.title]
+        if self.body:
+            lines.append(self.body)
+        lines.extend(f"{f.label}: {f.value}" for f in self.fields)
+        if self.footer:
+            lines.append(self.footer)
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What the bot says back. ``text`` is always readable on its own."""
+
+    text: str
+    card: Card | None = None
+    ephemeral: bool = True
+
+    @classmethod
+    def of_card(cls, card: Card, *, ephemeral: bool = True) -> Reply:
+        """A reply whose text is the card's plain-text fallback."""
+        return cls(text=card.fallback_text(), card=card, ephemeral=ephemeral)

@@ -1,0 +1,203 @@
+"""Routes neutral events to the rituals that registered for them.
+
+A ritual registers the commands and actions it answers as explicit
+:class:`CommandSpec` / :class:`ActionSpec` objects; each handler takes one typed
+context and returns replies. A failing handler never shows a traceback: the
+user reads a polite message in their language and the error is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from tandem.bot.cards import Card, Field, Reply
+from tandem.bot.clock import Clock
+from tandem.bot.i18n import Translator
+from tandem.bot.text import clean_input
+from tandem.bot.types import (
+    ActionSubmitted,
+    Actor,
+    CommandInvoked,
+    ConversationRef,
+    Event,
+    Installed,
+    MessageReceived,
+    User,
+)
+
+log = logging.getLogger(__name__)
+
+
+class ActorResolver(Protocol):
+    """Finds the person behind a platform user (implemented over storage)."""
+
+    async def resolve(self, *, user: User) -> Actor:
+        """The actor for ``user``; ``known`` is False when no person matches."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class CommandContext:
+    """Everything a command handler receives."""
+
+    actor: Actor
+    user: User
+    conversation: ConversationRef
+    command: str
+    args: str
+    t: Translator
+    clock: Clock
+
+
+@dataclass(frozen=True, slots=True)
+class ActionContext:
+    """Everything an action handler receives."""
+
+    actor: Actor
+    event: ActionSubmitted
+    t: Translator
+    clock: Clock
+
+
+CommandHandler = Callable[[CommandContext], Awaitable[Reply]]
+ActionHandler = Callable[[ActionContext], Awaitable[Reply]]
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    """A command a ritual answers.
+
+    Attributes:
+        name: the command without slash, e.g. ``who-owns``.
+        handler: called with a :class:`CommandContext`; ``None`` marks a command
+            that is announced but not built yet (it answers "coming soon").
+        phrases: natural openings that mean the same command, e.g. ``who owns``.
+    """
+
+    name: str
+    handler: CommandHandler | None
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """Actions whose id starts with ``prefix`` go to ``handler``."""
+
+    prefix: str
+    handler: ActionHandler
+
+
+class Dispatcher:
+    """The single entry point adapters call with neutral events."""
+
+    def __init__(self, *, resolver: ActorResolver, clock: Clock) -> None:
+        self._resolver = resolver
+        self._clock = clock
+        self._commands: dict[str, CommandSpec] = {}
+        self._actions: list[ActionSpec] = []
+        self.add_command(CommandSpec(name="help", handler=self._help))
+
+    def add_command(self, spec: CommandSpec) -> None:
+        """Register a command; a second registration of the same name is a bug."""
+        if spec.name in self._commands:
+            raise ValueError(f"command {spec.name!r} registered twice")
+        self._commands[spec.name] = spec
+
+    def add_action(self, spec: ActionSpec) -> None:
+        """Register a family of actions by id prefix."""
+        self._actions.append(spec)
+
+    @property
+    def commands(self) -> Sequence[CommandSpec]:
+        """Every command, in registration order (for help and manifests)."""
+        return tuple(self._commands.values())
+
+    async def handle(self, event: Event) -> Reply:
+        """Answer one event. Never raises: failures become a polite reply."""
+        try:
+            actor = await self._resolver.resolve(user=event.user)
+        except Exception:
+            log.exception("could not resolve the user of %s", type(event).__name__)
+            return Reply(text=Translator(locale=event.user.locale)("error.internal"))
+        t = Translator(locale=actor.locale)
+        try:
+            return await self._route(event, actor, t)
+        except Exception:
+            log.exception("handler failed for %s", type(event).__name__)
+            return Reply(text=t("error.internal"))
+
+    async def _route(self, event: Event, actor: Actor, t: Translator) -> Reply:
+        match event:
+            case CommandInvoked():
+                return await self._command(event, event.command, event.text, actor, t)
+            case MessageReceived():
+                text, _ = clean_input(event.text)
+                command, args = self.parse(text)
+                return await self._command(event, command, args, actor, t)
+            case ActionSubmitted():
+                for action in self._actions:
+                    if event.action_id.startswith(action.prefix):
+                        ctx = ActionContext(actor=actor, event=event, t=t, clock=self._clock)
+                        return await action.handler(ctx)
+                log.warning("no handler for action %r", event.action_id)
+                return Reply(text=t("error.internal"))
+            case Installed():
+                return await self._help_for(actor, t, unknown=None)
+
+    def parse(self, text: str) -> tuple[str, str]:
+        """Split typed text into a command and its arguments.
+
+        Accepts ``/who-owns dns``, ``who-owns dns`` and natural openings such as
+        ``who owns dns?``. Text that names no command gives ``("", text)``.
+        """
+        body = text.strip()
+        if body.startswith("/"):
+            body = body[1:]
+        lowered = body.casefold()
+        for spec in self._commands.values():
+            for opening in (spec.name, *spec.phrases):
+                if lowered == opening or lowered.startswith(opening + " "):
+                    args = body[len(opening) :].strip()
+                    return spec.name, args.rstrip("?").strip() if spec.phrases else args
+        return "", body
+
+    async def _command(
+        self, event: Event, command: str, args: str, actor: Actor, t: Translator
+    ) -> Reply:
+        name = command.strip().lstrip("/").casefold()
+        spec = self._commands.get(name)
+        if spec is None:
+            return await self._help_for(actor, t, unknown=command.strip() or None)
+        if spec.handler is None:
+            card = Card(title=t("coming.title"), body=t("coming.body", command=spec.name))
+            return Reply.of_card(card)
+        cleaned, _ = clean_input(args)
+        ctx = CommandContext(
+            actor=actor,
+            user=event.user,
+            conversation=event.conversation,
+            command=spec.name,
+            args=cleaned,
+            t=t,
+            clock=self._clock,
+        )
+        return await spec.handler(ctx)
+
+    async def _help(self, ctx: CommandContext) -> Reply:
+        return await self._help_for(ctx.actor, ctx.t, unknown=None)
+
+    async def _help_for(self, actor: Actor, t: Translator, *, unknown: str | None) -> Reply:
+        fields = []
+        for spec in self._commands.values():
+            description = t(f"help.cmd.{spec.name}")
+            if spec.handler is None:
+                description += f" ({t('help.coming')})"
+            fields.append(Field(label=f"/{spec.name}", value=description))
+        body = t("help.intro")
+        if unknown:
+            body = t("help.unknown", command=unknown[:60]) + "\n" + body
+        card = Card(title=t("help.title"), body=body, fields=tuple(fields), footer=t("help.footer"))
+        return Reply.of_card(card)

@@ -1,0 +1,44 @@
+"""The adapter port: the only way rituals reach a chat platform."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from tandem.bot.cards import Reply
+from tandem.bot.types import ConversationRef, MessageRef, User
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What a platform tells about a user."""
+
+    email: str | None
+    name: str
+    timezone: str | None
+    locale: str | None
+
+
+class ChatPort(Protocol):
+    """Implemented by every adapter (Slack, Teams, console, in-memory for tests)."""
+
+    async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
+        """Post ``reply`` to ``conversation``; returns a reference for later updates."""
+        ...
+
+    async def update(self, *, message: MessageRef, reply: Reply) -> None:
+        """Replace a message that was sent earlier."""
+        ...
+
+    async def open_dm(self, *, user: User) -> ConversationRef:
+        """The direct conversation with ``user``, opened if needed."""
+        ...
+
+    async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> None:
+        """Add ``users`` to ``conversation`` where the platform allows it."""
+        ...
+
+    async def profile(self, *, user: User) -> Profile:
+        """The user's profile as the platform knows it."""
+        ...

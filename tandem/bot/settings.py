@@ -1,0 +1,45 @@
+"""Settings from the environment (and an optional ``.env``), with the platforms' usual names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_database_url() -> str:
+    """A SQLite file in the user's data folder."""
+    folder = Path(user_data_dir("tandem", appauthor=False))
+    return f"sqlite:///{folder / 'tandem.db'}"
+
+
+class Settings(BaseSettings):
+    """Everything Tandem reads from its environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    slack_bot_token: str | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_client_id: str | None = Field(default=None, alias="SLACK_CLIENT_ID")
+    slack_client_secret: str | None = Field(default=None, alias="SLACK_CLIENT_SECRET")
+    slack_api_url: str | None = Field(default=None, alias="SLACK_API_URL")
+    microsoft_app_id: str | None = Field(default=None, alias="MICROSOFT_APP_ID")
+    microsoft_app_password: str | None = Field(default=None, alias="MICROSOFT_APP_PASSWORD")
+    microsoft_app_tenant_id: str | None = Field(default=None, alias="MICROSOFT_APP_TENANT_ID")
+    database_url: str = Field(default_factory=default_database_url, alias="TANDEM_DATABASE_URL")
+    port: int = Field(default=3978, alias="TANDEM_PORT")
+    host: str = Field(default="127.0.0.1", alias="TANDEM_HOST")
+    demo: bool | None = Field(default=None, alias="TANDEM_DEMO")
+
+    @property
+    def uses_sqlite(self) -> bool:
+        """Whether the database is an embedded SQLite file."""
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def demo_enabled(self) -> bool:
+        """Import the demo organisation into an empty database (on by default with SQLite)."""
+        return self.uses_sqlite if self.demo is None else self.demo

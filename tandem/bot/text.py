@@ -1,0 +1,33 @@
+"""Cleaning what people type before anything reads it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_input(text: str) -> tuple[str, bool]:
+    """Drop control and invisible characters and squeeze spaces.
+
+    Returns:
+        The cleaned text and whether anything unreadable was removed.
+    """
+    normalised = unicodedata.normalize("NFC", text)
+    stripped = _CONTROL.sub("", normalised.replace("\t", " "))
+    return _SPACES.sub(" ", stripped).strip(), stripped != normalised.replace("\t", " ")
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation-free text for comparing names.
+
+    ``"Noms de Domaine!"`` and ``"noms-de-domaine"`` both fold to ``"noms de domaine"``.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", bare.replace("_", " ")).strip()

@@ -1,0 +1,39 @@
+"""Instants shown in a person's own timezone and language (stored in UTC)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from babel.dates import format_datetime
+
+from tandem.bot.i18n import supported_locale
+
+_PATTERNS = {"en": "d MMM y, HH:mm zzzz", "fr": "d MMM y 'à' HH:mm zzzz"}
+
+
+def is_valid_timezone(name: str) -> bool:
+    """Whether ``name`` is an IANA timezone this machine knows."""
+    if not name or name != name.strip():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return name in available_timezones() or name == "UTC"
+
+
+def format_instant(*, moment: datetime, timezone: str, locale: str) -> str:
+    """Format a UTC instant in ``timezone`` for a reader of ``locale``.
+
+    Naive datetimes are taken as UTC, as everything is stored in UTC.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    language = supported_locale(locale)
+    local = moment.astimezone(zone)
+    return str(format_datetime(local, _PATTERNS[language], tzinfo=zone, locale=language))

@@ -1,0 +1,1 @@
+"""One module per ritual: business rules on neutral types, no platform payloads."""

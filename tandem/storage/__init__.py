@@ -1,0 +1,1 @@
+"""SQLModel tables, the async engine, Alembic migrations and tenant-scoped repositories."""

@@ -1,0 +1,172 @@
+"""The tables. Every row but the tenant itself carries ``tenant_id``.
+
+Times are stored as UTC; the schema is created and changed only by Alembic
+migrations (``storage/migrations``), which a test keeps in step with these models.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """The current instant, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+def _utc_column(*, nullable: bool = False) -> Any:
+    return Field(
+        default_factory=utcnow, sa_column=Column(DateTime(timezone=True), nullable=nullable)
+    )
+
+
+class Tenant(SQLModel, table=True):
+    """A Slack workspace, a Teams tenant, or a plain local name such as ``demo``."""
+
+    __tablename__ = "tenant"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=120, unique=True)
+    platform: str = Field(max_length=16)
+    workspace_id: str = Field(max_length=100)
+    enterprise_id: str | None = Field(default=None, max_length=100)
+    name: str = Field(default="", max_length=200)
+    disabled: bool = Field(default=False)
+    raci_revision: int = Field(default=0)
+    created_at: datetime = _utc_column()
+
+
+class Person(SQLModel, table=True):
+    """Someone in the organisation, imported from the people file."""
+
+    __tablename__ = "person"
+    __table_args__ = (UniqueConstraint("tenant_id", "email", name="uq_person_tenant_email"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    email: str = Field(max_length=254)
+    name: str = Field(max_length=200)
+    department: str = Field(default="", max_length=100)
+    role: str = Field(default="", max_length=200)
+    timezone: str = Field(default="UTC", max_length=64)
+    locale: str = Field(default="en", max_length=16)
+    is_admin: bool = Field(default=False)
+
+
+class PlatformIdentity(SQLModel, table=True):
+    """A person's id on a platform (Slack user id, Teams AAD object id)."""
+
+    __tablename__ = "platform_identity"
+    __table_args__ = (
+        UniqueConstraint(
+            "tenant_id", "platform", "platform_user_id", name="uq_identity_tenant_platform_user"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    platform: str = Field(max_length=16)
+    platform_user_id: str = Field(max_length=128)
+
+
+class RaciTopic(SQLModel, table=True):
+    """A topic of the RACI matrix."""
+
+    __tablename__ = "raci_topic"
+    __table_args__ = (UniqueConstraint("tenant_id", "slug", name="uq_topic_tenant_slug"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    slug: str = Field(max_length=80)
+    title: str = Field(max_length=200)
+    description: str = Field(default="", max_length=2000)
+    position: int = Field(default=0)
+
+
+class RaciAlias(SQLModel, table=True):
+    """Another name of a topic (English, French, a product name…)."""
+
+    __tablename__ = "raci_alias"
+    __table_args__ = (Index("ix_raci_alias_tenant_topic", "tenant_id", "topic_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    topic_id: int = Field(foreign_key="raci_topic.id")
+    alias: str = Field(max_length=200)
+    position: int = Field(default=0)
+
+
+class RaciAssignment(SQLModel, table=True):
+    """One person in one role (R, A, C or I) for one topic."""
+
+    __tablename__ = "raci_assignment"
+    __table_args__ = (
+        UniqueConstraint("topic_id", "role", "person_id", name="uq_assignment_topic_role_person"),
+        Index("ix_raci_assignment_tenant_topic", "tenant_id", "topic_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    topic_id: int = Field(foreign_key="raci_topic.id")
+    person_id: int = Field(foreign_key="person.id", index=True)
+    role: str = Field(max_length=12)
+    position: int = Field(default=0)
+
+
+class RaciChange(SQLModel, table=True):
+    """Who changed which role of a topic, when, from what to what."""
+
+    __tablename__ = "raci_change"
+    __table_args__ = (Index("ix_raci_change_tenant_topic", "tenant_id", "topic_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    topic_id: int = Field(foreign_key="raci_topic.id")
+    role: str = Field(max_length=12)
+    before: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    after: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    changed_by: str | None = Field(default=None, max_length=254)
+    source: str = Field(default="chat", max_length=16)
+    changed_at: datetime = _utc_column()
+
+
+class GuardrailRule(SQLModel, table=True):
+    """A rule IT defined once: what marketing may do, on which conditions."""
+
+    __tablename__ = "guardrail_rule"
+    __table_args__ = (UniqueConstraint("tenant_id", "rule_key", name="uq_rule_tenant_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    rule_key: str = Field(max_length=80)
+    title: str = Field(max_length=300)
+    topic_slug: str = Field(max_length=80)
+    sensitivity: str = Field(max_length=16)
+    verdict: str = Field(max_length=16)
+    answer: str = Field(max_length=4000)
+    conditions: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    examples: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    review_every_days: int | None = Field(default=None)
+    last_reviewed: date | None = Field(default=None)
+    position: int = Field(default=0)
+
+
+class CatalogueEntry(SQLModel, table=True):
+    """A tool or module in the catalogue, with its status."""
+
+    __tablename__ = "catalogue_entry"
+    __table_args__ = (UniqueConstraint("tenant_id", "name", name="uq_catalogue_tenant_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    name: str = Field(max_length=200)
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    status: str = Field(max_length=16)
+    note: str = Field(default="", max_length=2000)
+    position: int = Field(default=0)

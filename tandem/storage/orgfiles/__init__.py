@@ -1,0 +1,1 @@
+"""The organisation's files: people (CSV), RACI matrix (CSV), guardrails catalogue (YAML)."""

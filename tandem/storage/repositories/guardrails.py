@@ -1,0 +1,111 @@
+"""Guardrail rules and the tools catalogue of a tenant (stored now, answered later)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from tandem.storage.models import CatalogueEntry, GuardrailRule
+from tandem.storage.records import ImportCounts, RuleRecord, TenantRef, ToolRecord
+
+
+def _rule_record(row: GuardrailRule) -> RuleRecord:
+    return RuleRecord(
+        id=row.rule_key,
+        title=row.title,
+        topic=row.topic_slug,
+        sensitivity=row.sensitivity,
+        verdict=row.verdict,
+        answer=row.answer,
+        conditions=tuple(row.conditions),
+        examples=tuple(row.examples),
+        keywords=tuple(row.keywords),
+        review_every_days=row.review_every_days,
+        last_reviewed=row.last_reviewed,
+    )
+
+
+def _tool_record(row: CatalogueEntry) -> ToolRecord:
+    return ToolRecord(name=row.name, status=row.status, aliases=tuple(row.aliases), note=row.note)
+
+
+async def list_rules(session: AsyncSession, *, tenant: TenantRef) -> list[RuleRecord]:
+    """Every rule of ``tenant``, in catalogue order."""
+    statement = (
+        select(GuardrailRule)
+        .where(GuardrailRule.tenant_id == tenant.id)
+        .order_by(col(GuardrailRule.position), col(GuardrailRule.rule_key))
+    )
+    return [_rule_record(row) for row in (await session.exec(statement)).all()]
+
+
+async def list_tools(session: AsyncSession, *, tenant: TenantRef) -> list[ToolRecord]:
+    """The tools catalogue of ``tenant``, in catalogue order."""
+    statement = (
+        select(CatalogueEntry)
+        .where(CatalogueEntry.tenant_id == tenant.id)
+        .order_by(col(CatalogueEntry.position), col(CatalogueEntry.name))
+    )
+    return [_tool_record(row) for row in (await session.exec(statement)).all()]
+
+
+async def upsert_rules(
+    session: AsyncSession, *, tenant: TenantRef, records: Iterable[RuleRecord]
+) -> ImportCounts:
+    """Create or update rules by id; rules not named are left as they are."""
+    statement = select(GuardrailRule).where(GuardrailRule.tenant_id == tenant.id)
+    existing = {row.rule_key: row for row in (await session.exec(statement)).all()}
+    created = updated = unchanged = 0
+    for position, record in enumerate(records):
+        row = existing.get(record.id)
+        if row is not None and _rule_record(row) == record and row.position == position:
+            unchanged += 1
+            continue
+        if row is None:
+            row = GuardrailRule(
+                tenant_id=tenant.id,
+                rule_key=record.id,
+                title="",
+                topic_slug="",
+                sensitivity="",
+                verdict="",
+                answer="",
+            )
+            created += 1
+        else:
+            updated += 1
+        row.title, row.topic_slug = record.title, record.topic
+        row.sensitivity, row.verdict, row.answer = record.sensitivity, record.verdict, record.answer
+        row.conditions, row.examples = list(record.conditions), list(record.examples)
+        row.keywords = list(record.keywords)
+        row.review_every_days, row.last_reviewed = record.review_every_days, record.last_reviewed
+        row.position = position
+        session.add(row)
+    await session.flush()
+    return ImportCounts(created=created, updated=updated, unchanged=unchanged)
+
+
+async def upsert_tools(
+    session: AsyncSession, *, tenant: TenantRef, records: Iterable[ToolRecord]
+) -> ImportCounts:
+    """Create or update catalogue entries by name; entries not named are left as they are."""
+    statement = select(CatalogueEntry).where(CatalogueEntry.tenant_id == tenant.id)
+    existing = {row.name: row for row in (await session.exec(statement)).all()}
+    created = updated = unchanged = 0
+    for position, record in enumerate(records):
+        row = existing.get(record.name)
+        if row is not None and _tool_record(row) == record and row.position == position:
+            unchanged += 1
+            continue
+        if row is None:
+            row = CatalogueEntry(tenant_id=tenant.id, name=record.name, status=record.status)
+            created += 1
+        else:
+            updated += 1
+        row.status, row.aliases, row.note = record.status, list(record.aliases), record.note
+        row.position = position
+        session.add(row)
+    await session.flush()
+    return ImportCounts(created=created, updated=updated, unchanged=unchanged)
