@@ -1,0 +1,1 @@
+"""The terminal adapter: ``tandem chat --as EMAIL``."""

@@ -1,0 +1,367 @@
+"""Entry point: wires storage, the dispatcher, rituals and adapters in plain sight.
+
+``tandem serve`` (default), ``tandem chat --as EMAIL``, ``tandem import`` /
+``tandem export``, ``tandem who-owns QUERY --json`` and ``tandem db upgrade``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from aiohttp import web
+from platformdirs import user_state_dir
+
+from tandem import __version__, demo
+from tandem.bot.clock import Clock, SystemClock
+from tandem.bot.dispatcher import CommandSpec, Dispatcher
+from tandem.bot.settings import Settings
+from tandem.bot.types import TenantKey, TenantKeyError, User
+from tandem.rituals.directory import Directory
+from tandem.rituals.raci import RaciRitual
+from tandem.storage.database import Database
+from tandem.storage.orgfiles.problems import FileRejected
+from tandem.storage.orgfiles.service import FileKind, UnknownTenant, export_file, import_file
+from tandem.storage.records import Role
+from tandem.storage.repositories import people, tenants
+
+log = logging.getLogger("tandem")
+T = TypeVar("T")
+PLANNED_COMMANDS = ("guardrail", "standup", "blocker", "planning")
+
+
+@dataclass
+class Runtime:
+    """Everything one Tandem process uses, built once and passed explicitly."""
+
+    settings: Settings
+    clock: Clock
+    database: Database
+    directory: Directory
+    dispatcher: Dispatcher
+    raci: RaciRitual
+
+
+def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
+    """Wire the database, the directory, the dispatcher and every ritual."""
+    clock = clock or SystemClock()
+    database = Database(url=settings.database_url)
+    directory = Directory(database=database)
+    dispatcher = Dispatcher(resolver=directory, clock=clock)
+    raci = RaciRitual(database=database, directory=directory)
+    raci.register(dispatcher)
+    for name in PLANNED_COMMANDS:
+        dispatcher.add_command(CommandSpec(name=name, handler=None))
+    return Runtime(
+        settings=settings,
+        clock=clock,
+        database=database,
+        directory=directory,
+        dispatcher=dispatcher,
+        raci=raci,
+    )
+
+
+async def prepare(runtime: Runtime) -> None:
+    """Migrate the schema, then import the demo organisation into an empty database."""
+    from tandem.storage.migrate import upgrade
+
+    await upgrade(database=runtime.database)
+    if not runtime.settings.demo_enabled:
+        return
+    key = TenantKey.parse(demo.TENANT)
+    async with runtime.database.session() as session:
+        existing = await tenants.find_tenant(session, key=key)
+        if existing and await people.count_people(session, tenant=existing):
+            return
+    for kind in FileKind:
+        report = await import_file(
+            database=runtime.database,
+            tenant=key,
+            kind=kind,
+            text=demo.read(kind),
+            at=runtime.clock.now(),
+        )
+        log.info("demo organisation imported: %s", report.describe())
+
+
+@asynccontextmanager
+async def running(settings: Settings) -> AsyncIterator[Runtime]:
+    """A prepared runtime, disposed of at the end."""
+    runtime = build_runtime(settings=settings)
+    try:
+        await prepare(runtime)
+        yield runtime
+    finally:
+        await runtime.database.dispose()
+
+
+def _run(settings: Settings, work: Callable[[Runtime], Awaitable[T]]) -> T:
+    async def main() -> T:
+        async with running(settings) as runtime:
+            return await work(runtime)
+
+    return asyncio.run(main())
+
+
+def _tenant(text: str) -> TenantKey:
+    try:
+        return TenantKey.parse(text)
+    except TenantKeyError as error:
+        raise click.BadParameter(str(error), param_hint="--tenant") from None
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    if not verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+tenant_option = click.option(
+    "--tenant",
+    "tenant",
+    default=demo.TENANT,
+    show_default=True,
+    help="Tenant key: slack:<team_id>, teams:<tenantId> or a plain name.",
+)
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(__version__, prog_name="tandem")
+@click.option("-v", "--verbose", is_flag=True, help="Log debug details.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool) -> None:
+    """Tandem: marketing/IT collaboration rituals in Slack, Teams and the terminal."""
+    _setup_logging(verbose)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(serve)
+
+
+@cli.command()
+@click.option("--port", type=int, default=None, help="Port (default TANDEM_PORT or 3978).")
+def serve(port: int | None) -> None:
+    """Serve Slack, Teams and health checks on one aiohttp server."""
+    settings = Settings()
+    app = web.Application()
+    state: dict[str, Runtime] = {}
+
+    async def healthz(_request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok", "version": __version__})
+
+    async def start(_app: web.Application) -> None:
+        runtime = build_runtime(settings=settings)
+        await prepare(runtime)
+        state["runtime"] = runtime
+        # Adapters (Slack, Teams) mount their routes here, and the scheduler of
+        # timed rituals starts here, once each lands.
+        await _announce(runtime, port or settings.port)
+
+    async def stop(_app: web.Application) -> None:
+        if "runtime" in state:
+            await state["runtime"].database.dispose()
+
+    app.router.add_get("/healthz", healthz)
+    app.on_startup.append(start)
+    app.on_cleanup.append(stop)
+    web.run_app(
+        app,
+        host=settings.host,
+        port=port or settings.port,
+        print=None,
+        handle_signals=True,
+    )
+
+
+async def _announce(runtime: Runtime, port: int) -> None:
+    example = "EMAIL"
+    key = TenantKey.parse(demo.TENANT)
+    async with runtime.database.session() as session:
+        tenant = await tenants.find_tenant(session, key=key)
+        if tenant:
+            everyone = await people.list_people(session, tenant=tenant)
+            example = next((p.email for p in everyone if p.locale == "en"), example)
+            french = next((p.email for p in everyone if p.locale.startswith("fr")), None)
+    log.info(
+        "Tandem %s is up on http://%s:%d (database %s); health at /healthz",
+        __version__,
+        runtime.settings.host,
+        port,
+        runtime.database.describe(),
+    )
+    log.info("No Slack or Teams app is configured yet; Slack and Teams adapters come next.")
+    log.info("Talk to Tandem in another terminal:  tandem chat --as %s", example)
+    if tenant and french:
+        log.info("…or in French:  tandem chat --as %s   then type /who-owns domain-names", french)
+
+
+@cli.command()
+@click.option("--as", "email", required=True, help="Your email in the tenant's people file.")
+@tenant_option
+def chat(email: str, tenant: str) -> None:
+    """Talk to Tandem in this terminal (reads line by line when piped)."""
+    key = _tenant(tenant)
+
+    async def work(runtime: Runtime) -> int:
+        from tandem.adapters.console.repl import run_chat
+
+        async with runtime.database.session() as session:
+            ref = await tenants.find_tenant(session, key=key)
+            person = await people.find_person(session, tenant=ref, email=email) if ref else None
+        if ref is None:
+            click.echo(f"No tenant {key}: import a people file first (tandem import).", err=True)
+            return 2
+        if person is None:
+            async with runtime.database.session() as session:
+                sample = [p.email for p in await people.list_people(session, tenant=ref)][:5]
+            click.echo(
+                f"Nobody with email {email} in tenant {key}. Try one of: " + ", ".join(sample),
+                err=True,
+            )
+            return 2
+        user = User(
+            tenant=key,
+            platform_user_id=person.email,
+            display_name=person.name,
+            email=person.email,
+            timezone=person.timezone,
+            locale=person.locale,
+        )
+        greeting = (
+            f"Tandem — {person.name} ({key}). Type /help, /who-owns domain-names, "
+            "or /quit to leave."
+        )
+        history = Path(user_state_dir("tandem", appauthor=False)) / "chat_history"
+        await run_chat(dispatcher=runtime.dispatcher, user=user, greeting=greeting, history=history)
+        return 0
+
+    sys.exit(_run(Settings(), work))
+
+
+@cli.command("import")
+@click.argument("kind", type=click.Choice([k.value for k in FileKind]))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@tenant_option
+def import_command(kind: str, file: Path, tenant: str) -> None:
+    """Import people (CSV), a RACI matrix (CSV) or guardrails (YAML) into a tenant."""
+    key = _tenant(tenant)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{file} is not UTF-8 text; save it as UTF-8 CSV") from None
+
+    async def work(runtime: Runtime) -> str:
+        report = await import_file(
+            database=runtime.database,
+            tenant=key,
+            kind=FileKind(kind),
+            text=text,
+            at=runtime.clock.now(),
+        )
+        return report.describe()
+
+    try:
+        click.echo(_run(Settings(), work))
+    except FileRejected as rejected:
+        click.echo(rejected.describe(), err=True)
+        sys.exit(1)
+
+
+@cli.command("export")
+@click.argument("kind", type=click.Choice([k.value for k in FileKind]))
+@tenant_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def export_command(kind: str, tenant: str, output: Path | None) -> None:
+    """Export a tenant's people, RACI matrix or guardrails in the import format."""
+    key = _tenant(tenant)
+
+    async def work(runtime: Runtime) -> str:
+        return await export_file(database=runtime.database, tenant=key, kind=FileKind(kind))
+
+    try:
+        text = _run(Settings(), work)
+    except UnknownTenant:
+        raise click.ClickException(f"no tenant {key}") from None
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command("who-owns")
+@click.argument("query", nargs=-1)
+@tenant_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def who_owns(query: tuple[str, ...], tenant: str, as_json: bool) -> None:
+    """Look up who owns a topic, for scripts."""
+    key = _tenant(tenant)
+    text = " ".join(query)
+
+    async def work(runtime: Runtime) -> dict[str, Any]:
+        ref = await runtime.directory.tenant(key=key)
+        if ref is None:
+            raise UnknownTenant(str(key))
+        found, topic = await runtime.raci.lookup(tenant=ref, query=text)
+        result: dict[str, Any] = {
+            "query": text,
+            "topic": topic.slug if topic else None,
+            "title": topic.title if topic else None,
+        }
+        for role in Role:
+            result[role.value] = [p.email for p in topic.roles.get(role, ())] if topic else []
+        result["suggestions"] = list(found.suggestions)
+        return result
+
+    try:
+        result = _run(Settings(), work)
+    except UnknownTenant:
+        raise click.ClickException(f"no tenant {key}") from None
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    if result["topic"] is None:
+        hint = ", ".join(result["suggestions"]) or "none"
+        click.echo(f"No topic matches {text!r}. Closest: {hint}")
+        sys.exit(1)
+    click.echo(f"{result['title']} ({result['topic']})")
+    for role in Role:
+        click.echo(f"  {role.value:<12} {', '.join(result[role.value]) or '-'}")
+
+
+@cli.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command()
+def upgrade() -> None:
+    """Apply the migrations up to the newest schema."""
+    from tandem.storage.migrate import current_revision
+
+    async def work(runtime: Runtime) -> str | None:
+        return await current_revision(database=runtime.database)
+
+    settings = Settings()
+    settings.demo = False
+    click.echo(f"database at revision {_run(settings, work)}")
+
+
+def main() -> None:
+    """The ``tandem`` console script."""
+    cli(prog_name="tandem")
+
+
+if __name__ == "__main__":
+    main()
