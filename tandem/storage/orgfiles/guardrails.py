@@ -33,7 +33,10 @@ _RULE_KEYS = {
 }
 
 
-class _LineLoader(yaml.SafeLoader):
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
     """A safe loader that remembers the line of each mapping."""
 
 

@@ -41,7 +41,7 @@ async def raci_revision(session: AsyncSession, *, tenant: TenantRef) -> int:
 
 async def bump_raci_revision(session: AsyncSession, *, tenant: TenantRef) -> None:
     """Mark the tenant's RACI matrix as changed (caches rebuild on next use)."""
-    await session.execute(
+    await session.exec(
         update(Tenant)
         .where(col(Tenant.id) == tenant.id)
         .values(raci_revision=col(Tenant.raci_revision) + 1)

@@ -1,0 +1,100 @@
+"""Shared fixtures: a fresh database per test, on SQLite always and PostgreSQL when asked.
+
+PostgreSQL runs when ``TEST_DATABASE_URL`` points at a server (see
+``scripts/with-postgres``); each test gets a database of its own, dropped after.
+With ``TANDEM_REQUIRE_POSTGRES=1`` (set by ``.ci/run``), a PostgreSQL test that
+cannot run fails instead of being skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
+
+from tandem.bot.clock import FixedClock
+from tandem.bot.settings import Settings
+from tandem.bot.types import TenantKey
+from tandem.storage.database import Database
+from tandem.storage.migrate import upgrade
+from tandem.storage.orgfiles.service import FileKind, import_file
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(os.environ.get("TANDEM_FIXTURES", ROOT.parent / "shared" / "fixtures"))
+FIXTURE_FILES = {
+    FileKind.PEOPLE: FIXTURES / "people.csv",
+    FileKind.RACI: FIXTURES / "raci.csv",
+    FileKind.GUARDRAILS: FIXTURES / "guardrails.yaml",
+}
+NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+
+
+def _pg_admin_url() -> str | None:
+    return os.environ.get("TEST_DATABASE_URL") or None
+
+
+async def _pg_execute(admin_url: str, statement: str) -> None:
+    url = make_url(admin_url).set(drivername="postgresql")
+    connection = await asyncpg.connect(url.render_as_string(hide_password=False))
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database's URL (not migrated)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'tandem.db'}"
+        return
+    admin = _pg_admin_url()
+    if admin is None:
+        if os.environ.get("TANDEM_REQUIRE_POSTGRES") == "1":
+            pytest.fail("TEST_DATABASE_URL is not set but PostgreSQL tests are required")
+        pytest.skip("PostgreSQL: set TEST_DATABASE_URL (scripts/with-postgres does)")
+    name = f"tandem_test_{uuid.uuid4().hex[:12]}"
+    await _pg_execute(admin, f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        await _pg_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+async def database(database_url: str) -> AsyncIterator[Database]:
+    """A migrated, empty database."""
+    db = Database(url=database_url)
+    await upgrade(database=db)
+    try:
+        yield db
+    finally:
+        await db.dispose()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """A clock standing still at a Monday morning, UTC."""
+    return FixedClock(at=NOW)
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    """Settings for a runtime on the test database, demo import off."""
+    return Settings(TANDEM_DATABASE_URL=database_url, TANDEM_DEMO=False)
+
+
+async def import_fixtures(database: Database, tenant: str, *, at: datetime = NOW) -> TenantKey:
+    """Import ``../shared/fixtures`` as they are into ``tenant``."""
+    key = TenantKey.parse(tenant)
+    for kind, path in FIXTURE_FILES.items():
+        await import_file(
+            database=database, tenant=key, kind=kind, text=path.read_text("utf-8"), at=at
+        )
+    return key

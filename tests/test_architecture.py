@@ -1,0 +1,72 @@
+"""The neutral core stays neutral: no platform SDK or HTTP server in bot/ or rituals/."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+
+import pytest
+
+import tandem
+from tandem.storage.repositories import guardrails, people, raci, tenants
+
+PACKAGE = Path(tandem.__file__).parent
+FORBIDDEN = ("slack_bolt", "slack_sdk", "botbuilder", "aiohttp", "microsoft_agents")
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module a Python file imports, at any depth of the file."""
+    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name | ast.Attribute)
+            and getattr(node.func, "id", getattr(node.func, "attr", "")) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            found.add(str(node.args[0].value))
+    return found
+
+
+@pytest.mark.parametrize("layer", ["bot", "rituals"])
+def test_neutral_layers_import_no_platform_sdk(layer: str) -> None:
+    files = sorted((PACKAGE / layer).rglob("*.py"))
+    assert files, f"no Python files under {layer}/"
+    offenders = {
+        f"{path.relative_to(PACKAGE)} imports {module}"
+        for path in files
+        for module in imported_modules(path)
+        if module.split(".")[0] in FORBIDDEN
+    }
+    assert not offenders, sorted(offenders)
+
+
+def test_guard_sees_a_forbidden_import(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f():\n    from slack_bolt.async_app import AsyncApp\n    return AsyncApp\n")
+    assert "slack_bolt.async_app" in imported_modules(sample)
+
+
+@pytest.mark.parametrize("module", [people, raci, guardrails])
+def test_every_repository_query_takes_the_tenant(module: object) -> None:
+    for name, function in inspect.getmembers(module, inspect.iscoroutinefunction):
+        if name.startswith("_") or function.__module__ != getattr(module, "__name__", None):
+            continue
+        parameter = inspect.signature(function).parameters.get("tenant")
+        assert parameter is not None, f"{module.__name__}.{name} takes no tenant"  # type: ignore[attr-defined]
+        assert parameter.kind is inspect.Parameter.KEYWORD_ONLY
+
+
+def test_tenant_repository_looks_up_by_key_or_tenant() -> None:
+    for name, function in inspect.getmembers(tenants, inspect.iscoroutinefunction):
+        if function.__module__ != tenants.__name__:
+            continue
+        parameters = inspect.signature(function).parameters
+        assert "key" in parameters or "tenant" in parameters, name

@@ -1,0 +1,39 @@
+"""The schema is made by Alembic alone and matches what the models declare."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection, inspect
+
+from tandem.storage.database import Database
+from tandem.storage.migrate import current_revision, head_revision, upgrade
+from tandem.storage.models import SQLModel
+
+
+def _diff(connection: Connection) -> list[Any]:
+    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    return list(compare_metadata(context, SQLModel.metadata))
+
+
+def _tables(connection: Connection) -> set[str]:
+    return set(inspect(connection).get_table_names())
+
+
+async def test_upgrade_on_an_empty_database_gives_the_declared_schema(database_url: str) -> None:
+    database = Database(url=database_url)
+    try:
+        assert await current_revision(database=database) is None
+        await upgrade(database=database)
+        assert await current_revision(database=database) == head_revision()
+        async with database.engine.connect() as connection:
+            tables = await connection.run_sync(_tables)
+            diff = await connection.run_sync(_diff)
+        assert set(SQLModel.metadata.tables) <= tables
+        assert diff == [], f"models and migrations differ: {diff}"
+        await upgrade(database=database)  # a second run at head changes nothing
+        assert await current_revision(database=database) == head_revision()
+    finally:
+        await database.dispose()
