@@ -50,7 +50,9 @@ def test_neutral_layers_import_no_platform_sdk(layer: str) -> None:
 
 def test_guard_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
-    sample.write_text("def f():\n    from slack_bolt.async_app import AsyncApp\n    return AsyncApp\n")
+    sample.write_text(
+        "def f():\n    from slack_bolt.async_app import AsyncApp\n    return AsyncApp\n"
+    )
     assert "slack_bolt.async_app" in imported_modules(sample)
 
 

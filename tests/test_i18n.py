@@ -26,7 +26,14 @@ def test_placeholders_match(key: str) -> None:
 
 @pytest.mark.parametrize(
     ("platform_locale", "expected"),
-    [("fr", "fr"), ("fr-FR", "fr"), ("fr_CA", "fr"), ("en-GB", "en"), ("de-DE", "en"), (None, "en")],
+    [
+        ("fr", "fr"),
+        ("fr-FR", "fr"),
+        ("fr_CA", "fr"),
+        ("en-GB", "en"),
+        ("de-DE", "en"),
+        (None, "en"),
+    ],
 )
 def test_platform_locales_map_to_a_catalogue(platform_locale: str | None, expected: str) -> None:
     assert supported_locale(platform_locale) == expected

@@ -17,12 +17,16 @@ RACI_HEADER = "topic,title,aliases,responsible,accountable,consulted,informed,de
 
 
 async def _export_all(database: Database, tenant: TenantKey) -> dict[FileKind, str]:
-    return {kind: await export_file(database=database, tenant=tenant, kind=kind) for kind in FileKind}
+    return {
+        kind: await export_file(database=database, tenant=tenant, kind=kind) for kind in FileKind
+    }
 
 
 async def test_the_shared_fixtures_import_as_they_are(database: Database) -> None:
     tenant = await import_fixtures(database, "acme")
-    people = parse_people(text=await export_file(database=database, tenant=tenant, kind=FileKind.PEOPLE))
+    people = parse_people(
+        text=await export_file(database=database, tenant=tenant, kind=FileKind.PEOPLE)
+    )
     assert {p.email for p in people} == {
         p.email for p in parse_people(text=FIXTURE_FILES[FileKind.PEOPLE].read_text("utf-8"))
     }
@@ -103,7 +107,9 @@ async def test_a_rejected_file_does_not_even_create_its_tenant(database: Databas
     from tandem.storage.orgfiles.service import UnknownTenant
 
     with pytest.raises(UnknownTenant):
-        await export_file(database=database, tenant=TenantKey.parse("slack:T0NEW"), kind=FileKind.PEOPLE)
+        await export_file(
+            database=database, tenant=TenantKey.parse("slack:T0NEW"), kind=FileKind.PEOPLE
+        )
 
 
 async def test_a_bad_guardrails_file_names_lines(database: Database) -> None:
@@ -121,7 +127,9 @@ guardrails:
     answer: Go.
 """
     with pytest.raises(FileRejected) as rejected:
-        await import_file(database=database, tenant=tenant, kind=FileKind.GUARDRAILS, text=bad, at=NOW)
+        await import_file(
+            database=database, tenant=tenant, kind=FileKind.GUARDRAILS, text=bad, at=NOW
+        )
     messages = [str(p) for p in rejected.value.problems]
     assert any(m.startswith("line 2:") and "status 'maybe'" in m for m in messages)
     assert "line 5: unknown RACI topic 'payroll'; import the RACI file first" in messages
@@ -151,11 +159,7 @@ def test_people_file_shapes(text: str, expected: str) -> None:
 
 
 def test_an_alias_may_name_one_topic_only() -> None:
-    text = (
-        RACI_HEADER
-        + "a-topic,A,dns,x@y.z,x@y.z,,,\n"
-        + "b-topic,B,DNS;other,x@y.z,x@y.z,,,\n"
-    )
+    text = RACI_HEADER + "a-topic,A,dns,x@y.z,x@y.z,,,\n" + "b-topic,B,DNS;other,x@y.z,x@y.z,,,\n"
     with pytest.raises(FileRejected) as rejected:
         parse_raci(text=text, known_people={"x@y.z"})
     assert "line 3: 'DNS' already names topic 'a-topic' (line 2)" in rejected.value.describe()

@@ -170,7 +170,8 @@ class Dispatcher:
         name = command.strip().lstrip("/").casefold()
         spec = self._commands.get(name)
         if spec is None:
-            return await self._help_for(actor, t, unknown=command.strip() or None)
+            typed = (command.strip() or (args.split() or [""])[0]).lstrip("/")
+            return await self._help_for(actor, t, unknown=typed or None)
         if spec.handler is None:
             card = Card(title=t("coming.title"), body=t("coming.body", command=spec.name))
             return Reply.of_card(card)

@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     # help and dispatch
     "help.title": "What you can ask Tandem",
     "help.intro": "Type a command, with or without the leading slash:",
-    "help.unknown": "I don't know the command “{command}”.",
+    "help.unknown": "I don't know the command “/{command}”.",
     "help.footer": "Type /help at any time to see this again.",
     "help.cmd.help": "this list",
     "help.cmd.who-owns": "who is Responsible, Accountable, Consulted and Informed for a topic, "

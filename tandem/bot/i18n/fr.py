@@ -7,7 +7,7 @@ MESSAGES: dict[str, str] = {
     # aide et routage
     "help.title": "Ce que vous pouvez demander à Tandem",
     "help.intro": "Tapez une commande, avec ou sans la barre oblique :",
-    "help.unknown": "Je ne connais pas la commande « {command} ».",
+    "help.unknown": "Je ne connais pas la commande « /{command} ».",
     "help.footer": "Tapez /help à tout moment pour revoir cette liste.",
     "help.cmd.help": "cette liste",
     "help.cmd.who-owns": "qui est Responsable, Approbateur, Consulté et Informé pour un sujet, "

@@ -1,0 +1,60 @@
+"""A test chat: people of a tenant type text and read Tandem's replies, in process."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from tandem.adapters.console.render import render_reply
+from tandem.app import Runtime, build_runtime, prepare
+from tandem.bot.cards import Reply
+from tandem.bot.clock import FixedClock
+from tandem.bot.settings import Settings
+from tandem.bot.types import ActionSubmitted, ConversationRef, MessageReceived, TenantKey, User
+
+
+@dataclass
+class Chat:
+    """Sends text as a person of ``tenant`` through the real dispatcher."""
+
+    runtime: Runtime
+    tenant: TenantKey
+
+    def user(self, email: str, *, locale: str | None = None) -> User:
+        return User(tenant=self.tenant, platform_user_id=email, email=email, locale=locale)
+
+    async def say(self, email: str, text: str) -> Reply:
+        user = self.user(email)
+        conversation = ConversationRef(tenant=self.tenant, id=f"dm:{email}")
+        return await self.runtime.dispatcher.handle(
+            MessageReceived(user=user, conversation=conversation, text=text)
+        )
+
+    async def read(self, email: str, text: str) -> str:
+        """What the person reads, rendered as the terminal shows it."""
+        return render_reply(await self.say(email, text))
+
+    async def click(self, email: str, reply: Reply, label: str) -> Reply:
+        assert reply.card is not None
+        button = next(b for b in reply.card.buttons if b.label == label)
+        user = self.user(email)
+        return await self.runtime.dispatcher.handle(
+            ActionSubmitted(
+                user=user,
+                conversation=ConversationRef(tenant=self.tenant, id=f"dm:{email}"),
+                action_id=button.action_id,
+                value=button.value,
+            )
+        )
+
+
+@asynccontextmanager
+async def chat_runtime(*, settings: Settings, clock: FixedClock) -> AsyncIterator[Runtime]:
+    """A wired and migrated runtime on the test database."""
+    runtime = build_runtime(settings=settings, clock=clock)
+    try:
+        await prepare(runtime)
+        yield runtime
+    finally:
+        await runtime.database.dispose()

@@ -1,0 +1,330 @@
+"""One tenant never sees another's data, through any repository function."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+
+from tandem.bot.types import TenantKey
+from tandem.storage.database import Database
+from tandem.storage.orgfiles.service import FileKind, export_file, import_file
+from tandem.storage.records import (
+    PersonRecord,
+    Role,
+    RuleRecord,
+    TenantRef,
+    ToolRecord,
+    TopicRecord,
+)
+from tandem.storage.repositories import guardrails, people, raci, tenants
+from tests.conftest import NOW, import_fixtures
+
+OTHER_PEOPLE = (
+    "email,name,department,role,timezone,locale\n"
+    "ana.silva@example.com,Ana Other,it,Intern,America/Sao_Paulo,en\n"
+    "bo.lee@other.example,Bo Lee,it,Admin,Asia/Seoul,en\n"
+)
+OTHER_RACI = (
+    "topic,title,aliases,responsible,accountable,consulted,informed,description\n"
+    "domain-names,Other domains,dns,bo.lee@other.example,bo.lee@other.example,,,Theirs.\n"
+)
+
+
+async def _ref(database: Database, key: TenantKey) -> TenantRef:
+    async with database.session() as session:
+        found = await tenants.find_tenant(session, key=key)
+    assert found is not None
+    return found
+
+
+@pytest.fixture
+async def two_tenants(database: Database) -> tuple[TenantRef, TenantRef, TenantRef]:
+    """acme (the shared fixtures), slack:T0OTHER (same slug, other owners), and an empty one."""
+    acme = await import_fixtures(database, "acme")
+    other = TenantKey.parse("slack:T0OTHER")
+    await import_file(
+        database=database, tenant=other, kind=FileKind.PEOPLE, text=OTHER_PEOPLE, at=NOW
+    )
+    await import_file(database=database, tenant=other, kind=FileKind.RACI, text=OTHER_RACI, at=NOW)
+    async with database.session() as session:
+        empty = await tenants.ensure_tenant(session, key=TenantKey.parse("teams:0000aaaa-bbbb"))
+    return await _ref(database, acme), await _ref(database, other), empty
+
+
+Check = Callable[[Any, TenantRef, TenantRef, TenantRef], Awaitable[None]]
+CHECKS: dict[str, Check] = {}
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    def register(function: Check) -> Check:
+        CHECKS[name] = function
+        return function
+
+    return register
+
+
+@check("people.find_person")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert (
+        await people.find_person(s, tenant=other, email="ana.silva@example.com")
+    ).name == "Ana Other"
+    assert await people.find_person(s, tenant=other, email="nadia.roux@example.com") is None
+    assert await people.find_person(s, tenant=empty, email="ana.silva@example.com") is None
+
+
+@check("people.people_by_email")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    found = await people.people_by_email(
+        s, tenant=other, emails=["ana.silva@example.com", "nadia.roux@example.com"]
+    )
+    assert {e: p.name for e, p in found.items()} == {"ana.silva@example.com": "Ana Other"}
+    assert await people.people_by_email(s, tenant=empty, emails=["ana.silva@example.com"]) == {}
+
+
+@check("people.list_people")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert {p.email for p in await people.list_people(s, tenant=other)} == {
+        "ana.silva@example.com",
+        "bo.lee@other.example",
+    }
+    assert await people.list_people(s, tenant=empty) == []
+
+
+@check("people.count_people")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert await people.count_people(s, tenant=acme) == 15
+    assert await people.count_people(s, tenant=other) == 2
+    assert await people.count_people(s, tenant=empty) == 0
+
+
+@check("people.upsert_people")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    record = PersonRecord(email="ana.silva@example.com", name="Ana Renamed", timezone="UTC")
+    counts = await people.upsert_people(s, tenant=other, records=[record])
+    assert counts.updated == 1
+    assert (
+        await people.find_person(s, tenant=acme, email="ana.silva@example.com")
+    ).name == "Ana Silva"
+    assert (await people.upsert_people(s, tenant=empty, records=[record])).created == 1
+
+
+@check("people.link_identity")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert await people.link_identity(
+        s, tenant=acme, email="ana.silva@example.com", platform="slack", platform_user_id="U1"
+    )
+    assert not await people.link_identity(
+        s, tenant=other, email="nadia.roux@example.com", platform="slack", platform_user_id="U1"
+    )
+
+
+@check("people.find_person_by_identity")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await people.link_identity(
+        s, tenant=acme, email="ana.silva@example.com", platform="slack", platform_user_id="U9"
+    )
+    await people.link_identity(
+        s, tenant=other, email="ana.silva@example.com", platform="slack", platform_user_id="U9"
+    )
+    mine = await people.find_person_by_identity(
+        s, tenant=acme, platform="slack", platform_user_id="U9"
+    )
+    theirs = await people.find_person_by_identity(
+        s, tenant=other, platform="slack", platform_user_id="U9"
+    )
+    assert (mine.name, theirs.name) == ("Ana Silva", "Ana Other")
+    assert (
+        await people.find_person_by_identity(
+            s, tenant=empty, platform="slack", platform_user_id="U9"
+        )
+        is None
+    )
+
+
+@check("raci.topic_keys")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    keys = await raci.topic_keys(s, tenant=other)
+    assert [(k.slug, k.title, k.aliases) for k in keys] == [
+        ("domain-names", "Other domains", ("dns",))
+    ]
+    assert await raci.topic_keys(s, tenant=empty) == []
+
+
+@check("raci.get_topic")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    theirs = await raci.get_topic(s, tenant=other, slug="domain-names")
+    mine = await raci.get_topic(s, tenant=acme, slug="domain-names")
+    assert [p.email for p in theirs.roles[Role.RESPONSIBLE]] == ["bo.lee@other.example"]
+    assert [p.name for p in mine.roles[Role.RESPONSIBLE]] == ["Ana Silva"]
+    assert theirs.roles[Role.INFORMED] == ()
+    assert await raci.get_topic(s, tenant=other, slug="customer-data") is None
+    assert await raci.get_topic(s, tenant=empty, slug="domain-names") is None
+
+
+@check("raci.export_topics")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    exported = await raci.export_topics(s, tenant=other)
+    assert [(t.slug, t.accountable) for t in exported] == [
+        ("domain-names", ("bo.lee@other.example",))
+    ]
+    assert await raci.export_topics(s, tenant=empty) == []
+
+
+@check("raci.set_role")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    change = await raci.set_role(
+        s,
+        tenant=other,
+        slug="domain-names",
+        role=Role.CONSULTED,
+        emails=["ana.silva@example.com"],
+        changed_by="bo.lee@other.example",
+        at=NOW,
+    )
+    assert change is not None
+    mine = await raci.get_topic(s, tenant=acme, slug="domain-names")
+    assert [p.email for p in mine.roles[Role.CONSULTED]] == ["camille.durand@example.com"]
+    with pytest.raises(LookupError):  # acme's people are not the other tenant's
+        await raci.set_role(
+            s,
+            tenant=other,
+            slug="domain-names",
+            role=Role.INFORMED,
+            emails=["nadia.roux@example.com"],
+            changed_by="bo.lee@other.example",
+            at=NOW,
+        )
+    with pytest.raises(LookupError):
+        await raci.set_role(
+            s,
+            tenant=empty,
+            slug="domain-names",
+            role=Role.INFORMED,
+            emails=[],
+            changed_by="x",
+            at=NOW,
+        )
+
+
+@check("raci.topic_history")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await raci.set_role(
+        s,
+        tenant=acme,
+        slug="domain-names",
+        role=Role.INFORMED,
+        emails=["nadia.roux@example.com"],
+        changed_by="nadia.roux@example.com",
+        at=NOW,
+    )
+    assert len(await raci.topic_history(s, tenant=acme, slug="domain-names")) == 1
+    assert await raci.topic_history(s, tenant=other, slug="domain-names") == []
+    assert await raci.topic_history(s, tenant=empty, slug="domain-names") == []
+
+
+@check("raci.upsert_topics")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    record = TopicRecord(
+        slug="domain-names",
+        title="Renamed elsewhere",
+        responsible=("ana.silva@example.com",),
+        accountable=("bo.lee@other.example",),
+    )
+    assert (await raci.upsert_topics(s, tenant=other, records=[record], at=NOW)).updated == 1
+    assert (
+        await raci.get_topic(s, tenant=acme, slug="domain-names")
+    ).title == "Domain names and DNS"
+
+
+@check("guardrails.list_rules")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert len(await guardrails.list_rules(s, tenant=acme)) == 18
+    assert await guardrails.list_rules(s, tenant=other) == []
+
+
+@check("guardrails.list_tools")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert len(await guardrails.list_tools(s, tenant=acme)) == 10
+    assert await guardrails.list_tools(s, tenant=other) == []
+
+
+@check("guardrails.upsert_rules")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    rule = RuleRecord(
+        id="new-domain",
+        title="Their rule",
+        topic="domain-names",
+        sensitivity="public",
+        verdict="forbidden",
+        answer="No.",
+    )
+    assert (await guardrails.upsert_rules(s, tenant=other, records=[rule])).created == 1
+    mine = {r.id: r for r in await guardrails.list_rules(s, tenant=acme)}
+    assert mine["new-domain"].verdict == "approval"
+
+
+@check("guardrails.upsert_tools")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    tool = ToolRecord(name="Mailchimp", status="approved")
+    assert (await guardrails.upsert_tools(s, tenant=other, records=[tool])).created == 1
+    mine = {t.name: t for t in await guardrails.list_tools(s, tenant=acme)}
+    assert mine["Mailchimp"].status == "banned"
+
+
+@check("tenants.find_tenant")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert (await tenants.find_tenant(s, key=TenantKey.parse("slack:T0OTHER"))) == other
+    assert await tenants.find_tenant(s, key=TenantKey.parse("slack:T0NOBODY")) is None
+
+
+@check("tenants.ensure_tenant")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert await tenants.ensure_tenant(s, key=TenantKey.parse("acme")) == acme
+    created = await tenants.ensure_tenant(s, key=TenantKey.parse("slack:T0THIRD"))
+    assert created.id not in {acme.id, other.id, empty.id}
+
+
+@check("tenants.raci_revision")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert await tenants.raci_revision(s, tenant=empty) == 0
+    assert await tenants.raci_revision(s, tenant=acme) > 0
+
+
+@check("tenants.bump_raci_revision")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    before = await tenants.raci_revision(s, tenant=acme)
+    await tenants.bump_raci_revision(s, tenant=other)
+    assert await tenants.raci_revision(s, tenant=acme) == before
+
+
+def _repository_functions() -> set[str]:
+    names = set()
+    for module in (people, raci, guardrails, tenants):
+        short = module.__name__.rsplit(".", 1)[1]
+        for name, function in inspect.getmembers(module, inspect.iscoroutinefunction):
+            if not name.startswith("_") and function.__module__ == module.__name__:
+                names.add(f"{short}.{name}")
+    return names
+
+
+def test_every_repository_function_has_an_isolation_check() -> None:
+    assert _repository_functions() == set(CHECKS)
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+async def test_the_other_tenant_sees_nothing_of_the_first(
+    name: str, database: Database, two_tenants: tuple[TenantRef, TenantRef, TenantRef]
+) -> None:
+    acme_before = await export_file(
+        database=database, tenant=TenantKey.parse("acme"), kind=FileKind.RACI
+    )
+    async with database.session() as session:
+        await CHECKS[name](session, *two_tenants)
+    acme_after = await export_file(
+        database=database, tenant=TenantKey.parse("acme"), kind=FileKind.RACI
+    )
+    if name != "raci.topic_history":  # that check edits acme on purpose
+        assert acme_after == acme_before
