@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from aiohttp import web
 from platformdirs import user_state_dir
 
 from tandem import __version__, demo
@@ -154,6 +153,8 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 @click.option("--port", type=int, default=None, help="Port (default TANDEM_PORT or 3978).")
 def serve(port: int | None) -> None:
     """Serve Slack, Teams and health checks on one aiohttp server."""
+    from aiohttp import web
+
     settings = Settings()
     app = web.Application()
     state: dict[str, Runtime] = {}

@@ -7,10 +7,10 @@ from typing import Any
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, inspect
+from sqlmodel import SQLModel
 
 from tandem.storage.database import Database
 from tandem.storage.migrate import current_revision, head_revision, upgrade
-from tandem.storage.models import SQLModel
 
 
 def _diff(connection: Connection) -> list[Any]:

@@ -8,7 +8,7 @@ changes an assignment (admins and the topic's Accountable only), and
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tandem.bot.cards import Button, Card, Field, Reply
 from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, CommandSpec, Dispatcher
@@ -19,6 +19,7 @@ from tandem.bot.types import Actor
 from tandem.rituals.directory import Directory
 from tandem.rituals.topic_match import TopicMatch, TopicMatcher
 from tandem.storage.database import Database
+from tandem.storage.models import Person
 from tandem.storage.records import ROLES, ChangeView, PersonView, Role, TenantRef, TopicView
 from tandem.storage.repositories import people, raci, tenants
 
@@ -275,11 +276,10 @@ def _names(t: Translator, people_in_role: Sequence[PersonView]) -> str:
 
 
 def _history_line(
-    t: Translator, change: ChangeView, names: dict[str, object], timezone: str
+    t: Translator, change: ChangeView, names: Mapping[str, Person], timezone: str
 ) -> str:
     def name(email: str) -> str:
-        person = names.get(email)
-        return str(getattr(person, "name", email))
+        return names[email].name if email in names else email
 
     who = name(change.changed_by) if change.changed_by else t("raci.import_actor")
     return t(

@@ -6,10 +6,10 @@ import asyncio
 
 from alembic import context
 from sqlalchemy import Connection
+from sqlmodel import SQLModel
 
 from tandem.storage import models  # noqa: F401  (registers the tables)
 from tandem.storage.database import Database
-from tandem.storage.models import SQLModel
 
 target_metadata = SQLModel.metadata
 

@@ -1,0 +1,175 @@
+"""The terminal adapter end to end, as a newcomer runs it: ``tandem`` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tandem.storage.orgfiles.service import FileKind
+from tests.conftest import FIXTURE_FILES
+
+TANDEM = [sys.executable, "-m", "tandem"]
+
+
+def run(
+    args: list[str], *, env: dict[str, str], stdin: str = "", timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*TANDEM, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture
+def env(database_url: str, tmp_path: Path) -> dict[str, str]:
+    """The environment of a fresh install on the test database, demo import off."""
+    values = {k: v for k, v in os.environ.items() if not k.startswith(("TANDEM_", "SLACK_"))}
+    values.update(
+        TANDEM_DATABASE_URL=database_url,
+        TANDEM_DEMO="false",
+        HOME=str(tmp_path),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        PYTHONIOENCODING="utf-8",
+    )
+    return values
+
+
+@pytest.fixture
+def acme(env: dict[str, str]) -> dict[str, str]:
+    """The shared fixtures imported, as is, with the CLI into tenant acme."""
+    for kind, path in FIXTURE_FILES.items():
+        result = run(["import", kind.value, str(path), "--tenant", "acme"], env=env)
+        assert result.returncode == 0, result.stderr
+        assert "created" in result.stdout
+    return env
+
+
+def chat(env: dict[str, str], email: str, *lines: str) -> str:
+    result = run(
+        ["chat", "--as", email, "--tenant", "acme"], env=env, stdin="\n".join(lines) + "\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.stdout
+
+
+def test_who_owns_in_the_terminal(acme: dict[str, str]) -> None:
+    out = chat(
+        acme,
+        "sam.okafor@example.com",
+        "/who-owns domian names",
+        "/who-owns certificats",
+        "/who-owns payroll system",
+    )
+    assert out.count("Domain names and DNS (domain-names)") == 2
+    assert "Responsible  Ana Silva (Network Engineer)" in out
+    assert "Accountable  Nadia Roux (CIO)" in out
+    tail = out[out.index("/who-owns payroll system") :]
+    assert "I know no topic matching “payroll system”" in tail
+    assert "Did you mean" in tail or "/who-owns alone" in tail
+    assert "Ana Silva" not in tail and "Nadia Roux" not in tail
+
+
+def test_a_french_speaker_reads_french(acme: dict[str, str]) -> None:
+    out = chat(acme, "hugo.bernard@example.com", "/who-owns noms de domaine", "/who-owns web")
+    assert "Responsable  Ana Silva" in out
+    assert "Approbateur  Nadia Roux" in out
+    assert "Je ne connais aucun sujet correspondant à « web »" in out
+    assert "Vouliez-vous dire" in out and "(web-performance)" in out
+
+
+def test_an_edit_by_the_accountable_and_a_refused_one(acme: dict[str, str]) -> None:
+    refused = chat(
+        acme,
+        "hugo.bernard@example.com",
+        "/who-owns set dns responsible hugo.bernard@example.com",
+    )
+    assert "Seul un administrateur ou l'Approbateur" in refused
+    allowed = chat(
+        acme,
+        "nadia.roux@example.com",
+        "/who-owns set dns responsible thomas.girard@example.com",
+    )
+    assert "désormais Thomas Girard" in allowed
+    after = chat(acme, "sam.okafor@example.com", "/who-owns dns")
+    assert "Responsible  Thomas Girard" in after
+    assert "by Nadia Roux" in after
+    exported = run(["export", "raci", "--tenant", "acme"], env=acme)
+    assert "domain-names,Domain names and DNS," in exported.stdout
+    assert ",thomas.girard@example.com,nadia.roux@example.com," in exported.stdout
+
+
+def test_a_number_clicks_a_suggestion(acme: dict[str, str]) -> None:
+    out = chat(acme, "sam.okafor@example.com", "/who-owns web", "2")
+    assert "[2]" in out
+    assert out.count("Responsible") == 1
+
+
+def test_who_owns_json_for_scripts(acme: dict[str, str]) -> None:
+    result = run(["who-owns", "dns", "--tenant", "acme", "--json"], env=acme)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "query": "dns",
+        "topic": "domain-names",
+        "title": "Domain names and DNS",
+        "responsible": ["ana.silva@example.com"],
+        "accountable": ["nadia.roux@example.com"],
+        "consulted": ["camille.durand@example.com"],
+        "informed": ["hugo.bernard@example.com", "daniel.weber@example.com"],
+        "suggestions": [],
+    }
+    unknown = json.loads(run(["who-owns", "web", "--tenant", "acme", "--json"], env=acme).stdout)
+    assert unknown["topic"] is None and unknown["responsible"] == []
+    assert "web-performance" in unknown["suggestions"]
+
+
+def test_a_bad_file_is_rejected_by_line_and_nothing_changes(
+    acme: dict[str, str], tmp_path: Path
+) -> None:
+    before = run(["export", "raci", "--tenant", "acme"], env=acme).stdout
+    bad = tmp_path / "raci.csv"
+    bad.write_text(
+        FIXTURE_FILES[FileKind.RACI].read_text("utf-8")
+        + "domain-names,Again,,ghost@example.com,nadia.roux@example.com,,,dup\n",
+        encoding="utf-8",
+    )
+    result = run(["import", "raci", str(bad), "--tenant", "acme"], env=acme)
+    assert result.returncode == 1
+    assert "line 14: duplicate topic 'domain-names' (first on line 2)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert run(["export", "raci", "--tenant", "acme"], env=acme).stdout == before
+
+
+def test_unknown_person_and_tenant_are_explained(acme: dict[str, str]) -> None:
+    result = run(["chat", "--as", "ghost@example.com", "--tenant", "acme"], env=acme)
+    assert result.returncode == 2
+    assert "Nobody with email ghost@example.com in tenant acme" in result.stderr
+    result = run(["who-owns", "dns", "--tenant", "Not A Key!"], env=acme)
+    assert result.returncode == 2 and "not a tenant key" in result.stderr
+
+
+def test_fresh_install_imports_the_demo_and_answers(env: dict[str, str]) -> None:
+    env = {**env, "TANDEM_DEMO": "true"}
+    result = run(["who-owns", "domain-names", "--json"], env=env)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["topic"] == "domain-names"
+    assert answer["accountable"] == ["ravi.patel@lumen.example"]
+    out = run(["chat", "--as", "elise.marchand@lumen.example"], env=env, stdin="/who-owns dns\n")
+    assert "Approbateur  Ravi Patel (Head of IT)" in out.stdout
+
+
+def test_the_console_script_is_installed() -> None:
+    script = Path(sys.executable).parent / "tandem"
+    result = subprocess.run([script, "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "tandem" in result.stdout
