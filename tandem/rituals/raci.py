@@ -140,7 +140,7 @@ class RaciRitual:
         self, tenant: TenantRef, t: Translator, query: str, found: TopicMatch
     ) -> Reply:
         shown = query if len(query) <= 60 else query[:57] + "…"
-        titles = await self._titles(tenant)
+        titles = (await self.matcher(tenant=tenant)).titles
         if found.ambiguous:
             body = t("raci.ambiguous", query=shown)
         else:
@@ -155,10 +155,6 @@ class RaciRitual:
         )
         card = Card(title=f"/{COMMAND} {shown}", body=body, buttons=buttons)
         return Reply(text=body, card=card)
-
-    async def _titles(self, tenant: TenantRef) -> dict[str, str]:
-        async with self._database.session() as session:
-            return {k.slug: k.title for k in await raci.topic_keys(session, tenant=tenant)}
 
     async def _list(self, tenant: TenantRef, t: Translator) -> Reply:
         async with self._database.session() as session:

@@ -32,6 +32,8 @@ CONFIDENT = 0.8
 MARGIN = 0.15
 SUGGEST = 0.34
 MAX_TOKENS = 24
+UNUSED_PENALTY = 0.3
+SPELLING_FALLBACK_LIMIT = 2_000  # names; above it, suggestions come from words only
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +58,29 @@ def tokens(text: str) -> tuple[str, ...]:
     return kept or tuple(words)
 
 
+def _max_edits(word: str) -> int:
+    """How many typing mistakes a word of this length may carry and still be recognised."""
+    if len(word) < 3:
+        return 0
+    return 1 if len(word) < 8 else 2
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` letters removed (the symmetric-delete trick)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w)) if len(w) > 1}
+        found |= frontier
+    return found
+
+
 class TopicMatcher:
     """Matches free text against one tenant's topic names."""
 
     def __init__(self, *, topics: Sequence[TopicKeys]) -> None:
         self.slugs: tuple[str, ...] = tuple(t.slug for t in topics)
+        self.titles: dict[str, str] = {t.slug: t.title for t in topics}
         self._exact: dict[str, int] = {}
         self._key_topic: list[int] = []
         self._key_tokens: list[tuple[str, ...]] = []
@@ -82,6 +102,10 @@ class TopicMatcher:
                     postings[word].append(key)
         self._postings = dict(postings)
         self._vocabulary = sorted(self._postings)
+        self._deletes: dict[str, list[str]] = defaultdict(list)
+        for word in self._vocabulary:
+            for variant in _deletions(word, max(_max_edits(word), 1 if len(word) >= 3 else 0)):
+                self._deletes[variant].append(word)
 
     def match(self, query: str) -> TopicMatch:
         """The topic ``query`` names, or suggestions when it names none clearly."""
@@ -102,25 +126,35 @@ class TopicMatcher:
             close = [self.slugs[i] for i, s in ranked if best_score - s < MARGIN][:5]
             return TopicMatch(slug=None, suggestions=tuple(close), ambiguous=True)
         suggestions = [self.slugs[i] for i, s in ranked if s >= SUGGEST][:3]
-        if len(suggestions) < 3:
-            suggestions.extend(self._closest_by_spelling(folded, exclude=set(suggestions)))
+        if not suggestions and len(self._key_text) <= SPELLING_FALLBACK_LIMIT:
+            suggestions = self._closest_by_spelling(folded)
         return TopicMatch(slug=None, suggestions=tuple(suggestions[:3]))
 
     def _score(self, words: Sequence[str]) -> dict[int, float]:
-        """Per topic, the best share of one of its names covered by the query's words."""
-        covered: dict[int, dict[str, float]] = defaultdict(dict)
-        for word in words:
-            for known, similarity in self._similar_words(word):
+        """Per topic, how well its best name fits the query.
+
+        A name's score is the share of its words the query covers, less a
+        penalty for the query's recognised words it leaves out: words that name
+        something else pull towards another topic; noise words do not count.
+        """
+        covered: dict[int, dict[str, tuple[int, float]]] = defaultdict(dict)
+        recognised = 0
+        for position, word in enumerate(words):
+            similar = self._similar_words(word)
+            recognised += bool(similar)
+            for known, similarity in similar:
                 for key in self._postings[known]:
                     best = covered[key]
-                    if similarity > best.get(known, 0.0):
-                        best[known] = similarity
+                    if similarity > best.get(known, (0, 0.0))[1]:
+                        best[known] = (position, similarity)
         scores: dict[int, float] = {}
         for key, found in covered.items():
-            coverage = sum(found.values()) / len(self._key_tokens[key])
+            coverage = sum(s for _, s in found.values()) / len(self._key_tokens[key])
+            used = len({position for position, _ in found.values()})
+            score = coverage - UNUSED_PENALTY * (1 - used / recognised)
             topic = self._key_topic[key]
-            if coverage > scores.get(topic, 0.0):
-                scores[topic] = coverage
+            if score > scores.get(topic, 0.0):
+                scores[topic] = score
         return scores
 
     def _similar_words(self, word: str) -> list[tuple[str, float]]:
@@ -128,14 +162,16 @@ class TopicMatcher:
         found: dict[str, float] = {}
         if word in self._postings:
             found[word] = 1.0
-        if len(word) >= 3:
-            max_edits = 1 if len(word) < 8 else 2
-            for known, distance, _ in process.extract(
-                word, self._vocabulary, scorer=OSA.distance, score_cutoff=max_edits, limit=8
-            ):
+        edits = _max_edits(word)
+        if edits:
+            candidates = {c for v in _deletions(word, edits) for c in self._deletes.get(v, ())}
+            for known in candidates:
+                distance = OSA.distance(word, known, score_cutoff=edits)
+                if distance > edits or known in found:
+                    continue
                 if len(word) == 3 and sorted(known) != sorted(word):
                     continue  # three letters: only a swap of two is a typo, not a new word
-                found.setdefault(known, 1.0 - 0.12 * distance)
+                found[known] = 1.0 - 0.12 * distance
         if len(word) >= 4:
             start = bisect.bisect_left(self._vocabulary, word)
             for known in self._vocabulary[start : start + 8]:
@@ -144,14 +180,14 @@ class TopicMatcher:
                 found.setdefault(known, 0.85)
         return list(found.items())
 
-    def _closest_by_spelling(self, folded: str, *, exclude: set[str]) -> list[str]:
+    def _closest_by_spelling(self, folded: str) -> list[str]:
         """Topics whose names are spelt most like the query, for suggestions only."""
         picked: list[str] = []
         for _text, _score, key in process.extract(
             folded, self._key_text, scorer=fuzz.WRatio, limit=20, score_cutoff=62
         ):
             slug = self.slugs[self._key_topic[key]]
-            if slug not in exclude and slug not in picked:
+            if slug not in picked:
                 picked.append(slug)
             if len(picked) >= 3:
                 break

@@ -1,0 +1,81 @@
+"""The matcher on the shared fixtures' RACI matrix: understands people, never guesses."""
+
+from __future__ import annotations
+
+import pytest
+
+from tandem.rituals.topic_match import TopicMatcher
+from tandem.storage.orgfiles.people import parse_people
+from tandem.storage.orgfiles.raci import parse_raci
+from tandem.storage.orgfiles.service import FileKind
+from tandem.storage.records import TopicKeys
+from tests.conftest import FIXTURE_FILES
+
+
+@pytest.fixture(scope="module")
+def matcher() -> TopicMatcher:
+    people = parse_people(text=FIXTURE_FILES[FileKind.PEOPLE].read_text("utf-8"))
+    topics = parse_raci(
+        text=FIXTURE_FILES[FileKind.RACI].read_text("utf-8"),
+        known_people={p.email for p in people},
+    )
+    return TopicMatcher(topics=[TopicKeys(t.slug, t.title, t.aliases) for t in topics])
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("domain-names", "domain-names"),
+        ("Domain Names and DNS", "domain-names"),
+        ("DNS!", "domain-names"),
+        ("domian names", "domain-names"),  # typo
+        ("dsn", "domain-names"),  # two letters swapped
+        ("noms de domaine", "domain-names"),  # French alias
+        ("nom domaine", "domain-names"),  # without the small word
+        ("sous domaine", "domain-names"),
+        ("ssl certificate renewal", "domain-names"),  # other words
+        ("donnees clients", "customer-data"),  # accents dropped
+        ("DONNÉES CLIENTS", "customer-data"),
+        ("who handles the cookie banner?", "tracking-consent"),
+        ("cookeis", "tracking-consent"),
+        ("email newsletter tool", "marketing-automation"),
+        ("webinaire", "webinars-events"),
+        ("lighthouse score", "web-performance"),
+        ("mots de passe instagram", "access-accounts"),
+    ],
+)
+def test_names_people_use_find_the_topic(matcher: TopicMatcher, query: str, slug: str) -> None:
+    assert matcher.match(query).slug == slug
+
+
+@pytest.mark.parametrize(
+    ("query", "candidates"),
+    [
+        ("landing page cookies", {"landing-pages", "tracking-consent"}),
+        ("access to the crm", {"customer-data", "access-accounts"}),
+    ],
+)
+def test_two_topics_that_fit_equally_are_offered_not_picked(
+    matcher: TopicMatcher, query: str, candidates: set[str]
+) -> None:
+    found = matcher.match(query)
+    assert found.slug is None and found.ambiguous
+    assert candidates <= set(found.suggestions)
+
+
+@pytest.mark.parametrize("query", ["web", "web security", "landingpage"])
+def test_near_misses_get_suggestions(matcher: TopicMatcher, query: str) -> None:
+    found = matcher.match(query)
+    assert found.slug is None and found.suggestions
+
+
+@pytest.mark.parametrize(
+    "query", ["payroll", "zzzzqqq", "", "   ", "'; DROP TABLE raci_topic; --", "x" * 2000, "dn"]
+)
+def test_no_topic_is_named_for_what_matches_nothing(matcher: TopicMatcher, query: str) -> None:
+    assert matcher.match(query).slug is None
+
+
+def test_an_empty_matrix_matches_nothing() -> None:
+    found = TopicMatcher(topics=[]).match("dns")
+    assert found.slug is None and found.suggestions == ()
