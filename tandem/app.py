@@ -22,6 +22,7 @@ from platformdirs import user_state_dir
 from tandem import __version__, demo
 from tandem.bot.clock import Clock, SystemClock
 from tandem.bot.dispatcher import CommandSpec, Dispatcher
+from tandem.bot.i18n import Translator
 from tandem.bot.settings import Settings
 from tandem.bot.types import TenantKey, TenantKeyError, User
 from tandem.rituals.directory import Directory
@@ -240,10 +241,7 @@ def chat(email: str, tenant: str) -> None:
             timezone=person.timezone,
             locale=person.locale,
         )
-        greeting = (
-            f"Tandem — {person.name} ({key}). Type /help, /who-owns domain-names, "
-            "or /quit to leave."
-        )
+        greeting = Translator(locale=person.locale)("chat.greeting", name=person.name, tenant=key)
         history = Path(user_state_dir("tandem", appauthor=False)) / "chat_history"
         await run_chat(dispatcher=runtime.dispatcher, user=user, greeting=greeting, history=history)
         return 0

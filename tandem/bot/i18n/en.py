@@ -5,6 +5,8 @@ MESSAGES: dict[str, str] = {
     "list.join": "{head} and {last}",
     "colon": ": ",
     # help and dispatch
+    "chat.greeting": "Tandem — {name} ({tenant}). Type /help, /who-owns domain-names, "
+    "or /quit to leave.",
     "help.title": "What you can ask Tandem",
     "help.intro": "Type a command, with or without the leading slash:",
     "help.unknown": "I don't know the command “/{command}”.",

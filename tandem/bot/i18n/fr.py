@@ -5,6 +5,8 @@ MESSAGES: dict[str, str] = {
     "list.join": "{head} et {last}",
     "colon": "\u202f: ",
     # aide et routage
+    "chat.greeting": "Tandem — {name} ({tenant}). Tapez /help, /who-owns noms de domaine, "
+    "ou /quit pour quitter.",
     "help.title": "Ce que vous pouvez demander à Tandem",
     "help.intro": "Tapez une commande, avec ou sans la barre oblique :",
     "help.unknown": "Je ne connais pas la commande « /{command} ».",

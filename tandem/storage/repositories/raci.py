@@ -76,14 +76,18 @@ async def _assignments(
     return found
 
 
-async def topic_keys(session: AsyncSession, *, tenant: TenantRef) -> list[TopicKeys]:
-    """Every topic's names, for the matcher."""
+async def _ordered_topics(session: AsyncSession, *, tenant: TenantRef) -> Sequence[RaciTopic]:
     statement = (
         select(RaciTopic)
         .where(RaciTopic.tenant_id == tenant.id)
         .order_by(col(RaciTopic.position), col(RaciTopic.slug))
     )
-    topics = (await session.exec(statement)).all()
+    return (await session.exec(statement)).all()
+
+
+async def topic_keys(session: AsyncSession, *, tenant: TenantRef) -> list[TopicKeys]:
+    """Every topic's names, for the matcher."""
+    topics = await _ordered_topics(session, tenant=tenant)
     aliases = await _aliases(session, tenant=tenant)
     return [
         TopicKeys(slug=t.slug, title=t.title, aliases=tuple(aliases.get(t.id or 0, ())))
@@ -117,12 +121,7 @@ async def get_topic(session: AsyncSession, *, tenant: TenantRef, slug: str) -> T
 
 async def export_topics(session: AsyncSession, *, tenant: TenantRef) -> list[TopicRecord]:
     """The whole matrix as records, in file order."""
-    statement = (
-        select(RaciTopic)
-        .where(RaciTopic.tenant_id == tenant.id)
-        .order_by(col(RaciTopic.position), col(RaciTopic.slug))
-    )
-    topics = (await session.exec(statement)).all()
+    topics = await _ordered_topics(session, tenant=tenant)
     aliases = await _aliases(session, tenant=tenant)
     people = await _assignments(session, tenant=tenant)
     records = []
