@@ -150,6 +150,35 @@ def cli(ctx: click.Context, verbose: bool) -> None:
         ctx.invoke(serve)
 
 
+async def serving(web_app: Any, settings: Settings, port: int) -> AsyncIterator[None]:
+    """Everything ``tandem serve`` runs, started with the server and stopped with it.
+
+    Adapters are built here, inside the running loop, and mount their routes on
+    the shared aiohttp app. The scheduler of timed rituals will start here too.
+    """
+    from tandem.adapters.slack.bolt_app import SlackAdapter, is_configured
+
+    runtime = build_runtime(settings=settings)
+    await prepare(runtime)
+    slack = None
+    if is_configured(settings):
+        slack = SlackAdapter(
+            settings=settings,
+            dispatcher=runtime.dispatcher,
+            database=runtime.database,
+            clock=runtime.clock,
+        )
+        slack.mount(web_app)
+        await slack.start()
+    await _announce(runtime, port, slack=slack is not None)
+    try:
+        yield
+    finally:
+        if slack is not None:
+            await slack.stop()
+        await runtime.database.dispose()
+
+
 @cli.command()
 @click.option("--port", type=int, default=None, help="Port (default TANDEM_PORT or 3978).")
 def serve(port: int | None) -> None:
@@ -158,26 +187,12 @@ def serve(port: int | None) -> None:
 
     settings = Settings()
     app = web.Application()
-    state: dict[str, Runtime] = {}
 
     async def healthz(_request: web.Request) -> web.Response:
         return web.json_response({"status": "ok", "version": __version__})
 
-    async def start(_app: web.Application) -> None:
-        runtime = build_runtime(settings=settings)
-        await prepare(runtime)
-        state["runtime"] = runtime
-        # Adapters (Slack, Teams) mount their routes here, and the scheduler of
-        # timed rituals starts here, once each lands.
-        await _announce(runtime, port or settings.port)
-
-    async def stop(_app: web.Application) -> None:
-        if "runtime" in state:
-            await state["runtime"].database.dispose()
-
     app.router.add_get("/healthz", healthz)
-    app.on_startup.append(start)
-    app.on_cleanup.append(stop)
+    app.cleanup_ctx.append(lambda web_app: serving(web_app, settings, port or settings.port))
     web.run_app(
         app,
         host=settings.host,
@@ -187,7 +202,7 @@ def serve(port: int | None) -> None:
     )
 
 
-async def _announce(runtime: Runtime, port: int) -> None:
+async def _announce(runtime: Runtime, port: int, *, slack: bool) -> None:
     example = "EMAIL"
     key = TenantKey.parse(demo.TENANT)
     async with runtime.database.session() as session:
@@ -203,7 +218,10 @@ async def _announce(runtime: Runtime, port: int) -> None:
         port,
         runtime.database.describe(),
     )
-    log.info("No Slack or Teams app is configured yet; Slack and Teams adapters come next.")
+    if slack:
+        log.info("Slack: events, commands and interactivity at /slack/events")
+    else:
+        log.info("No Slack app configured (see `tandem manifest slack` and the README).")
     log.info("Talk to Tandem in another terminal:  tandem chat --as %s", example)
     if tenant and french:
         log.info("…or in French:  tandem chat --as %s   then type /who-owns domain-names", french)
@@ -337,6 +355,21 @@ def who_owns(query: tuple[str, ...], tenant: str, as_json: bool) -> None:
     click.echo(f"{result['title']} ({result['topic']})")
     for role in Role:
         click.echo(f"  {role.value:<12} {', '.join(result[role.value]) or '-'}")
+
+
+@cli.command()
+@click.argument("platform", type=click.Choice(["slack"]))
+@click.option("--url", default="https://tandem.example.com", show_default=True, help="Public URL.")
+@click.option("--socket-mode", is_flag=True, help="Connect by Socket Mode (no public URL).")
+def manifest(platform: str, url: str, socket_mode: bool) -> None:
+    """Print the app manifest to create Tandem's Slack app from."""
+    from tandem.adapters.slack.manifest import slack_manifest_yaml
+
+    runtime = build_runtime(settings=Settings(TANDEM_DEMO=False))
+    click.echo(
+        slack_manifest_yaml(commands=runtime.dispatcher.commands, url=url, socket_mode=socket_mode),
+        nl=False,
+    )
 
 
 @cli.group()

@@ -19,7 +19,8 @@ from tandem.storage.records import (
     ToolRecord,
     TopicRecord,
 )
-from tandem.storage.repositories import guardrails, people, raci, tenants
+from tandem.storage.repositories import guardrails, people, raci, slack, tenants
+from tandem.storage.repositories.slack import SlackInstallationRecord
 from tests.conftest import NOW, import_fixtures
 
 OTHER_PEOPLE = (
@@ -312,9 +313,54 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert await tenants.raci_revision(s, tenant=acme) == before
 
 
+@check("tenants.set_disabled")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await tenants.set_disabled(s, tenant=other, disabled=True)
+    assert some(await tenants.find_tenant(s, key=TenantKey.parse("slack:T0OTHER"))).disabled
+    assert not some(await tenants.find_tenant(s, key=TenantKey.parse("acme"))).disabled
+
+
+@check("slack.save_installation")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await slack.save_installation(
+        s, tenant=other, record=SlackInstallationRecord(bot_token="xoxb-other", team_id="T0OTHER")
+    )
+    assert await slack.find_installation(s, tenant=acme) is None
+    assert await slack.find_installation(s, tenant=empty) is None
+
+
+@check("slack.find_installation")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await slack.save_installation(
+        s, tenant=acme, record=SlackInstallationRecord(bot_token="xoxb-a")
+    )
+    await slack.save_installation(
+        s, tenant=other, record=SlackInstallationRecord(bot_token="xoxb-o")
+    )
+    assert some(await slack.find_installation(s, tenant=other)).bot_token == "xoxb-o"
+    assert some(await slack.find_installation(s, tenant=acme)).bot_token == "xoxb-a"
+
+
+@check("slack.delete_installation")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await slack.save_installation(
+        s, tenant=acme, record=SlackInstallationRecord(bot_token="xoxb-a")
+    )
+    await slack.delete_installation(s, tenant=other)
+    await slack.delete_installation(s, tenant=empty)
+    assert some(await slack.find_installation(s, tenant=acme)).bot_token == "xoxb-a"
+
+
+@check("slack.claim_event")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert await slack.claim_event(s, tenant=acme, event_id="Ev1", at=NOW)
+    assert await slack.claim_event(s, tenant=other, event_id="Ev1", at=NOW)
+    assert not await slack.claim_event(s, tenant=acme, event_id="Ev1", at=NOW)
+
+
 def _repository_functions() -> set[str]:
     names = set()
-    for module in (people, raci, guardrails, tenants):
+    for module in (people, raci, guardrails, tenants, slack):
         short = module.__name__.rsplit(".", 1)[1]
         for name, function in inspect.getmembers(module, inspect.iscoroutinefunction):
             if not name.startswith("_") and function.__module__ == module.__name__:

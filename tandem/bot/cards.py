@@ -72,6 +72,7 @@ class Reply:
     text: str
     card: Card | None = None
     ephemeral: bool = True
+    locale: str = "en"
 
     @classmethod
     def of_card(cls, card: Card, *, ephemeral: bool = True) -> Reply:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from tandem.bot.cards import Card, Field, Reply
@@ -23,6 +23,7 @@ from tandem.bot.types import (
     CommandInvoked,
     ConversationRef,
     Event,
+    HomeOpened,
     Installed,
     MessageReceived,
     User,
@@ -99,6 +100,7 @@ class Dispatcher:
         self._commands: dict[str, CommandSpec] = {}
         self._actions: list[ActionSpec] = []
         self.add_command(CommandSpec(name="help", handler=self._help))
+        self.add_command(CommandSpec(name="tandem", handler=self._help))
 
     def add_command(self, spec: CommandSpec) -> None:
         """Register a command; a second registration of the same name is a bug."""
@@ -124,10 +126,11 @@ class Dispatcher:
             return Reply(text=Translator(locale=event.user.locale)("error.internal"))
         t = Translator(locale=actor.locale)
         try:
-            return await self._route(event, actor, t)
+            reply = await self._route(event, actor, t)
         except Exception:
             log.exception("handler failed for %s", type(event).__name__)
-            return Reply(text=t("error.internal"))
+            reply = Reply(text=t("error.internal"))
+        return replace(reply, locale=t.locale)
 
     async def _route(self, event: Event, actor: Actor, t: Translator) -> Reply:
         match event:
@@ -146,6 +149,8 @@ class Dispatcher:
                 return Reply(text=t("error.internal"))
             case Installed():
                 return await self._help_for(actor, t, unknown=None)
+            case HomeOpened():
+                return self._home(t)
 
     def parse(self, text: str) -> tuple[str, str]:
         """Split typed text into a command and its arguments.
@@ -186,6 +191,22 @@ class Dispatcher:
             clock=self._clock,
         )
         return await spec.handler(ctx)
+
+    def _home(self, t: Translator) -> Reply:
+        """The home: what the user can do, then each ritual's section (empty ones say so)."""
+        commands = "\n".join(
+            f"/{spec.name} — {t(f'help.cmd.{spec.name}')}"
+            + (f" ({t('help.coming')})" if spec.handler is None else "")
+            for spec in self._commands.values()
+            if spec.name != "help"
+        )
+        fields = (
+            Field(label=t("home.commands"), value=commands),
+            Field(label=t("home.standup"), value=t("home.standup.none")),
+            Field(label=t("home.blockers"), value=t("home.blockers.none")),
+            Field(label=t("home.approvals"), value=t("home.approvals.none")),
+        )
+        return Reply.of_card(Card(title=t("home.title"), fields=fields, footer=t("help.footer")))
 
     async def _help(self, ctx: CommandContext) -> Reply:
         return await self._help_for(ctx.actor, ctx.t, unknown=None)

@@ -152,4 +152,12 @@ class Installed:
     conversation: ConversationRef
 
 
-Event = CommandInvoked | MessageReceived | ActionSubmitted | Installed
+@dataclass(frozen=True, slots=True)
+class HomeOpened:
+    """The user opened Tandem's home (Slack's App Home tab)."""
+
+    user: User
+    conversation: ConversationRef
+
+
+Event = CommandInvoked | MessageReceived | ActionSubmitted | Installed | HomeOpened

@@ -170,3 +170,44 @@ class CatalogueEntry(SQLModel, table=True):
     status: str = Field(max_length=16)
     note: str = Field(default="", max_length=2000)
     position: int = Field(default=0)
+
+
+class SlackInstallation(SQLModel, table=True):
+    """The bot token and ids of Tandem in one Slack workspace (or Enterprise Grid org)."""
+
+    __tablename__ = "slack_installation"
+    __table_args__ = (UniqueConstraint("tenant_id", name="uq_slack_installation_tenant"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    app_id: str | None = Field(default=None, max_length=32)
+    enterprise_id: str | None = Field(default=None, max_length=32)
+    team_id: str | None = Field(default=None, max_length=32)
+    is_enterprise_install: bool = Field(default=False)
+    bot_token: str = Field(max_length=255)
+    bot_id: str | None = Field(default=None, max_length=32)
+    bot_user_id: str | None = Field(default=None, max_length=32)
+    bot_scopes: str = Field(default="", max_length=2000)
+    installer_user_id: str | None = Field(default=None, max_length=32)
+    installed_at: datetime = _utc_column()
+
+
+class SlackEventSeen(SQLModel, table=True):
+    """An event Slack delivered, kept a while so its retries are not handled twice."""
+
+    __tablename__ = "slack_event_seen"
+    __table_args__ = (UniqueConstraint("tenant_id", "event_id", name="uq_slack_event_tenant_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    event_id: str = Field(max_length=64)
+    seen_at: datetime = _utc_column()
+
+
+class SlackOAuthState(SQLModel, table=True):
+    """A pending OAuth install (no tenant yet: the workspace is not known before Slack answers)."""
+
+    __tablename__ = "slack_oauth_state"
+
+    state: str = Field(primary_key=True, max_length=64)
+    expires_at: datetime = _utc_column()

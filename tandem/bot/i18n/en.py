@@ -29,6 +29,17 @@ MESSAGES: dict[str, str] = {
     "Ask an admin to import the people file.",
     "error.input_control": "Your message contained characters I can't read; "
     "I removed them before looking.",
+    "home.title": "Tandem",
+    "home.commands": "What you can do",
+    "home.standup": "Your next stand-up",
+    "home.standup.none": "None yet: stand-ups are coming to Tandem.",
+    "home.blockers": "Your open blockers",
+    "home.blockers.none": "None.",
+    "home.approvals": "Approvals waiting for you",
+    "home.approvals.none": "None.",
+    "reply.share": "Share in channel",
+    "slack.disabled": "Tandem is not installed in this workspace any more; ask an admin to "
+    "reinstall it.",
     # RACI
     "raci.role.responsible": "Responsible",
     "raci.role.accountable": "Accountable",

@@ -30,6 +30,17 @@ MESSAGES: dict[str, str] = {
     "Demandez à un administrateur d'importer le fichier des personnes.",
     "error.input_control": "Votre message contenait des caractères illisibles ; "
     "je les ai retirés avant de chercher.",
+    "home.title": "Tandem",
+    "home.commands": "Ce que vous pouvez faire",
+    "home.standup": "Votre prochain stand-up",
+    "home.standup.none": "Aucun pour l'instant : les stand-ups arrivent dans Tandem.",
+    "home.blockers": "Vos points de blocage ouverts",
+    "home.blockers.none": "Aucun.",
+    "home.approvals": "Validations qui vous attendent",
+    "home.approvals.none": "Aucune.",
+    "reply.share": "Partager dans le canal",
+    "slack.disabled": "Tandem n'est plus installé dans cet espace ; demandez à un "
+    "administrateur de le réinstaller.",
     # RACI
     "raci.role.responsible": "Responsable",
     "raci.role.accountable": "Approbateur",

@@ -22,12 +22,20 @@ async def find_tenant(session: AsyncSession, *, key: TenantKey) -> TenantRef | N
     return _ref(row) if row else None
 
 
-async def ensure_tenant(session: AsyncSession, *, key: TenantKey, name: str = "") -> TenantRef:
+async def ensure_tenant(
+    session: AsyncSession, *, key: TenantKey, name: str = "", enterprise_id: str | None = None
+) -> TenantRef:
     """The tenant named ``key``, created if it does not exist yet."""
     found = await find_tenant(session, key=key)
     if found:
         return found
-    row = Tenant(key=str(key), platform=key.platform.value, workspace_id=key.workspace, name=name)
+    row = Tenant(
+        key=str(key),
+        platform=key.platform.value,
+        workspace_id=key.workspace,
+        name=name,
+        enterprise_id=enterprise_id,
+    )
     session.add(row)
     await session.flush()
     return _ref(row)
@@ -46,3 +54,13 @@ async def bump_raci_revision(session: AsyncSession, *, tenant: TenantRef) -> Non
         .where(col(Tenant.id) == tenant.id)
         .values(raci_revision=col(Tenant.raci_revision) + 1)
     )
+
+
+async def set_disabled(
+    session: AsyncSession, *, tenant: TenantRef, disabled: bool, enterprise_id: str | None = None
+) -> None:
+    """Disable a tenant (uninstalled: its data is kept) or enable it again."""
+    values: dict[str, object] = {"disabled": disabled}
+    if enterprise_id:
+        values["enterprise_id"] = enterprise_id
+    await session.exec(update(Tenant).where(col(Tenant.id) == tenant.id).values(**values))

@@ -1,0 +1,458 @@
+"""slack-bolt's AsyncApp on Tandem's own aiohttp server: Slack in, neutral events out.
+
+Every listener acks first (Slack's 3-second window), then translates the payload
+into a neutral event for the dispatcher and renders the neutral reply back into
+Block Kit. No business rule lives here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.response import BoltResponse
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from tandem.adapters.slack.inbound import (
+    conversation,
+    payload_team,
+    split_share,
+    strip_mentions,
+    tenant_key,
+    view_inputs,
+)
+from tandem.adapters.slack.installation_store import (
+    DatabaseInstallationStore,
+    DatabaseOAuthStateStore,
+)
+from tandem.adapters.slack.outbound import SlackPort
+from tandem.adapters.slack.profiles import ProfileCache
+from tandem.adapters.slack.render import SHARE_ACTION, home_view, message
+from tandem.bot.cards import Reply
+from tandem.bot.clock import Clock
+from tandem.bot.dispatcher import Dispatcher
+from tandem.bot.i18n import Translator
+from tandem.bot.settings import Settings
+from tandem.bot.types import (
+    ActionSubmitted,
+    CommandInvoked,
+    ConversationRef,
+    HomeOpened,
+    MessageReceived,
+    MessageRef,
+    TenantKey,
+    User,
+)
+from tandem.storage.database import Database
+from tandem.storage.repositories import slack as slack_repo
+from tandem.storage.repositories import tenants
+
+log = logging.getLogger(__name__)
+DEFAULT_API_URL = "https://slack.com/api/"
+BOT_SCOPES = (
+    "app_mentions:read",
+    "chat:write",
+    "commands",
+    "im:history",
+    "im:write",
+    "users:read",
+    "users:read.email",
+)
+BOT_EVENTS = (
+    "app_home_opened",
+    "app_mention",
+    "app_uninstalled",
+    "message.im",
+    "tokens_revoked",
+    "user_change",
+)
+EVENTS_PATH = "/slack/events"
+INSTALL_PATH = "/slack/install"
+REDIRECT_PATH = "/slack/oauth_redirect"
+Next = Callable[[], Awaitable[BoltResponse]]
+
+
+def is_configured(settings: Settings) -> bool:
+    """Whether Slack settings are present (a token, OAuth credentials, or Socket Mode)."""
+    return bool(
+        settings.slack_bot_token or (settings.slack_client_id and settings.slack_client_secret)
+    )
+
+
+def _retry_handlers() -> list[Any]:
+    return [
+        AsyncConnectionErrorRetryHandler(max_retry_count=3),
+        AsyncRateLimitErrorRetryHandler(max_retry_count=5),
+    ]
+
+
+class SlackAdapter:
+    """Builds the bolt app, mounts its routes, and serves as the Slack port.
+
+    Create it inside the running event loop (aiohttp's ``on_startup``).
+    """
+
+    def __init__(
+        self, *, settings: Settings, dispatcher: Dispatcher, database: Database, clock: Clock
+    ) -> None:
+        self._settings = settings
+        self._dispatcher = dispatcher
+        self._database = database
+        self._clock = clock
+        self._api_url = settings.slack_api_url or DEFAULT_API_URL
+        self._oauth = bool(settings.slack_client_id and settings.slack_client_secret)
+        self._socket_mode = bool(settings.slack_app_token)
+        self._profiles = ProfileCache(clock=clock)
+        self._store = DatabaseInstallationStore(database=database)
+        self._clients: dict[str, AsyncWebClient] = {}
+        self.client = AsyncWebClient(
+            token=None if self._oauth else settings.slack_bot_token,
+            base_url=self._api_url,
+            retry_handlers=_retry_handlers(),
+        )
+        oauth_settings = None
+        if self._oauth:
+            oauth_settings = AsyncOAuthSettings(
+                client_id=settings.slack_client_id,
+                client_secret=settings.slack_client_secret,
+                scopes=list(BOT_SCOPES),
+                installation_store=self._store,
+                state_store=DatabaseOAuthStateStore(database=database, clock=clock),
+                install_path=INSTALL_PATH,
+                redirect_uri_path=REDIRECT_PATH,
+            )
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=settings.slack_signing_secret or "",
+            installation_store=self._store if self._oauth else None,
+            oauth_settings=oauth_settings,
+            request_verification_enabled=not (
+                self._socket_mode and not settings.slack_signing_secret
+            ),
+            process_before_response=False,
+        )
+        self.port = SlackPort(client_for=self.client_for, profiles=self._profiles)
+        self._socket_handler: Any = None
+        self._register()
+
+    # -- wiring -----------------------------------------------------------------------------
+
+    def mount(self, web_app: web.Application) -> None:
+        """Add Slack's routes to Tandem's aiohttp server."""
+        web_app.router.add_post(EVENTS_PATH, self._http)
+        if self._oauth:
+            web_app.router.add_get(INSTALL_PATH, self._http)
+            web_app.router.add_get(REDIRECT_PATH, self._http)
+
+    async def start(self) -> None:
+        """Connect Socket Mode when an app-level token is set."""
+        if self._settings.slack_app_token:
+            from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+
+            self._socket_handler = AsyncSocketModeHandler(self.app, self._settings.slack_app_token)
+            await self._socket_handler.connect_async()
+            log.info("Slack Socket Mode connected")
+
+    async def stop(self) -> None:
+        """Close Socket Mode and the HTTP clients."""
+        if self._socket_handler is not None:
+            await self._socket_handler.close_async()
+
+    async def _http(self, request: web.Request) -> web.Response:
+        response = await self.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+
+    async def client_for(self, tenant: TenantKey) -> AsyncWebClient:
+        """The Web API client holding ``tenant``'s bot token."""
+        if not self._oauth:
+            return self.client
+        cached = self._clients.get(tenant.workspace)
+        if cached is not None:
+            return cached
+        async with self._database.session() as session:
+            ref = await tenants.find_tenant(session, key=tenant)
+            record = await slack_repo.find_installation(session, tenant=ref) if ref else None
+        if record is None or (ref is not None and ref.disabled):
+            raise LookupError(f"Tandem is not installed in {tenant}")
+        client = AsyncWebClient(
+            token=record.bot_token, base_url=self._api_url, retry_handlers=_retry_handlers()
+        )
+        self._clients[tenant.workspace] = client
+        return client
+
+    def _register(self) -> None:
+        app = self.app
+        app.use(self._same_team_only)
+        app.use(self._once_per_event)
+        app.command(re.compile(r"^/.+"))(self._on_command)
+        app.action(SHARE_ACTION)(self._on_share)
+        app.action(re.compile(r".+"))(self._on_action)
+        app.view(re.compile(r".+"))(self._on_view_submission)
+        app.event("message")(self._on_message)
+        app.event("app_mention")(self._on_mention)
+        app.event("app_home_opened")(self._on_home)
+        app.event("app_uninstalled")(self._on_uninstalled)
+        app.event("tokens_revoked")(self._on_uninstalled)
+        app.event("user_change")(self._on_user_change)
+        app.error(self._on_error)
+
+    # -- middleware -------------------------------------------------------------------------
+
+    def _key(self, context: AsyncBoltContext) -> TenantKey:
+        team = None if context.is_enterprise_install else context.team_id
+        return tenant_key(team_id=team, enterprise_id=context.enterprise_id)
+
+    async def _same_team_only(
+        self, body: dict[str, Any], context: AsyncBoltContext, next: Next
+    ) -> BoltResponse:
+        """A payload must name the workspace its token was authorised for, or it is dropped."""
+        team, enterprise = payload_team(body)
+        authorised_team, authorised_enterprise = context.team_id, context.enterprise_id
+        mismatch = (team and authorised_team and team != authorised_team) or (
+            enterprise and authorised_enterprise and enterprise != authorised_enterprise
+        )
+        if mismatch and not context.is_enterprise_install:
+            log.warning("dropped a Slack payload whose workspace does not match its token")
+            return BoltResponse(status=200, body="")
+        return await next()
+
+    async def _once_per_event(
+        self, body: dict[str, Any], context: AsyncBoltContext, next: Next
+    ) -> BoltResponse:
+        """Slack retries events it thinks were lost; each event is handled once."""
+        event_id = body.get("event_id")
+        if body.get("type") != "event_callback" or not event_id:
+            return await next()
+        key = self._key(context)
+        async with self._database.session() as session:
+            tenant = await tenants.ensure_tenant(
+                session, key=key, enterprise_id=context.enterprise_id
+            )
+            first = await slack_repo.claim_event(
+                session, tenant=tenant, event_id=str(event_id), at=self._clock.now()
+            )
+        if not first:
+            log.info("Slack event retry ignored (already handled)")
+            return BoltResponse(status=200, body="")
+        return await next()
+
+    # -- translation helpers ----------------------------------------------------------------
+
+    async def _user(self, client: AsyncWebClient, key: TenantKey, user_id: str) -> User:
+        profile = await self._profiles.get(client=client, team_id=key.workspace, user_id=user_id)
+        return User(
+            tenant=key,
+            platform_user_id=user_id,
+            display_name=profile.name,
+            email=profile.email,
+            timezone=profile.timezone,
+            locale=profile.locale,
+        )
+
+    async def _ensure_tenant(self, context: AsyncBoltContext) -> TenantKey:
+        key = self._key(context)
+        async with self._database.session() as session:
+            await tenants.ensure_tenant(session, key=key, enterprise_id=context.enterprise_id)
+        return key
+
+    async def _dm(self, client: AsyncWebClient, key: TenantKey, user_id: str) -> ConversationRef:
+        response = await client.conversations_open(users=user_id)
+        channel = (response.get("channel") or {}).get("id", "")
+        return conversation(tenant=key, channel_id=channel, channel_type="im")
+
+    @staticmethod
+    async def _respond(
+        respond: AsyncRespond, reply: Reply, *, share: bool, share_value: str
+    ) -> None:
+        public = share or not reply.ephemeral
+        label = None if public else Translator(locale=reply.locale)("reply.share")
+        payload = message(reply, share_label=label, share_value=share_value)
+        await respond(
+            response_type="in_channel" if public else "ephemeral",
+            replace_original=False,
+            **payload,
+        )
+
+    # -- listeners --------------------------------------------------------------------------
+
+    async def _on_command(
+        self,
+        ack: Callable[..., Awaitable[None]],
+        body: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
+        await ack()
+        key = await self._ensure_tenant(context)
+        user = await self._user(client, key, str(body.get("user_id", "")))
+        text, share = split_share(str(body.get("text") or ""))
+        command = str(body.get("command", "")).lstrip("/")
+        event = CommandInvoked(
+            user=user,
+            conversation=conversation(tenant=key, channel_id=str(body.get("channel_id", ""))),
+            command=command,
+            text=text,
+        )
+        reply = await self._dispatcher.handle(event)
+        await self._respond(respond, reply, share=share, share_value=f"{command} {text}".strip())
+
+    async def _on_share(
+        self,
+        ack: Callable[..., Awaitable[None]],
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
+        """The Share button: run the same command again and post it for everyone."""
+        await ack()
+        key = await self._ensure_tenant(context)
+        user = await self._user(client, key, str((body.get("user") or {}).get("id", "")))
+        command, _, text = str(action.get("value", "")).partition(" ")
+        channel = str((body.get("channel") or {}).get("id", ""))
+        reply = await self._dispatcher.handle(
+            CommandInvoked(
+                user=user,
+                conversation=conversation(tenant=key, channel_id=channel),
+                command=command,
+                text=text,
+            )
+        )
+        await respond(delete_original=True)
+        await self._respond(respond, reply, share=True, share_value="")
+
+    async def _on_action(
+        self,
+        ack: Callable[..., Awaitable[None]],
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: AsyncRespond,
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
+        await ack()
+        key = await self._ensure_tenant(context)
+        user_id = str((body.get("user") or {}).get("id", ""))
+        user = await self._user(client, key, user_id)
+        channel = str((body.get("channel") or {}).get("id", "")) or str(
+            (body.get("container") or {}).get("channel_id", "")
+        )
+        where = (
+            conversation(tenant=key, channel_id=channel)
+            if channel
+            else await self._dm(client, key, user_id)
+        )
+        ts = (body.get("container") or {}).get("message_ts")
+        value = action.get("value")
+        if value is None:
+            value = (action.get("selected_option") or {}).get("value", "")
+        event = ActionSubmitted(
+            user=user,
+            conversation=where,
+            action_id=str(action.get("action_id", "")),
+            value=str(value),
+            message=MessageRef(conversation=where, id=str(ts)) if ts else None,
+        )
+        reply = await self._dispatcher.handle(event)
+        if body.get("response_url"):
+            await self._respond(respond, reply, share=False, share_value="")
+        else:
+            await client.chat_postMessage(channel=where.id, **message(reply))
+
+    async def _on_view_submission(
+        self,
+        ack: Callable[..., Awaitable[None]],
+        body: dict[str, Any],
+        view: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+    ) -> None:
+        await ack()
+        key = await self._ensure_tenant(context)
+        user_id = str((body.get("user") or {}).get("id", ""))
+        user = await self._user(client, key, user_id)
+        where = await self._dm(client, key, user_id)
+        event = ActionSubmitted(
+            user=user,
+            conversation=where,
+            action_id=str(view.get("callback_id", "")),
+            value=str(view.get("private_metadata") or ""),
+            inputs=view_inputs(view),
+        )
+        reply = await self._dispatcher.handle(event)
+        await client.chat_postMessage(channel=where.id, **message(reply))
+
+    async def _on_message(
+        self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        await self._answer_text(event, client, context, text=str(event.get("text") or ""))
+
+    async def _on_mention(
+        self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        text = strip_mentions(str(event.get("text") or ""))
+        thread = str(event.get("thread_ts") or event.get("ts") or "") or None
+        await self._answer_text(event, client, context, text=text, thread=thread)
+
+    async def _answer_text(
+        self,
+        event: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
+        *,
+        text: str,
+        thread: str | None = None,
+    ) -> None:
+        key = await self._ensure_tenant(context)
+        user = await self._user(client, key, str(event.get("user", "")))
+        where = conversation(
+            tenant=key,
+            channel_id=str(event.get("channel", "")),
+            channel_type=event.get("channel_type"),
+            thread=thread,
+        )
+        reply = await self._dispatcher.handle(
+            MessageReceived(user=user, conversation=where, text=text)
+        )
+        await client.chat_postMessage(channel=where.id, thread_ts=thread, **message(reply))
+
+    async def _on_home(
+        self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        key = await self._ensure_tenant(context)
+        user_id = str(event.get("user", ""))
+        user = await self._user(client, key, user_id)
+        where = conversation(tenant=key, channel_id=str(event.get("channel") or ""))
+        reply = await self._dispatcher.handle(HomeOpened(user=user, conversation=where))
+        await client.views_publish(user_id=user_id, view=home_view(reply))
+
+    async def _on_uninstalled(self, context: AsyncBoltContext) -> None:
+        """Uninstalled or tokens revoked: disable the tenant, keep its data."""
+        team = None if context.is_enterprise_install else context.team_id
+        await self._store.async_delete_bot(enterprise_id=context.enterprise_id, team_id=team)
+        self._clients.pop(self._key(context).workspace, None)
+
+    async def _on_user_change(self, event: dict[str, Any], context: AsyncBoltContext) -> None:
+        user = event.get("user") or {}
+        self._profiles.forget(team_id=self._key(context).workspace, user_id=str(user.get("id")))
+
+    async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
+        log.error("Slack listener failed (%s): %s", body.get("type"), type(error).__name__)

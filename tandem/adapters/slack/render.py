@@ -1,0 +1,132 @@
+"""Neutral replies and cards to Block Kit, within Slack's limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tandem.bot.cards import Button, ButtonStyle, Card, Reply
+
+MAX_TEXT = 2900
+MAX_FIELD = 1900
+SHARE_ACTION = "tandem.share"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _button(button: Button, index: int) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": _cut(button.label, 75), "emoji": True},
+        "action_id": _cut(button.action_id, 240) or f"tandem.button.{index}",
+        "value": _cut(button.value, 2000),
+    }
+    if button.style is not ButtonStyle.DEFAULT:
+        element["style"] = button.style.value
+    return element
+
+
+def card_blocks(card: Card, *, extra_buttons: tuple[Button, ...] = ()) -> list[dict[str, Any]]:
+    """A card as blocks: header, body, fields (ten a section), buttons, footer."""
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": _cut(card.title, 150)}}
+    ]
+    if card.body:
+        blocks.append(
+            {
+                "type": "section",
+                "text": {"type": "mrkdwn", "text": _cut(_escape(card.body), MAX_TEXT)},
+            }
+        )
+    fields = [
+        {"type": "mrkdwn", "text": _cut(f"*{_escape(f.label)}*\n{_escape(f.value)}", MAX_FIELD)}
+        for f in card.fields
+    ]
+    for start in range(0, len(fields), 10):
+        blocks.append({"type": "section", "fields": fields[start : start + 10]})
+    buttons = (*card.buttons, *extra_buttons)
+    if buttons:
+        blocks.append(
+            {"type": "actions", "elements": [_button(b, i) for i, b in enumerate(buttons[:25])]}
+        )
+    if card.footer:
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [{"type": "mrkdwn", "text": _cut(_escape(card.footer), MAX_TEXT)}],
+            }
+        )
+    return blocks
+
+
+def message(
+    reply: Reply, *, share_label: str | None = None, share_value: str = ""
+) -> dict[str, Any]:
+    """``text`` (the fallback, used in notifications) and ``blocks`` for a reply.
+
+    With ``share_label``, an ephemeral card gets a button that posts it to the channel.
+    """
+    payload: dict[str, Any] = {"text": _cut(reply.text, 3000)}
+    if reply.card is not None:
+        extra: tuple[Button, ...] = ()
+        if share_label and reply.ephemeral:
+            extra = (Button(label=share_label, action_id=SHARE_ACTION, value=share_value),)
+        payload["blocks"] = card_blocks(reply.card, extra_buttons=extra)
+    return payload
+
+
+def home_view(reply: Reply) -> dict[str, Any]:
+    """The App Home tab."""
+    blocks = (
+        card_blocks(reply.card)
+        if reply.card
+        else [
+            {
+                "type": "section",
+                "text": {"type": "mrkdwn", "text": _cut(_escape(reply.text), MAX_TEXT)},
+            }
+        ]
+    )
+    return {"type": "home", "blocks": blocks[:100]}
+
+
+def modal_view(card: Card, *, callback_id: str, submit: str, close: str) -> dict[str, Any]:
+    """A modal whose inputs come back, by input id, in a view submission."""
+    blocks: list[dict[str, Any]] = []
+    if card.body:
+        blocks.append(
+            {
+                "type": "section",
+                "text": {"type": "mrkdwn", "text": _cut(_escape(card.body), MAX_TEXT)},
+            }
+        )
+    for item in card.inputs:
+        element: dict[str, Any] = {
+            "type": "plain_text_input",
+            "action_id": "value",
+            "multiline": item.multiline,
+        }
+        if item.initial:
+            element["initial_value"] = item.initial
+        blocks.append(
+            {
+                "type": "input",
+                "block_id": item.id,
+                "optional": item.optional,
+                "label": {"type": "plain_text", "text": _cut(item.label, 2000)},
+                "element": element,
+            }
+        )
+    return {
+        "type": "modal",
+        "callback_id": callback_id,
+        "title": {"type": "plain_text", "text": _cut(card.title, 24)},
+        "submit": {"type": "plain_text", "text": _cut(submit, 24)},
+        "close": {"type": "plain_text", "text": _cut(close, 24)},
+        "blocks": blocks,
+    }
