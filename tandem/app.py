@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from platformdirs import user_state_dir
@@ -32,6 +32,9 @@ from tandem.storage.orgfiles.problems import FileRejected
 from tandem.storage.orgfiles.service import FileKind, UnknownTenant, export_file, import_file
 from tandem.storage.records import Role
 from tandem.storage.repositories import people, tenants
+
+if TYPE_CHECKING:
+    from tandem.adapters.slack.bolt_app import SlackRoutes
 
 log = logging.getLogger("tandem")
 T = TypeVar("T")
@@ -150,25 +153,27 @@ def cli(ctx: click.Context, verbose: bool) -> None:
         ctx.invoke(serve)
 
 
-async def serving(web_app: Any, settings: Settings, port: int) -> AsyncIterator[None]:
+async def serving(
+    settings: Settings, port: int, *, slack_routes: SlackRoutes | None
+) -> AsyncIterator[None]:
     """Everything ``tandem serve`` runs, started with the server and stopped with it.
 
-    Adapters are built here, inside the running loop, and mount their routes on
-    the shared aiohttp app. The scheduler of timed rituals will start here too.
+    Adapters are built here, inside the running loop, and plugged into the routes
+    mounted before the server started. The scheduler of timed rituals will start here too.
     """
-    from tandem.adapters.slack.bolt_app import SlackAdapter, is_configured
+    from tandem.adapters.slack.bolt_app import SlackAdapter
 
     runtime = build_runtime(settings=settings)
     await prepare(runtime)
     slack = None
-    if is_configured(settings):
+    if slack_routes is not None:
         slack = SlackAdapter(
             settings=settings,
             dispatcher=runtime.dispatcher,
             database=runtime.database,
             clock=runtime.clock,
         )
-        slack.mount(web_app)
+        slack_routes.adapter = slack
         await slack.start()
     await _announce(runtime, port, slack=slack is not None)
     try:
@@ -192,7 +197,14 @@ def serve(port: int | None) -> None:
         return web.json_response({"status": "ok", "version": __version__})
 
     app.router.add_get("/healthz", healthz)
-    app.cleanup_ctx.append(lambda web_app: serving(web_app, settings, port or settings.port))
+    from tandem.adapters.slack import bolt_app
+
+    slack_routes = (
+        bolt_app.mount(app, settings=settings) if bolt_app.is_configured(settings) else None
+    )
+    app.cleanup_ctx.append(
+        lambda _app: serving(settings, port or settings.port, slack_routes=slack_routes)
+    )
     web.run_app(
         app,
         host=settings.host,

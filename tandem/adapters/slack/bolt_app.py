@@ -98,6 +98,32 @@ def _retry_handlers() -> list[Any]:
     ]
 
 
+class SlackRoutes:
+    """Slack's routes on the shared server, mounted before it starts.
+
+    The adapter itself is built once the event loop runs (SDK clients must be
+    created inside it) and plugged in here; until then Slack gets a 503 and retries.
+    """
+
+    def __init__(self) -> None:
+        self.adapter: SlackAdapter | None = None
+
+    async def handle(self, request: web.Request) -> web.Response:
+        if self.adapter is None:
+            return web.Response(status=503, text="Tandem is starting")
+        return await self.adapter.handle(request)
+
+
+def mount(web_app: web.Application, *, settings: Settings) -> SlackRoutes:
+    """Add Slack's routes (events; install and OAuth redirect when OAuth is set)."""
+    routes = SlackRoutes()
+    web_app.router.add_post(EVENTS_PATH, routes.handle)
+    if settings.slack_client_id and settings.slack_client_secret:
+        web_app.router.add_get(INSTALL_PATH, routes.handle)
+        web_app.router.add_get(REDIRECT_PATH, routes.handle)
+    return routes
+
+
 class SlackAdapter:
     """Builds the bolt app, mounts its routes, and serves as the Slack port.
 
@@ -149,13 +175,6 @@ class SlackAdapter:
 
     # -- wiring -----------------------------------------------------------------------------
 
-    def mount(self, web_app: web.Application) -> None:
-        """Add Slack's routes to Tandem's aiohttp server."""
-        web_app.router.add_post(EVENTS_PATH, self._http)
-        if self._oauth:
-            web_app.router.add_get(INSTALL_PATH, self._http)
-            web_app.router.add_get(REDIRECT_PATH, self._http)
-
     async def start(self) -> None:
         """Connect Socket Mode when an app-level token is set."""
         if self._settings.slack_app_token:
@@ -170,7 +189,8 @@ class SlackAdapter:
         if self._socket_handler is not None:
             await self._socket_handler.close_async()
 
-    async def _http(self, request: web.Request) -> web.Response:
+    async def handle(self, request: web.Request) -> web.Response:
+        """One HTTP request from Slack (events, commands, interactivity, OAuth)."""
         response = await self.app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(response)
 
