@@ -239,7 +239,10 @@ class SlackAdapter:
     ) -> BoltResponse:
         """A payload must name the workspace its token was authorised for, or it is dropped."""
         team, enterprise = payload_team(body)
-        authorised_team, authorised_enterprise = context.team_id, context.enterprise_id
+        authorised = context.authorize_result
+        if authorised is None:
+            return await next()
+        authorised_team, authorised_enterprise = authorised.team_id, authorised.enterprise_id
         mismatch = (team and authorised_team and team != authorised_team) or (
             enterprise and authorised_enterprise and enterprise != authorised_enterprise
         )

@@ -1,0 +1,322 @@
+"""A local aiohttp fake of the Slack Web API that records every call.
+
+The bot's ``AsyncWebClient`` points at :attr:`FakeSlackApi.base_url`; Slack's
+``response_url`` is replaced by :meth:`FakeSlackApi.response_url`. Failures
+(429 with ``Retry-After``, HTTP errors, ``ok: false``) can be injected per method.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, ClassVar
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+JSON_KEYS = ("blocks", "view", "attachments")
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the fake received."""
+
+    method: str
+    params: dict[str, Any]
+    token: str | None
+    failed: bool = False
+
+
+@dataclass
+class _Workspace:
+    team_id: str
+    bot_user_id: str
+    enterprise_id: str | None
+
+
+@dataclass
+class _Failure:
+    status: int
+    retry_after: int
+    error: str
+    times: int
+
+
+@dataclass
+class _User:
+    team_id: str
+    user_id: str
+    email: str
+    real_name: str
+    tz: str
+    locale: str
+
+
+@dataclass
+class FakeSlackApi:
+    """Slack's Web API on 127.0.0.1, recording calls in :attr:`calls`."""
+
+    calls: list[Call] = field(default_factory=list)
+    _tokens: dict[str, _Workspace] = field(default_factory=dict)
+    _users: dict[tuple[str, str], _User] = field(default_factory=dict)
+    _codes: dict[str, tuple[str, str, str | None, str]] = field(default_factory=dict)
+    _failures: dict[str, _Failure] = field(default_factory=dict)
+    _runner: web.AppRunner | None = None
+    _port: int = 0
+    _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)
+        app.router.add_post("/respond/{name}", self._respond)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self._port = int(self._runner.addresses[0][1])
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def __aenter__(self) -> FakeSlackApi:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._port}/api/"
+
+    def response_url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self._port}/respond/{name}"
+
+    # -- set-up ---------------------------------------------------------------------------
+
+    def add_workspace(
+        self,
+        *,
+        team_id: str,
+        bot_token: str,
+        bot_user_id: str = "UBOT",
+        enterprise_id: str | None = None,
+    ) -> None:
+        self._tokens[bot_token] = _Workspace(team_id, bot_user_id, enterprise_id)
+
+    def add_user(
+        self,
+        *,
+        team_id: str,
+        user_id: str,
+        email: str,
+        real_name: str,
+        tz: str,
+        locale: str = "en-US",
+    ) -> None:
+        self._users[(team_id, user_id)] = _User(team_id, user_id, email, real_name, tz, locale)
+
+    def set_user_tz(self, *, team_id: str, user_id: str, tz: str) -> None:
+        self._users[(team_id, user_id)].tz = tz
+
+    def add_oauth_code(
+        self,
+        *,
+        code: str,
+        team_id: str,
+        bot_token: str,
+        bot_user_id: str = "UBOT",
+        enterprise_id: str | None = None,
+        authed_user_id: str = "UINSTALLER",
+    ) -> None:
+        self._codes[code] = (team_id, bot_token, enterprise_id, authed_user_id)
+        self.add_workspace(
+            team_id=team_id,
+            bot_token=bot_token,
+            bot_user_id=bot_user_id,
+            enterprise_id=enterprise_id,
+        )
+
+    def fail_next(
+        self,
+        method: str,
+        *,
+        status: int = 429,
+        retry_after: int = 1,
+        error: str = "ratelimited",
+        times: int = 1,
+    ) -> None:
+        self._failures[method] = _Failure(status, retry_after, error, times)
+
+    def calls_to(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    # -- handlers -------------------------------------------------------------------------
+
+    @staticmethod
+    async def _params(request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        raw = await request.text()
+        if raw:
+            if request.content_type == "application/json":
+                params.update(json.loads(raw))
+            else:
+                params.update(dict(parse_qsl(raw, keep_blank_values=True)))
+        for key in JSON_KEYS:
+            if isinstance(params.get(key), str):
+                with contextlib.suppress(ValueError):
+                    params[key] = json.loads(params[key])
+        return params
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        params = await self._params(request)
+        params["name"] = request.match_info["name"]
+        self.calls.append(Call(method="response_url", params=params, token=None))
+        return web.Response(text="ok")
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        auth = request.headers.get("Authorization", "")
+        token = auth.removeprefix("Bearer ").strip() or params.get("token")
+        failure = self._failures.get(method)
+        if failure is not None:
+            failure.times -= 1
+            if failure.times <= 0:
+                del self._failures[method]
+            self.calls.append(Call(method=method, params=params, token=token, failed=True))
+            if failure.status == 429:
+                return web.json_response(
+                    {"ok": False, "error": "ratelimited"},
+                    status=429,
+                    headers={"Retry-After": str(failure.retry_after)},
+                )
+            if failure.status != 200:
+                return web.json_response(
+                    {"ok": False, "error": failure.error}, status=failure.status
+                )
+            return web.json_response({"ok": False, "error": failure.error})
+        self.calls.append(Call(method=method, params=params, token=token))
+        if method == "oauth.v2.access":
+            return web.json_response(self._oauth(params))
+        workspace = self._tokens.get(token or "")
+        if workspace is None:
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        handler = self._methods.get(method)
+        body = handler(self, workspace, params) if handler else {"ok": True}
+        return web.json_response(body)
+
+    def _next_ts(self) -> str:
+        return f"1700000000.{next(self._ts):06d}"
+
+    def _oauth(self, params: dict[str, Any]) -> dict[str, Any]:
+        found = self._codes.get(str(params.get("code")))
+        if found is None:
+            return {"ok": False, "error": "invalid_code"}
+        team_id, bot_token, enterprise_id, authed_user = found
+        return {
+            "ok": True,
+            "access_token": bot_token,
+            "token_type": "bot",
+            "scope": "commands,chat:write",
+            "bot_user_id": self._tokens[bot_token].bot_user_id,
+            "app_id": "A123",
+            "team": {"id": team_id, "name": f"Team {team_id}"},
+            "enterprise": {"id": enterprise_id, "name": "Grid"} if enterprise_id else None,
+            "is_enterprise_install": False,
+            "authed_user": {"id": authed_user},
+        }
+
+    def _auth_test(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": f"https://{ws.team_id.lower()}.slack.com/",
+            "team": f"Team {ws.team_id}",
+            "user": "tandem",
+            "team_id": ws.team_id,
+            "user_id": ws.bot_user_id,
+            "bot_id": "B" + ws.bot_user_id,
+            "enterprise_id": ws.enterprise_id,
+            "is_enterprise_install": False,
+        }
+
+    def _users_info(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        user = self._users.get((ws.team_id, str(params.get("user"))))
+        if user is None:
+            return {"ok": False, "error": "user_not_found"}
+        return {
+            "ok": True,
+            "user": {
+                "id": user.user_id,
+                "team_id": user.team_id,
+                "name": user.email.split("@")[0],
+                "real_name": user.real_name,
+                "tz": user.tz,
+                "tz_offset": 0,
+                "locale": user.locale,
+                "profile": {
+                    "email": user.email,
+                    "real_name": user.real_name,
+                    "display_name": user.real_name,
+                },
+            },
+        }
+
+    def _post_message(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        message = {"text": params.get("text"), "blocks": params.get("blocks")}
+        return {
+            "ok": True,
+            "channel": params.get("channel"),
+            "ts": self._next_ts(),
+            "message": message,
+        }
+
+    def _post_ephemeral(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "message_ts": self._next_ts()}
+
+    def _update(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "channel": params.get("channel"),
+            "ts": params.get("ts"),
+            "text": params.get("text"),
+        }
+
+    def _open(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "channel": {"id": "D" + str(params.get("users", "")).split(",")[0]}}
+
+    def _invite(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "channel": {"id": params.get("channel")}}
+
+    def _view(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        given = params.get("view")
+        view: dict[str, Any] = given if isinstance(given, dict) else {}
+        return {"ok": True, "view": {"id": "V" + self._next_ts().replace(".", ""), **view}}
+
+    _methods: ClassVar[
+        dict[str, Callable[[FakeSlackApi, _Workspace, dict[str, Any]], dict[str, Any]]]
+    ] = {
+        "auth.test": _auth_test,
+        "users.info": _users_info,
+        "chat.postMessage": _post_message,
+        "chat.postEphemeral": _post_ephemeral,
+        "chat.update": _update,
+        "conversations.open": _open,
+        "conversations.invite": _invite,
+        "views.open": _view,
+        "views.publish": _view,
+        "views.update": _view,
+    }

@@ -1,0 +1,334 @@
+"""Slack end to end: the real slack-bolt code, Slack's Web API replaced by a local fake.
+
+Requests into the bot are signed with Slack's v0 HMAC scheme; the bot's Web API
+client points at ``FakeSlackApi`` through ``SLACK_API_URL``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from tandem.adapters.slack import bolt_app
+from tandem.adapters.slack.bolt_app import SlackAdapter
+from tandem.app import build_runtime, prepare
+from tandem.bot.cards import Reply
+from tandem.bot.dispatcher import ActionContext, ActionSpec
+from tandem.bot.settings import Settings
+from tandem.bot.types import ActionSubmitted, TenantKey
+from tandem.storage.database import Database
+from tandem.storage.migrate import upgrade
+from tandem.storage.orgfiles.service import FileKind, export_file
+from tandem.storage.repositories import tenants
+from tests.conftest import import_fixtures
+from tests.slackfake.api import Call, FakeSlackApi
+from tests.slackfake.signing import command_body, event_body, interaction_body, signed_headers
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+TEAM = "T061EG9R6"
+OTHER_TEAM = "T0OTHER01"
+HUGO = "UHUGO0001"  # French, marketing
+SAM = "USAM00001"  # English
+
+
+def recorded(name: str) -> dict[str, Any]:
+    """A payload recorded from Slack (tests/payloads/slack)."""
+    return dict(json.loads((Path(__file__).parent / "payloads" / "slack" / name).read_text()))
+
+
+@dataclass
+class SlackBot:
+    """Tandem serving Slack on a test server, and what it said to the fake Slack API."""
+
+    http: TestClient[Any, Any]
+    api: FakeSlackApi
+    submitted: list[ActionSubmitted] = field(default_factory=list)
+
+    async def post(self, body: str, *, content_type: str, **header: str) -> int:
+        headers = signed_headers(body=body, secret=SECRET, content_type=content_type)
+        headers.update(header)
+        response = await self.http.post("/slack/events", data=body, headers=headers)
+        return response.status
+
+    async def command(
+        self, text: str, *, user: str = HUGO, team: str = TEAM, name: str = "r1"
+    ) -> int:
+        body = command_body(
+            command="/who-owns",
+            text=text,
+            team_id=team,
+            user_id=user,
+            response_url=self.api.response_url(name),
+        )
+        return await self.post(body, content_type="application/x-www-form-urlencoded")
+
+    async def event(self, event: dict[str, Any], *, event_id: str, **header: str) -> int:
+        body = event_body(team_id=TEAM, event=event, event_id=event_id)
+        return await self.post(body, content_type="application/json", **header)
+
+    async def interaction(self, payload: dict[str, Any]) -> int:
+        body = interaction_body(payload=payload)
+        return await self.post(body, content_type="application/x-www-form-urlencoded")
+
+    async def wait_for(self, found: Callable[[], list[Call]], count: int = 1) -> list[Call]:
+        """The calls once ``count`` of them arrived (bounded: 15 s)."""
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            calls = found()
+            if len(calls) >= count:
+                await asyncio.sleep(0.2)  # let anything extra arrive, to be counted too
+                return found()
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"expected {count} call(s), got {found()}")
+
+    def responses(self, name: str = "r1") -> list[Call]:
+        return [c for c in self.api.calls_to("response_url") if c.params.get("name") == name]
+
+
+@pytest.fixture
+async def slack(database_url: str) -> AsyncIterator[SlackBot]:
+    async with FakeSlackApi() as api:
+        api.add_workspace(team_id=TEAM, bot_token="xoxb-acme", bot_user_id="U0LAN0Z89")
+        api.add_user(
+            team_id=TEAM,
+            user_id=HUGO,
+            email="hugo.bernard@example.com",
+            real_name="Hugo Bernard",
+            tz="Europe/Paris",
+            locale="fr-FR",
+        )
+        api.add_user(
+            team_id=TEAM,
+            user_id=SAM,
+            email="sam.okafor@example.com",
+            real_name="Sam Okafor",
+            tz="Europe/London",
+            locale="en-GB",
+        )
+        database = Database(url=database_url)
+        await upgrade(database=database)
+        await import_fixtures(database, f"slack:{TEAM}")
+        await database.dispose()
+        settings = Settings(
+            TANDEM_DATABASE_URL=database_url,
+            TANDEM_DEMO=False,
+            SLACK_BOT_TOKEN="xoxb-acme",
+            SLACK_SIGNING_SECRET=SECRET,
+            SLACK_API_URL=api.base_url,
+        )
+        runtime = build_runtime(settings=settings)
+        bot = SlackBot(http=None, api=api)  # type: ignore[arg-type]
+
+        async def record(ctx: ActionContext) -> Reply:
+            bot.submitted.append(ctx.event)
+            return Reply(text=f"Received {ctx.event.inputs.get('what', '')}")
+
+        runtime.dispatcher.add_action(ActionSpec(prefix="test.", handler=record))
+        web_app = web.Application()
+        routes = bolt_app.mount(web_app, settings=settings)
+
+        async def start(_app: web.Application) -> None:
+            await prepare(runtime)
+            routes.adapter = SlackAdapter(
+                settings=settings,
+                dispatcher=runtime.dispatcher,
+                database=runtime.database,
+                clock=runtime.clock,
+            )
+
+        async def stop(_app: web.Application) -> None:
+            await runtime.database.dispose()
+
+        web_app.on_startup.append(start)
+        web_app.on_cleanup.append(stop)
+        async with TestClient(TestServer(web_app)) as http:
+            bot.http = http
+            yield bot
+
+
+def _fields(call: Call) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for block in call.params.get("blocks") or []:
+        for item in block.get("fields", []):
+            label, _, value = item["text"].partition("\n")
+            fields[label.strip("*")] = value
+    return fields
+
+
+async def test_who_owns_from_a_french_user_answers_in_french_block_kit(slack: SlackBot) -> None:
+    assert await slack.command("dns") == 200
+    (answer,) = await slack.wait_for(slack.responses)
+    assert answer.params["response_type"] == "ephemeral"
+    assert answer.params["blocks"][0]["text"]["text"] == "Domain names and DNS (domain-names)"
+    assert _fields(answer)["Responsable"] == "Ana Silva (Network Engineer)"
+    assert _fields(answer)["Approbateur"] == "Nadia Roux (CIO)"
+    buttons = [e for b in answer.params["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [b["text"]["text"] for b in buttons] == ["Partager dans le canal"]
+    assert "Responsable" in answer.params["text"]  # the notification fallback
+
+
+async def test_share_posts_for_everyone(slack: SlackBot) -> None:
+    await slack.command("dns share", user=SAM)
+    (answer,) = await slack.wait_for(slack.responses)
+    assert answer.params["response_type"] == "in_channel"
+    assert _fields(answer)["Responsible"] == "Ana Silva (Network Engineer)"
+
+
+async def test_an_unknown_subcommand_gets_help_and_an_unknown_topic_names_nobody(
+    slack: SlackBot,
+) -> None:
+    await slack.command("payroll", user=SAM)
+    (answer,) = await slack.wait_for(slack.responses)
+    assert "I know no topic matching “payroll”" in answer.params["text"]
+    assert "Ana Silva" not in json.dumps(answer.params)
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["forged", "stale", "unsigned"],
+)
+async def test_forged_stale_and_unsigned_requests_get_401_and_touch_nothing(
+    slack: SlackBot, tamper: str
+) -> None:
+    body = command_body(
+        command="/who-owns",
+        text="dns",
+        team_id=TEAM,
+        user_id=HUGO,
+        response_url=slack.api.response_url("r1"),
+    )
+    if tamper == "forged":
+        headers = signed_headers(body=body, secret="not-the-secret")
+    elif tamper == "stale":
+        headers = signed_headers(body=body, secret=SECRET, timestamp=int(time.time()) - 6 * 60)
+    else:
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    response = await slack.http.post("/slack/events", data=body, headers=headers)
+    assert response.status == 401
+    await asyncio.sleep(0.3)
+    assert slack.api.calls == []
+
+
+async def test_a_button_click_reaches_the_dispatcher(slack: SlackBot) -> None:
+    payload = recorded("block_actions.json")
+    payload["user"]["id"] = SAM
+    payload["response_url"] = slack.api.response_url("click")
+    assert await slack.interaction(payload) == 200
+    (answer,) = await slack.wait_for(lambda: slack.responses("click"))
+    assert answer.params["blocks"][0]["text"]["text"].endswith("(web-performance)")
+    assert _fields(answer)["Accountable"] == "Daniel Weber (Chief Digital Officer)"
+
+
+async def test_a_modal_submission_reaches_the_dispatcher_as_a_neutral_event(
+    slack: SlackBot,
+) -> None:
+    payload = recorded("view_submission.json")
+    payload["user"]["id"] = SAM
+    assert await slack.interaction(payload) == 200
+    (posted,) = await slack.wait_for(lambda: slack.api.calls_to("chat.postMessage"))
+    assert posted.params["text"] == "Received A LinkedIn tag"
+    (event,) = slack.submitted
+    assert event.action_id == "test.request"
+    assert event.inputs == {"what": "A LinkedIn tag", "how_long": "3m"}
+    assert event.user.email == "sam.okafor@example.com"
+    assert str(event.user.tenant) == f"slack:{TEAM}"
+
+
+async def test_a_mention_is_answered_in_its_thread(slack: SlackBot) -> None:
+    event = {
+        "type": "app_mention",
+        "text": "<@U0LAN0Z89> who owns dns?",
+        "user": SAM,
+        "ts": "1515449522.000016",
+        "channel": "C0LAN2Q65",
+    }
+    assert await slack.event(event, event_id="Ev1") == 200
+    (posted,) = await slack.wait_for(lambda: slack.api.calls_to("chat.postMessage"))
+    assert posted.params["channel"] == "C0LAN2Q65"
+    assert posted.params["thread_ts"] == "1515449522.000016"
+    assert _fields(posted)["Responsible"] == "Ana Silva (Network Engineer)"
+
+
+async def test_a_retried_event_is_handled_once(slack: SlackBot) -> None:
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "text": "/who-owns noms de domaine",
+        "user": HUGO,
+        "ts": "1355517523.000005",
+        "channel": "D024BE91L",
+    }
+    assert await slack.event(event, event_id="Ev0PV52K21") == 200
+    await slack.wait_for(lambda: slack.api.calls_to("chat.postMessage"))
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    assert await slack.event(event, event_id="Ev0PV52K21", **retry) == 200
+    await asyncio.sleep(0.5)
+    assert len(slack.api.calls_to("chat.postMessage")) == 1
+
+
+async def test_a_429_is_retried_after_its_delay_and_the_message_arrives_once(
+    slack: SlackBot,
+) -> None:
+    slack.api.fail_next("chat.postMessage", status=429, retry_after=1)
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "text": "help",
+        "user": SAM,
+        "ts": "1.2",
+        "channel": "D1",
+    }
+    started = time.monotonic()
+    assert await slack.event(event, event_id="Ev429") == 200
+    calls = await slack.wait_for(lambda: slack.api.calls_to("chat.postMessage"), count=2)
+    assert [c.failed for c in calls] == [True, False]
+    assert time.monotonic() - started >= 1.0  # waited for Retry-After
+    assert "What you can ask Tandem" in calls[1].params["text"]
+
+
+async def test_the_app_home_lists_what_the_user_can_do(slack: SlackBot) -> None:
+    event = {"type": "app_home_opened", "user": HUGO, "channel": "D024BE91L", "tab": "home"}
+    assert await slack.event(event, event_id="EvHome") == 200
+    (published,) = await slack.wait_for(lambda: slack.api.calls_to("views.publish"))
+    assert published.params["user_id"] == HUGO
+    text = json.dumps(published.params["view"], ensure_ascii=False)
+    assert "/who-owns" in text and "Ce que vous pouvez faire" in text
+    assert "Vos points de blocage ouverts" in text and "Aucun." in text
+
+
+async def test_uninstall_disables_the_tenant_and_keeps_its_data(
+    slack: SlackBot, database_url: str
+) -> None:
+    assert await slack.event({"type": "app_uninstalled"}, event_id="EvGone") == 200
+    database = Database(url=database_url)
+    try:
+        for _ in range(100):
+            async with database.session() as session:
+                ref = await tenants.find_tenant(session, key=TenantKey.parse(f"slack:{TEAM}"))
+            if ref and ref.disabled:
+                break
+            await asyncio.sleep(0.05)
+        assert ref is not None and ref.disabled
+        raci = await export_file(
+            database=database, tenant=TenantKey.parse(f"slack:{TEAM}"), kind=FileKind.RACI
+        )
+        assert "domain-names" in raci
+    finally:
+        await database.dispose()
+
+
+async def test_a_payload_naming_another_workspace_is_dropped(slack: SlackBot) -> None:
+    slack.api.add_workspace(team_id=OTHER_TEAM, bot_token="xoxb-other")
+    assert await slack.command("dns", team=OTHER_TEAM, name="forged") == 200
+    await asyncio.sleep(0.5)
+    assert slack.responses("forged") == []
+    assert slack.api.calls_to("users.info") == []
