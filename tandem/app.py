@@ -377,7 +377,9 @@ def manifest(platform: str, url: str, socket_mode: bool) -> None:
     """Print the app manifest to create Tandem's Slack app from."""
     from tandem.adapters.slack.manifest import slack_manifest_yaml
 
-    runtime = build_runtime(settings=Settings(TANDEM_DEMO=False))
+    runtime = build_runtime(
+        settings=Settings(TANDEM_DATABASE_URL="sqlite:///:memory:", TANDEM_DEMO=False)
+    )
     click.echo(
         slack_manifest_yaml(commands=runtime.dispatcher.commands, url=url, socket_mode=socket_mode),
         nl=False,

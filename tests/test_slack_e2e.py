@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,9 +29,9 @@ from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, TenantKey
 from tandem.storage.database import Database
 from tandem.storage.migrate import upgrade
-from tandem.storage.orgfiles.service import FileKind, export_file
+from tandem.storage.orgfiles.service import FileKind, export_file, import_file
 from tandem.storage.repositories import tenants
-from tests.conftest import import_fixtures
+from tests.conftest import NOW, import_fixtures
 from tests.slackfake.api import Call, FakeSlackApi
 from tests.slackfake.signing import command_body, event_body, interaction_body, signed_headers
 
@@ -38,6 +40,12 @@ TEAM = "T061EG9R6"
 OTHER_TEAM = "T0OTHER01"
 HUGO = "UHUGO0001"  # French, marketing
 SAM = "USAM00001"  # English
+NADIA = "UNADIA001"  # French, Accountable for domain-names
+PEOPLE = [
+    (HUGO, "hugo.bernard@example.com", "Hugo Bernard", "Europe/Paris", "fr-FR"),
+    (SAM, "sam.okafor@example.com", "Sam Okafor", "Europe/London", "en-GB"),
+    (NADIA, "nadia.roux@example.com", "Nadia Roux", "Europe/Paris", "fr-FR"),
+]
 
 
 def recorded(name: str) -> dict[str, Any]:
@@ -60,10 +68,16 @@ class SlackBot:
         return response.status
 
     async def command(
-        self, text: str, *, user: str = HUGO, team: str = TEAM, name: str = "r1"
+        self,
+        text: str,
+        *,
+        user: str = HUGO,
+        team: str = TEAM,
+        name: str = "r1",
+        command: str = "/who-owns",
     ) -> int:
         body = command_body(
-            command="/who-owns",
+            command=command,
             text=text,
             team_id=team,
             user_id=user,
@@ -71,8 +85,10 @@ class SlackBot:
         )
         return await self.post(body, content_type="application/x-www-form-urlencoded")
 
-    async def event(self, event: dict[str, Any], *, event_id: str, **header: str) -> int:
-        body = event_body(team_id=TEAM, event=event, event_id=event_id)
+    async def event(
+        self, event: dict[str, Any], *, event_id: str, team: str = TEAM, **header: str
+    ) -> int:
+        body = event_body(team_id=team, event=event, event_id=event_id)
         return await self.post(body, content_type="application/json", **header)
 
     async def interaction(self, payload: dict[str, Any]) -> int:
@@ -94,64 +110,70 @@ class SlackBot:
         return [c for c in self.api.calls_to("response_url") if c.params.get("name") == name]
 
 
+def settings_for(database_url: str, api: FakeSlackApi, **slack: str) -> Settings:
+    """Test settings: the test database, Slack's Web API at the fake."""
+    values: dict[str, Any] = {
+        "TANDEM_DATABASE_URL": database_url,
+        "TANDEM_DEMO": False,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": api.base_url,
+        **slack,
+    }
+    return Settings(**values)
+
+
+@asynccontextmanager
+async def serve_slack(settings: Settings, api: FakeSlackApi) -> AsyncIterator[SlackBot]:
+    """Tandem's server with the Slack adapter, as ``tandem serve`` wires it."""
+    runtime = build_runtime(settings=settings)
+    bot = SlackBot(http=None, api=api)  # type: ignore[arg-type]
+
+    async def record(ctx: ActionContext) -> Reply:
+        bot.submitted.append(ctx.event)
+        return Reply(text=f"Received {ctx.event.inputs.get('what', '')}")
+
+    runtime.dispatcher.add_action(ActionSpec(prefix="test.", handler=record))
+    web_app = web.Application()
+    routes = bolt_app.mount(web_app, settings=settings)
+
+    async def start(_app: web.Application) -> None:
+        await prepare(runtime)
+        routes.adapter = SlackAdapter(
+            settings=settings,
+            dispatcher=runtime.dispatcher,
+            database=runtime.database,
+            clock=runtime.clock,
+        )
+
+    async def stop(_app: web.Application) -> None:
+        await runtime.database.dispose()
+
+    web_app.on_startup.append(start)
+    web_app.on_cleanup.append(stop)
+    async with TestClient(TestServer(web_app)) as http:
+        bot.http = http
+        yield bot
+
+
+async def import_into(database_url: str, tenant: str) -> None:
+    database = Database(url=database_url)
+    await upgrade(database=database)
+    await import_fixtures(database, tenant)
+    await database.dispose()
+
+
 @pytest.fixture
 async def slack(database_url: str) -> AsyncIterator[SlackBot]:
+    """One workspace with a bot token, the shared fixtures imported into it."""
     async with FakeSlackApi() as api:
         api.add_workspace(team_id=TEAM, bot_token="xoxb-acme", bot_user_id="U0LAN0Z89")
-        api.add_user(
-            team_id=TEAM,
-            user_id=HUGO,
-            email="hugo.bernard@example.com",
-            real_name="Hugo Bernard",
-            tz="Europe/Paris",
-            locale="fr-FR",
-        )
-        api.add_user(
-            team_id=TEAM,
-            user_id=SAM,
-            email="sam.okafor@example.com",
-            real_name="Sam Okafor",
-            tz="Europe/London",
-            locale="en-GB",
-        )
-        database = Database(url=database_url)
-        await upgrade(database=database)
-        await import_fixtures(database, f"slack:{TEAM}")
-        await database.dispose()
-        settings = Settings(
-            TANDEM_DATABASE_URL=database_url,
-            TANDEM_DEMO=False,
-            SLACK_BOT_TOKEN="xoxb-acme",
-            SLACK_SIGNING_SECRET=SECRET,
-            SLACK_API_URL=api.base_url,
-        )
-        runtime = build_runtime(settings=settings)
-        bot = SlackBot(http=None, api=api)  # type: ignore[arg-type]
-
-        async def record(ctx: ActionContext) -> Reply:
-            bot.submitted.append(ctx.event)
-            return Reply(text=f"Received {ctx.event.inputs.get('what', '')}")
-
-        runtime.dispatcher.add_action(ActionSpec(prefix="test.", handler=record))
-        web_app = web.Application()
-        routes = bolt_app.mount(web_app, settings=settings)
-
-        async def start(_app: web.Application) -> None:
-            await prepare(runtime)
-            routes.adapter = SlackAdapter(
-                settings=settings,
-                dispatcher=runtime.dispatcher,
-                database=runtime.database,
-                clock=runtime.clock,
+        for user_id, email, name, tz, locale in PEOPLE:
+            api.add_user(
+                team_id=TEAM, user_id=user_id, email=email, real_name=name, tz=tz, locale=locale
             )
-
-        async def stop(_app: web.Application) -> None:
-            await runtime.database.dispose()
-
-        web_app.on_startup.append(start)
-        web_app.on_cleanup.append(stop)
-        async with TestClient(TestServer(web_app)) as http:
-            bot.http = http
+        await import_into(database_url, f"slack:{TEAM}")
+        settings = settings_for(database_url, api, SLACK_BOT_TOKEN="xoxb-acme")
+        async with serve_slack(settings, api) as bot:
             yield bot
 
 
@@ -332,3 +354,98 @@ async def test_a_payload_naming_another_workspace_is_dropped(slack: SlackBot) ->
     await asyncio.sleep(0.5)
     assert slack.responses("forged") == []
     assert slack.api.calls_to("users.info") == []
+
+
+async def test_commands_of_later_rituals_say_they_are_coming(slack: SlackBot) -> None:
+    await slack.command("", command="/standup", user=SAM, name="standup")
+    await slack.command("", command="/tandem", user=HUGO, name="tandem")
+    (standup,) = await slack.wait_for(lambda: slack.responses("standup"))
+    (tandem,) = await slack.wait_for(lambda: slack.responses("tandem"))
+    assert "/standup is coming" in standup.params["text"]
+    assert "Ce que vous pouvez demander à Tandem" in tandem.params["text"]
+
+
+async def test_a_timezone_changed_in_slack_is_picked_up(slack: SlackBot) -> None:
+    await slack.command("set dns responsible thomas.girard@example.com", user=NADIA, name="edit")
+    (edit,) = await slack.wait_for(lambda: slack.responses("edit"))
+    assert edit.params["response_type"] == "in_channel"  # a change is announced
+    assert "désormais Thomas Girard" in edit.params["text"]
+    await slack.command("dns", user=SAM, name="london")
+    (london,) = await slack.wait_for(lambda: slack.responses("london"))
+    assert "Greenwich Mean Time by Nadia Roux" in london.params["text"]
+    slack.api.set_user_tz(team_id=TEAM, user_id=SAM, tz="America/New_York")
+    change = {"type": "user_change", "user": {"id": SAM, "tz": "America/New_York"}}
+    assert await slack.event(change, event_id="EvTz") == 200
+    await asyncio.sleep(0.3)
+    await slack.command("dns", user=SAM, name="newyork")
+    (newyork,) = await slack.wait_for(lambda: slack.responses("newyork"))
+    assert "Eastern Standard Time by Nadia Roux" in newyork.params["text"]
+
+
+async def test_two_workspaces_installed_by_oauth_see_their_own_data(
+    database_url: str,
+) -> None:
+    other_raci = (
+        "topic,title,aliases,responsible,accountable,consulted,informed,description\n"
+        "domain-names,Their domains,dns,bo.lee@other.example,bo.lee@other.example,,,Theirs.\n"
+    )
+    async with FakeSlackApi() as api:
+        api.add_oauth_code(code="code-acme", team_id=TEAM, bot_token="xoxb-acme")
+        api.add_oauth_code(code="code-other", team_id=OTHER_TEAM, bot_token="xoxb-other")
+        same_user = "U0SAMEID1"
+        api.add_user(
+            team_id=TEAM,
+            user_id=same_user,
+            email="sam.okafor@example.com",
+            real_name="Sam Okafor",
+            tz="Europe/London",
+        )
+        api.add_user(
+            team_id=OTHER_TEAM,
+            user_id=same_user,
+            email="bo.lee@other.example",
+            real_name="Bo Lee",
+            tz="Asia/Seoul",
+        )
+        await import_into(database_url, f"slack:{TEAM}")
+        database = Database(url=database_url)
+        other = TenantKey.parse(f"slack:{OTHER_TEAM}")
+        people = (
+            "email,name,department,role,timezone,locale\n"
+            "bo.lee@other.example,Bo Lee,it,Admin,Asia/Seoul,en\n"
+        )
+        await import_file(
+            database=database, tenant=other, kind=FileKind.PEOPLE, text=people, at=NOW
+        )
+        await import_file(
+            database=database, tenant=other, kind=FileKind.RACI, text=other_raci, at=NOW
+        )
+        await database.dispose()
+        settings = settings_for(
+            database_url, api, SLACK_CLIENT_ID="111.222", SLACK_CLIENT_SECRET="client-secret"
+        )
+        async with serve_slack(settings, api) as slack:
+            for code in ("code-acme", "code-other"):
+                start = await slack.http.get("/slack/install", allow_redirects=False)
+                assert start.status in (200, 302)
+                cookie = start.headers.get("Set-Cookie", "").split(";")[0]
+                state = re.search(
+                    r"state=([^&\"]+)", await start.text() + start.headers.get("Location", "")
+                )
+                assert state is not None
+                done = await slack.http.get(
+                    f"/slack/oauth_redirect?code={code}&state={state.group(1)}",
+                    headers={"Cookie": cookie},
+                )
+                assert done.status == 200, await done.text()
+            assert len(api.calls_to("oauth.v2.access")) == 2
+            await slack.command("dns", user=same_user, team=TEAM, name="acme")
+            await slack.command("dns", user=same_user, team=OTHER_TEAM, name="other")
+            (acme,) = await slack.wait_for(lambda: slack.responses("acme"))
+            (theirs,) = await slack.wait_for(lambda: slack.responses("other"))
+            assert _fields(acme)["Responsible"] == "Ana Silva (Network Engineer)"
+            assert _fields(theirs)["Responsible"] == "Bo Lee (Admin)"
+            assert "Bo Lee" not in json.dumps(acme.params)
+            assert "Ana Silva" not in json.dumps(theirs.params)
+            tokens = {c.token for c in api.calls_to("users.info")}
+            assert tokens == {"xoxb-acme", "xoxb-other"}

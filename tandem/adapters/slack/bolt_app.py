@@ -191,8 +191,17 @@ class SlackAdapter:
 
     async def handle(self, request: web.Request) -> web.Response:
         """One HTTP request from Slack (events, commands, interactivity, OAuth)."""
-        response = await self.app.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(response)
+        bolt_request = await to_bolt_request(request)
+        flow = self.app.oauth_flow
+        if request.method == "GET" and flow is not None:
+            if request.path == flow.install_path:
+                response = await flow.handle_installation(bolt_request)
+            elif request.path == flow.redirect_uri_path:
+                response = await flow.handle_callback(bolt_request)
+            else:
+                response = BoltResponse(status=404, body="Not found")
+            return await to_aiohttp_response(response)
+        return await to_aiohttp_response(await self.app.async_dispatch(bolt_request))
 
     async def client_for(self, tenant: TenantKey) -> AsyncWebClient:
         """The Web API client holding ``tenant``'s bot token."""

@@ -1,0 +1,63 @@
+"""``tandem manifest slack`` prints a manifest Slack accepts, listing every command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+
+from tandem.adapters.slack.bolt_app import BOT_SCOPES
+from tandem.app import build_runtime
+from tandem.bot.settings import Settings
+
+
+def manifest(*args: str) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-m", "tandem", "manifest", "slack", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return dict(yaml.safe_load(result.stdout))
+
+
+def test_the_manifest_lists_every_command_the_dispatcher_knows() -> None:
+    data = manifest("--url", "https://tandem.acme.example/")
+    known = {
+        f"/{spec.name}"
+        for spec in build_runtime(
+            settings=Settings(TANDEM_DATABASE_URL="sqlite:///:memory:", TANDEM_DEMO=False)
+        ).dispatcher.commands
+        if spec.name != "help"
+    }
+    features = data["features"]
+    assert isinstance(features, dict)
+    commands = {c["command"]: c for c in features["slash_commands"]}
+    assert set(commands) == known
+    assert {"/who-owns", "/guardrail", "/standup", "/blocker", "/planning", "/tandem"} <= known
+    for command in commands.values():
+        assert command["url"] == "https://tandem.acme.example/slack/events"
+        assert 0 < len(command["description"]) <= 100
+    settings = data["settings"]
+    assert isinstance(settings, dict)
+    assert (
+        settings["event_subscriptions"]["request_url"] == "https://tandem.acme.example/slack/events"
+    )
+    assert settings["socket_mode_enabled"] is False
+    oauth = data["oauth_config"]
+    assert isinstance(oauth, dict)
+    assert oauth["scopes"]["bot"] == list(BOT_SCOPES)
+    assert oauth["redirect_urls"] == ["https://tandem.acme.example/slack/oauth_redirect"]
+
+
+def test_socket_mode_needs_no_public_url() -> None:
+    data = manifest("--socket-mode")
+    settings = data["settings"]
+    assert isinstance(settings, dict)
+    assert settings["socket_mode_enabled"] is True
+    assert "request_url" not in settings["event_subscriptions"]
+    features = data["features"]
+    assert isinstance(features, dict)
+    assert all("url" not in c for c in features["slash_commands"])
