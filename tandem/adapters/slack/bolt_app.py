@@ -117,6 +117,11 @@ class SlackRoutes:
 def mount(web_app: web.Application, *, settings: Settings) -> SlackRoutes:
     """Add Slack's routes (events; install and OAuth redirect when OAuth is set)."""
     routes = SlackRoutes()
+    if not settings.slack_signing_secret:
+        # Without the secret no request can be verified: HTTP stays closed (Socket Mode only).
+        if not settings.slack_app_token:
+            log.error("SLACK_SIGNING_SECRET is not set: Slack requests cannot be verified")
+        return routes
     web_app.router.add_post(EVENTS_PATH, routes.handle)
     if settings.slack_client_id and settings.slack_client_secret:
         web_app.router.add_get(INSTALL_PATH, routes.handle)
