@@ -8,7 +8,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from tandem.adapters.slack.profiles import ProfileCache
 from tandem.adapters.slack.render import message as render_message
-from tandem.bot.cards import Reply
+from tandem.adapters.slack.render import modal_view
+from tandem.bot.cards import Card, Reply
+from tandem.bot.i18n import Translator
 from tandem.bot.port import Profile
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey, User
 
@@ -52,3 +54,17 @@ class SlackPort:
         return await self._profiles.get(
             client=client, team_id=user.tenant.workspace, user_id=user.platform_user_id
         )
+
+    async def open_form(
+        self, *, tenant: TenantKey, trigger: str, card: Card, callback_id: str, locale: str
+    ) -> None:
+        """Open ``card`` as a modal; its submission comes back as ``callback_id``.
+
+        Slack's trigger ids live a few seconds: call this before any slow work.
+        """
+        t = Translator(locale=locale)
+        client = await self._client_for(tenant)
+        view = modal_view(
+            card, callback_id=callback_id, submit=t("form.submit"), close=t("form.cancel")
+        )
+        await client.views_open(trigger_id=trigger, view=view)

@@ -29,6 +29,8 @@ MESSAGES: dict[str, str] = {
     "Ask an admin to import the people file.",
     "error.input_control": "Your message contained characters I can't read; "
     "I removed them before looking.",
+    "form.submit": "Send",
+    "form.cancel": "Cancel",
     "home.title": "Tandem",
     "home.commands": "What you can do",
     "home.standup": "Your next stand-up",

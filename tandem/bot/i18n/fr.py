@@ -30,6 +30,8 @@ MESSAGES: dict[str, str] = {
     "Demandez à un administrateur d'importer le fichier des personnes.",
     "error.input_control": "Votre message contenait des caractères illisibles ; "
     "je les ai retirés avant de chercher.",
+    "form.submit": "Envoyer",
+    "form.cancel": "Annuler",
     "home.title": "Tandem",
     "home.commands": "Ce que vous pouvez faire",
     "home.standup": "Votre prochain stand-up",

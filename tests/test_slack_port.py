@@ -1,0 +1,75 @@
+"""The adapter port over Slack's Web API, against the local fake."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from slack_sdk.web.async_client import AsyncWebClient
+
+from tandem.adapters.slack.outbound import SlackPort
+from tandem.adapters.slack.profiles import ProfileCache
+from tandem.bot.cards import Card, Field, Input, Reply
+from tandem.bot.clock import FixedClock
+from tandem.bot.types import ConversationRef, TenantKey, User
+from tests.conftest import NOW
+from tests.slackfake.api import FakeSlackApi
+
+TENANT = TenantKey.parse("slack:T061EG9R6")
+
+
+@pytest.fixture
+async def port() -> AsyncIterator[tuple[SlackPort, FakeSlackApi]]:
+    async with FakeSlackApi() as api:
+        api.add_workspace(team_id="T061EG9R6", bot_token="xoxb-acme")
+        api.add_user(
+            team_id="T061EG9R6",
+            user_id="U1",
+            email="ana.silva@example.com",
+            real_name="Ana Silva",
+            tz="Europe/Lisbon",
+            locale="pt-PT",
+        )
+        client = AsyncWebClient(token="xoxb-acme", base_url=api.base_url)
+
+        async def client_for(tenant: TenantKey) -> AsyncWebClient:
+            assert tenant == TENANT
+            return client
+
+        yield SlackPort(client_for=client_for, profiles=ProfileCache(clock=FixedClock(at=NOW))), api
+
+
+async def test_send_then_update_the_same_message(port: tuple[SlackPort, FakeSlackApi]) -> None:
+    slack, api = port
+    where = ConversationRef(tenant=TENANT, id="C1")
+    card = Card(title="Stand-up", fields=(Field(label="Ana", value="done"),))
+    sent = await slack.send(conversation=where, reply=Reply.of_card(card))
+    await slack.update(message=sent, reply=Reply(text="edited"))
+    (posted,) = api.calls_to("chat.postMessage")
+    (updated,) = api.calls_to("chat.update")
+    assert posted.params["blocks"][0]["text"]["text"] == "Stand-up"
+    assert (updated.params["ts"], updated.params["text"]) == (sent.id, "edited")
+
+
+async def test_dm_invite_profile_and_form(port: tuple[SlackPort, FakeSlackApi]) -> None:
+    slack, api = port
+    ana = User(tenant=TENANT, platform_user_id="U1")
+    dm = await slack.open_dm(user=ana)
+    assert dm.id == "DU1"
+    await slack.invite(conversation=ConversationRef(tenant=TENANT, id="C9"), users=[ana])
+    assert api.calls_to("conversations.invite")[0].params["users"] == "U1"
+    profile = await slack.profile(user=ana)
+    assert (profile.email, profile.timezone, profile.locale) == (
+        "ana.silva@example.com",
+        "Europe/Lisbon",
+        "pt-PT",
+    )
+    await slack.profile(user=ana)
+    assert len(api.calls_to("users.info")) == 1  # cached
+    form = Card(title="Request approval", inputs=(Input(id="what", label="What?"),))
+    await slack.open_form(
+        tenant=TENANT, trigger="1.2.3", card=form, callback_id="guardrail.request", locale="fr"
+    )
+    (opened,) = api.calls_to("views.open")
+    assert opened.params["view"]["submit"]["text"] == "Envoyer"
+    assert opened.params["trigger_id"] == "1.2.3"
