@@ -304,6 +304,14 @@ class SlackAdapter:
             await tenants.ensure_tenant(session, key=key, enterprise_id=context.enterprise_id)
         return key
 
+    async def _interacting_user(
+        self, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> tuple[TenantKey, User]:
+        """The tenant and the user behind a button click or a form submission."""
+        key = await self._ensure_tenant(context)
+        user_id = str((body.get("user") or {}).get("id", ""))
+        return key, await self._user(client, key, user_id)
+
     async def _dm(self, client: AsyncWebClient, key: TenantKey, user_id: str) -> ConversationRef:
         response = await client.conversations_open(users=user_id)
         channel = (response.get("channel") or {}).get("id", "")
@@ -357,8 +365,7 @@ class SlackAdapter:
     ) -> None:
         """The Share button: run the same command again and post it for everyone."""
         await ack()
-        key = await self._ensure_tenant(context)
-        user = await self._user(client, key, str((body.get("user") or {}).get("id", "")))
+        key, user = await self._interacting_user(body, client, context)
         command, _, text = str(action.get("value", "")).partition(" ")
         channel = str((body.get("channel") or {}).get("id", ""))
         reply = await self._dispatcher.handle(
@@ -382,9 +389,8 @@ class SlackAdapter:
         context: AsyncBoltContext,
     ) -> None:
         await ack()
-        key = await self._ensure_tenant(context)
-        user_id = str((body.get("user") or {}).get("id", ""))
-        user = await self._user(client, key, user_id)
+        key, user = await self._interacting_user(body, client, context)
+        user_id = user.platform_user_id
         channel = str((body.get("channel") or {}).get("id", "")) or str(
             (body.get("container") or {}).get("channel_id", "")
         )
@@ -419,9 +425,8 @@ class SlackAdapter:
         context: AsyncBoltContext,
     ) -> None:
         await ack()
-        key = await self._ensure_tenant(context)
-        user_id = str((body.get("user") or {}).get("id", ""))
-        user = await self._user(client, key, user_id)
+        key, user = await self._interacting_user(body, client, context)
+        user_id = user.platform_user_id
         where = await self._dm(client, key, user_id)
         event = ActionSubmitted(
             user=user,
