@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import tandem
-from tandem.storage.repositories import guardrails, people, raci, slack, tenants
+from tandem.storage.repositories import guardrails, people, raci, slack, teams, tenants
 
 PACKAGE = Path(tandem.__file__).parent
 FORBIDDEN = ("slack_bolt", "slack_sdk", "botbuilder", "aiohttp", "microsoft_agents")
@@ -56,7 +56,7 @@ def test_guard_sees_a_forbidden_import(tmp_path: Path) -> None:
     assert "slack_bolt.async_app" in imported_modules(sample)
 
 
-@pytest.mark.parametrize("module", [people, raci, guardrails, slack])
+@pytest.mark.parametrize("module", [people, raci, guardrails, slack, teams])
 def test_every_repository_query_takes_the_tenant(module: object) -> None:
     for name, function in inspect.getmembers(module, inspect.iscoroutinefunction):
         if name.startswith("_") or function.__module__ != getattr(module, "__name__", None):

@@ -19,7 +19,7 @@ from tandem.storage.records import (
     ToolRecord,
     TopicRecord,
 )
-from tandem.storage.repositories import guardrails, people, raci, slack, tenants
+from tandem.storage.repositories import guardrails, people, raci, slack, teams, tenants
 from tandem.storage.repositories.slack import SlackInstallationRecord
 from tests.conftest import NOW, import_fixtures
 
@@ -358,9 +358,26 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert not await slack.claim_event(s, tenant=acme, event_id="Ev1", at=NOW)
 
 
+@check("teams.save_reference")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await teams.save_reference(
+        s, tenant=other, kind="personal", key="aad-1", reference="{}", at=NOW
+    )
+    assert await teams.find_reference(s, tenant=acme, kind="personal", key="aad-1") is None
+
+
+@check("teams.find_reference")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await teams.save_reference(s, tenant=acme, kind="personal", key="aad-1", reference="A", at=NOW)
+    await teams.save_reference(s, tenant=other, kind="personal", key="aad-1", reference="O", at=NOW)
+    assert await teams.find_reference(s, tenant=acme, kind="personal", key="aad-1") == "A"
+    assert await teams.find_reference(s, tenant=other, kind="personal", key="aad-1") == "O"
+    assert await teams.find_reference(s, tenant=empty, kind="personal", key="aad-1") is None
+
+
 def _repository_functions() -> set[str]:
     names = set()
-    for module in (people, raci, guardrails, tenants, slack):
+    for module in (people, raci, guardrails, tenants, slack, teams):
         short = module.__name__.rsplit(".", 1)[1]
         for name, function in inspect.getmembers(module, inspect.iscoroutinefunction):
             if not name.startswith("_") and function.__module__ == module.__name__:

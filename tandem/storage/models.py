@@ -211,3 +211,19 @@ class SlackOAuthState(SQLModel, table=True):
 
     state: str = Field(primary_key=True, max_length=64)
     expires_at: datetime = _utc_column()
+
+
+class TeamsReference(SQLModel, table=True):
+    """A Bot Framework ConversationReference, kept to message a chat or a person later."""
+
+    __tablename__ = "teams_reference"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "kind", "key", name="uq_teams_reference_tenant_kind_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    kind: str = Field(max_length=16)
+    key: str = Field(max_length=255)
+    reference: str = Field(max_length=8000)
+    updated_at: datetime = _utc_column()
