@@ -35,6 +35,7 @@ from tandem.storage.repositories import people, tenants
 
 if TYPE_CHECKING:
     from tandem.adapters.slack.bolt_app import SlackRoutes
+    from tandem.adapters.teams.cloud import TeamsRoutes
 
 log = logging.getLogger("tandem")
 T = TypeVar("T")
@@ -154,7 +155,11 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 
 
 async def serving(
-    settings: Settings, port: int, *, slack_routes: SlackRoutes | None
+    settings: Settings,
+    port: int,
+    *,
+    slack_routes: SlackRoutes | None,
+    teams_routes: TeamsRoutes | None = None,
 ) -> AsyncIterator[None]:
     """Everything ``tandem serve`` runs, started with the server and stopped with it.
 
@@ -162,6 +167,7 @@ async def serving(
     mounted before the server started. The scheduler of timed rituals will start here too.
     """
     from tandem.adapters.slack.bolt_app import SlackAdapter
+    from tandem.adapters.teams.cloud import TeamsAdapter
 
     runtime = build_runtime(settings=settings)
     await prepare(runtime)
@@ -175,6 +181,13 @@ async def serving(
         )
         slack_routes.adapter = slack
         await slack.start()
+    if teams_routes is not None:
+        teams_routes.adapter = TeamsAdapter(
+            settings=settings,
+            dispatcher=runtime.dispatcher,
+            database=runtime.database,
+            clock=runtime.clock,
+        )
     await _announce(runtime, port, slack=slack is not None)
     try:
         yield
@@ -198,12 +211,19 @@ def serve(port: int | None) -> None:
 
     app.router.add_get("/healthz", healthz)
     from tandem.adapters.slack import bolt_app
+    from tandem.adapters.teams import cloud
 
     slack_routes = (
         bolt_app.mount(app, settings=settings) if bolt_app.is_configured(settings) else None
     )
+    teams_routes = cloud.mount(app)
     app.cleanup_ctx.append(
-        lambda _app: serving(settings, port or settings.port, slack_routes=slack_routes)
+        lambda _app: serving(
+            settings,
+            port or settings.port,
+            slack_routes=slack_routes,
+            teams_routes=teams_routes,
+        )
     )
     web.run_app(
         app,
@@ -234,6 +254,11 @@ async def _announce(runtime: Runtime, port: int, *, slack: bool) -> None:
         log.info("Slack: events, commands and interactivity at /slack/events")
     else:
         log.info("No Slack app configured (see `tandem manifest slack` and the README).")
+    log.info(
+        "Teams: Bot Framework endpoint at /api/messages (try it locally with "
+        "`agentsplayground -e http://localhost:%d/api/messages -c msteams`)",
+        port,
+    )
     log.info("Talk to Tandem in another terminal:  tandem chat --as %s", example)
     if tenant and french:
         log.info("…or in French:  tandem chat --as %s   then type /who-owns domain-names", french)

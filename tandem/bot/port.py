@@ -35,8 +35,9 @@ class ChatPort(Protocol):
         """The direct conversation with ``user``, opened if needed."""
         ...
 
-    async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> None:
-        """Add ``users`` to ``conversation`` where the platform allows it."""
+    async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> bool:
+        """Add ``users`` to ``conversation``; False where the platform does not allow it
+        (Teams), so the ritual sends a message with a way to join instead."""
         ...
 
     async def profile(self, *, user: User) -> Profile:

@@ -37,9 +37,10 @@ class ConsoleAdapter:
     async def open_dm(self, *, user: User) -> ConversationRef:
         return ConversationRef(tenant=user.tenant, id=f"dm:{user.platform_user_id}")
 
-    async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> None:
+    async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> bool:
         names = ", ".join(u.display_name or u.platform_user_id for u in users)
         self.write(f"(invited {names} to #{conversation.id})")
+        return True
 
     async def profile(self, *, user: User) -> Profile:
         return Profile(

@@ -43,11 +43,12 @@ class SlackPort:
         channel = (response.get("channel") or {}).get("id", "")
         return ConversationRef(tenant=user.tenant, id=channel, kind=ConversationKind.DIRECT)
 
-    async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> None:
+    async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> bool:
         client = await self._client_for(conversation.tenant)
         await client.conversations_invite(
             channel=conversation.id, users=",".join(u.platform_user_id for u in users)
         )
+        return True
 
     async def profile(self, *, user: User) -> Profile:
         client = await self._client_for(user.tenant)

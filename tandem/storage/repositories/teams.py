@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from tandem.storage.models import TeamsReference
@@ -42,5 +42,16 @@ async def find_reference(
         TeamsReference.tenant_id == tenant.id,
         TeamsReference.kind == kind,
         TeamsReference.key == key,
+    )
+    return (await session.exec(statement)).first()
+
+
+async def any_reference(session: AsyncSession, *, tenant: TenantRef) -> str | None:
+    """The most recent reference of the tenant (its service URL starts new chats)."""
+    statement = (
+        select(TeamsReference.reference)
+        .where(TeamsReference.tenant_id == tenant.id)
+        .order_by(col(TeamsReference.updated_at).desc())
+        .limit(1)
     )
     return (await session.exec(statement)).first()

@@ -1,0 +1,1 @@
+"""The Teams adapter: botbuilder's CloudAdapter on Tandem's aiohttp server. Translation only."""

@@ -1,0 +1,245 @@
+"""The ActivityHandler: Teams activities in, neutral events to the dispatcher, cards out.
+
+It also keeps every conversation's reference (and each person's personal chat)
+so that rituals can message them later.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from botbuilder.core import ActivityHandler, TurnContext
+from botbuilder.core.teams import TeamsInfo
+from botbuilder.schema import (
+    AdaptiveCardInvokeResponse,
+    AdaptiveCardInvokeValue,
+    ChannelAccount,
+)
+
+from tandem.adapters.teams.inbound import (
+    activity_tenant,
+    card_submission,
+    conversation_kind,
+    strip_mentions,
+    tenant_key,
+)
+from tandem.adapters.teams.render import CONTENT_TYPE, activity, adaptive_card
+from tandem.adapters.teams.retry import with_retries
+from tandem.bot.cards import Reply
+from tandem.bot.clock import Clock
+from tandem.bot.dispatcher import Dispatcher
+from tandem.bot.types import (
+    ActionSubmitted,
+    ConversationRef,
+    Event,
+    Installed,
+    MessageReceived,
+    MessageRef,
+    TenantKey,
+    User,
+)
+from tandem.storage.database import Database
+from tandem.storage.repositories import teams, tenants
+
+log = logging.getLogger(__name__)
+MEMBER_TTL = timedelta(minutes=10)
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    id: str
+    name: str
+    email: str | None
+    fetched: datetime
+
+
+class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
+    """Translates; no business rule lives here."""
+
+    def __init__(self, *, dispatcher: Dispatcher, database: Database, clock: Clock) -> None:
+        self._dispatcher = dispatcher
+        self._database = database
+        self._clock = clock
+        self._members: dict[tuple[str, str], _Member] = {}
+
+    # -- every turn -------------------------------------------------------------------------
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        key = self._tenant(turn_context)
+        if key is not None:
+            await self._remember(turn_context, key)
+        await super().on_turn(turn_context)
+
+    def _tenant(self, turn_context: TurnContext) -> TenantKey | None:
+        a = turn_context.activity
+        tenant_id = activity_tenant(
+            channel_data=a.channel_data,
+            conversation_tenant=getattr(a.conversation, "tenant_id", None),
+        )
+        return tenant_key(tenant_id=tenant_id) if tenant_id else None
+
+    async def _remember(self, turn_context: TurnContext, key: TenantKey) -> None:
+        a = turn_context.activity
+        reference = TurnContext.get_conversation_reference(a)
+        text = json.dumps(reference.serialize())
+        now = self._clock.now()
+        async with self._database.session() as session:
+            tenant = await tenants.ensure_tenant(session, key=key)
+            await teams.save_reference(
+                session,
+                tenant=tenant,
+                kind=teams.CONVERSATION,
+                key=a.conversation.id,
+                reference=text,
+                at=now,
+            )
+            if a.conversation.conversation_type in (None, "personal") and a.from_property:
+                await teams.save_reference(
+                    session,
+                    tenant=tenant,
+                    kind=teams.PERSONAL,
+                    key=_person_key(a.from_property),
+                    reference=text,
+                    at=now,
+                )
+
+    async def _user(self, turn_context: TurnContext, key: TenantKey) -> User:
+        a = turn_context.activity
+        sender: ChannelAccount = a.from_property
+        member = await self._member(turn_context, key, sender)
+        return User(
+            tenant=key,
+            platform_user_id=_person_key(sender),
+            display_name=member.name,
+            email=member.email,
+            timezone=getattr(a, "local_timezone", None),
+            locale=a.locale,
+        )
+
+    async def _member(
+        self, turn_context: TurnContext, key: TenantKey, sender: ChannelAccount
+    ) -> _Member:
+        cache_key = (key.workspace, sender.id)
+        cached = self._members.get(cache_key)
+        now = self._clock.now()
+        if cached and now - cached.fetched < MEMBER_TTL:
+            return cached
+        email = None
+        name = sender.name or ""
+        try:
+            found = await with_retries(lambda: TeamsInfo.get_member(turn_context, sender.id))
+            email = getattr(found, "email", None) or getattr(found, "user_principal_name", None)
+            name = getattr(found, "name", None) or name
+        except Exception as error:  # Playground and some clients have no member API
+            log.info("Teams member look-up failed (%s); using the activity's name", error)
+        member = _Member(id=sender.id, name=name, email=email, fetched=now)
+        self._members[cache_key] = member
+        return member
+
+    def _conversation(self, turn_context: TurnContext, key: TenantKey) -> ConversationRef:
+        a = turn_context.activity
+        reference = TurnContext.get_conversation_reference(a)
+        return ConversationRef(
+            tenant=key,
+            id=a.conversation.id,
+            kind=conversation_kind(a.conversation.conversation_type),
+            reference=json.dumps(reference.serialize()),
+        )
+
+    async def _handle(self, turn_context: TurnContext, event: Event) -> Reply:
+        return await self._dispatcher.handle(event)
+
+    async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
+        await with_retries(lambda: turn_context.send_activity(activity(reply)))
+
+    # -- activities -------------------------------------------------------------------------
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        key = self._tenant(turn_context)
+        if key is None:
+            await turn_context.send_activity("Tandem works inside a Microsoft 365 tenant.")
+            return
+        a = turn_context.activity
+        user = await self._user(turn_context, key)
+        where = self._conversation(turn_context, key)
+        submitted = card_submission(a.value)
+        event: Event
+        if submitted is not None:
+            action_id, value, inputs = submitted
+            message = MessageRef(conversation=where, id=a.reply_to_id) if a.reply_to_id else None
+            event = ActionSubmitted(
+                user=user,
+                conversation=where,
+                action_id=action_id,
+                value=value,
+                inputs=inputs,
+                message=message,
+            )
+        else:
+            event = MessageReceived(
+                user=user, conversation=where, text=strip_mentions(a.text or "")
+            )
+        await self._send(turn_context, await self._handle(turn_context, event))
+
+    async def on_members_added_activity(
+        self, members_added: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        bot_id = turn_context.activity.recipient.id
+        if any(member.id == bot_id for member in members_added):
+            await self._welcome(turn_context)
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        await self._welcome(turn_context)
+
+    async def _welcome(self, turn_context: TurnContext) -> None:
+        key = self._tenant(turn_context)
+        if key is None or turn_context.activity.from_property is None:
+            return
+        user = await self._user(turn_context, key)
+        reply = await self._handle(
+            turn_context, Installed(user=user, conversation=self._conversation(turn_context, key))
+        )
+        await self._send(turn_context, reply)
+
+    async def on_adaptive_card_invoke(
+        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
+    ) -> AdaptiveCardInvokeResponse:
+        """``Action.Execute``: the answer replaces the card in place."""
+        key = self._tenant(turn_context)
+        action: Any = getattr(invoke_value, "action", None)
+        data = getattr(action, "data", None) or {}
+        submitted = card_submission(data)
+        if key is None or submitted is None:
+            return AdaptiveCardInvokeResponse(
+                status_code=400,
+                type="application/vnd.microsoft.error",
+                value={"message": "not an action Tandem knows"},
+            )
+        action_id, value, inputs = submitted
+        user = await self._user(turn_context, key)
+        where = self._conversation(turn_context, key)
+        reply = await self._handle(
+            turn_context,
+            ActionSubmitted(
+                user=user, conversation=where, action_id=action_id, value=value, inputs=inputs
+            ),
+        )
+        card = (
+            adaptive_card(reply.card)
+            if reply.card
+            else {
+                "type": "AdaptiveCard",
+                "version": "1.5",
+                "body": [{"type": "TextBlock", "text": reply.text, "wrap": True}],
+            }
+        )
+        return AdaptiveCardInvokeResponse(status_code=200, type=CONTENT_TYPE, value=card)
+
+
+def _person_key(account: ChannelAccount) -> str:
+    """A person's stable id: the AAD object id when Teams gives it."""
+    return str(getattr(account, "aad_object_id", None) or account.id)

@@ -1,0 +1,91 @@
+"""botbuilder's CloudAdapter at ``POST /api/messages`` on Tandem's aiohttp server."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from aiohttp import web
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+
+from tandem.adapters.teams.bot import TandemTeamsBot
+from tandem.adapters.teams.outbound import TeamsPort
+from tandem.bot.clock import Clock
+from tandem.bot.dispatcher import Dispatcher
+from tandem.bot.settings import Settings
+from tandem.storage.database import Database
+
+log = logging.getLogger(__name__)
+MESSAGES_PATH = "/api/messages"
+
+
+@dataclass(frozen=True)
+class _BotConfig:
+    """The configuration object botbuilder reads (its attribute names)."""
+
+    APP_ID: str
+    APP_PASSWORD: str
+    APP_TYPE: str
+    APP_TENANTID: str
+
+
+class TeamsRoutes:
+    """``/api/messages``, mounted before the server starts; the adapter is plugged in after."""
+
+    def __init__(self) -> None:
+        self.adapter: TeamsAdapter | None = None
+
+    async def handle(self, request: web.Request) -> web.Response:
+        if self.adapter is None:
+            return web.Response(status=503, text="Tandem is starting")
+        return await self.adapter.handle(request)
+
+
+def mount(web_app: web.Application) -> TeamsRoutes:
+    """Add the Bot Framework messaging endpoint."""
+    routes = TeamsRoutes()
+    web_app.router.add_post(MESSAGES_PATH, routes.handle)
+    return routes
+
+
+class TeamsAdapter:
+    """The CloudAdapter, Tandem's ActivityHandler and the Teams port, built in the running loop."""
+
+    def __init__(
+        self, *, settings: Settings, dispatcher: Dispatcher, database: Database, clock: Clock
+    ) -> None:
+        self.app_id = settings.microsoft_app_id or ""
+        config = _BotConfig(
+            APP_ID=self.app_id,
+            APP_PASSWORD=settings.microsoft_app_password or "",
+            APP_TYPE="SingleTenant" if settings.microsoft_app_tenant_id else "MultiTenant",
+            APP_TENANTID=settings.microsoft_app_tenant_id or "",
+        )
+        self.cloud = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+        self.cloud.on_turn_error = self._on_turn_error
+        self.bot = TandemTeamsBot(dispatcher=dispatcher, database=database, clock=clock)
+        self.port = TeamsPort(
+            adapter=self.cloud, app_id=self.app_id, database=database, clock=clock
+        )
+        if self.app_id:
+            log.info("Teams: Bot Framework tokens required at %s", MESSAGES_PATH)
+        else:
+            log.warning(
+                "Teams: no MICROSOFT_APP_ID, so %s accepts unauthenticated activities. "
+                "Fine for Microsoft 365 Agents Playground on this machine; never deploy it so.",
+                MESSAGES_PATH,
+            )
+
+    async def handle(self, request: web.Request) -> web.Response:
+        """One activity from the Bot Framework (401 when its token is missing or bad)."""
+        if "application/json" not in request.headers.get("Content-Type", ""):
+            return web.Response(status=415, text="expected application/json")
+        response = await self.cloud.process(request, self.bot)
+        return response if response is not None else web.Response(status=201)
+
+    async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
+        log.error("Teams turn failed: %s", type(error).__name__, exc_info=error)

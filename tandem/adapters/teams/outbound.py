@@ -1,0 +1,143 @@
+"""The adapter port over the Bot Framework connector: proactive sends from stored references."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import ChannelAccount, ConversationParameters, ConversationReference
+
+from tandem.adapters.teams.render import activity
+from tandem.adapters.teams.retry import with_retries
+from tandem.bot.cards import Reply
+from tandem.bot.clock import Clock
+from tandem.bot.port import Profile
+from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, User
+from tandem.storage.database import Database
+from tandem.storage.repositories import teams, tenants
+
+
+class NotReachable(LookupError):
+    """Tandem has no way yet to reach that conversation or person."""
+
+
+class TeamsPort:
+    """Implements :class:`tandem.bot.port.ChatPort` for Teams."""
+
+    def __init__(
+        self, *, adapter: CloudAdapter, app_id: str, database: Database, clock: Clock
+    ) -> None:
+        self._adapter = adapter
+        self._clock = clock
+        self._app_id = app_id
+        self._database = database
+
+    async def _reference(self, conversation: ConversationRef) -> ConversationReference:
+        text = conversation.reference
+        if text is None:
+            async with self._database.session() as session:
+                tenant = await tenants.find_tenant(session, key=conversation.tenant)
+                if tenant is not None:
+                    text = await teams.find_reference(
+                        session, tenant=tenant, kind=teams.CONVERSATION, key=conversation.id
+                    )
+        if text is None:
+            raise NotReachable(f"no stored reference for conversation {conversation.id}")
+        return ConversationReference().deserialize(json.loads(text))
+
+    async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
+        reference = await self._reference(conversation)
+        sent: list[str] = []
+
+        async def callback(turn_context: TurnContext) -> None:
+            response = await with_retries(lambda: turn_context.send_activity(activity(reply)))
+            sent.append(getattr(response, "id", "") or "")
+
+        await self._adapter.continue_conversation(reference, callback, self._app_id)
+        return MessageRef(conversation=conversation, id=sent[0] if sent else "")
+
+    async def update(self, *, message: MessageRef, reply: Reply) -> None:
+        reference = await self._reference(message.conversation)
+        updated = activity(reply)
+        updated.id = message.id
+
+        async def callback(turn_context: TurnContext) -> None:
+            await with_retries(lambda: turn_context.update_activity(updated))
+
+        await self._adapter.continue_conversation(reference, callback, self._app_id)
+
+    async def open_dm(self, *, user: User) -> ConversationRef:
+        """The person's personal chat: stored, or created through a conversation of their tenant."""
+        async with self._database.session() as session:
+            tenant = await tenants.find_tenant(session, key=user.tenant)
+            if tenant is None:
+                raise NotReachable(f"Tandem is not installed in {user.tenant}")
+            personal = await teams.find_reference(
+                session, tenant=tenant, kind=teams.PERSONAL, key=user.platform_user_id
+            )
+        if personal is not None:
+            reference = ConversationReference().deserialize(json.loads(personal))
+            return ConversationRef(
+                tenant=user.tenant,
+                id=reference.conversation.id,
+                kind=ConversationKind.DIRECT,
+                reference=personal,
+            )
+        return await self._create_personal_chat(user)
+
+    async def _create_personal_chat(self, user: User) -> ConversationRef:
+        async with self._database.session() as session:
+            tenant = await tenants.find_tenant(session, key=user.tenant)
+            any_reference = None
+            if tenant is not None:
+                any_reference = await teams.any_reference(session, tenant=tenant)
+        if any_reference is None:
+            raise NotReachable(f"no conversation of {user.tenant} to start a chat from")
+        known = ConversationReference().deserialize(json.loads(any_reference))
+        parameters = ConversationParameters(
+            is_group=False,
+            bot=known.bot,
+            members=[ChannelAccount(id=user.platform_user_id)],
+            tenant_id=user.tenant.workspace,
+            channel_data={"tenant": {"id": user.tenant.workspace}},
+        )
+        created: list[str] = []
+
+        async def callback(turn_context: TurnContext) -> None:
+            reference = TurnContext.get_conversation_reference(turn_context.activity)
+            created.append(json.dumps(reference.serialize()))
+
+        await with_retries(
+            lambda: self._adapter.create_conversation(
+                self._app_id, callback, parameters, "msteams", known.service_url, None
+            )
+        )
+        text = created[0]
+        reference = ConversationReference().deserialize(json.loads(text))
+        async with self._database.session() as session:
+            tenant = await tenants.ensure_tenant(session, key=user.tenant)
+            await teams.save_reference(
+                session,
+                tenant=tenant,
+                kind=teams.PERSONAL,
+                key=user.platform_user_id,
+                reference=text,
+                at=self._clock.now(),
+            )
+        return ConversationRef(
+            tenant=user.tenant,
+            id=reference.conversation.id,
+            kind=ConversationKind.DIRECT,
+            reference=text,
+        )
+
+    async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> bool:
+        """Bots cannot add people to Teams chats or channels: the caller sends a link instead."""
+        return False
+
+    async def profile(self, *, user: User) -> Profile:
+        return Profile(
+            email=user.email, name=user.display_name, timezone=user.timezone, locale=user.locale
+        )
