@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import jwt
 from aiohttp import web
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
@@ -84,7 +85,11 @@ class TeamsAdapter:
         """One activity from the Bot Framework (401 when its token is missing or bad)."""
         if "application/json" not in request.headers.get("Content-Type", ""):
             return web.Response(status=415, text="expected application/json")
-        response = await self.cloud.process(request, self.bot)
+        try:
+            response = await self.cloud.process(request, self.bot)
+        except (PermissionError, jwt.PyJWTError):
+            log.warning("Teams: refused an activity with a bad token")
+            return web.Response(status=401, text="unauthorized")
         return response if response is not None else web.Response(status=201)
 
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
