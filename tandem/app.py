@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -395,20 +396,42 @@ def who_owns(query: tuple[str, ...], tenant: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("platform", type=click.Choice(["slack"]))
+@click.argument("platform", type=click.Choice(["slack", "teams"]))
 @click.option("--url", default="https://tandem.example.com", show_default=True, help="Public URL.")
-@click.option("--socket-mode", is_flag=True, help="Connect by Socket Mode (no public URL).")
-def manifest(platform: str, url: str, socket_mode: bool) -> None:
-    """Print the app manifest to create Tandem's Slack app from."""
-    from tandem.adapters.slack.manifest import slack_manifest_yaml
-
+@click.option("--socket-mode", is_flag=True, help="Slack: connect by Socket Mode (no public URL).")
+@click.option("--app-id", default=None, help="Teams: the bot's Microsoft app id (a GUID).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("tandem-teams.zip"),
+    show_default=True,
+    help="Teams: where to write the app package.",
+)
+def manifest(platform: str, url: str, socket_mode: bool, app_id: str | None, out: Path) -> None:
+    """Print the Slack app manifest, or write the Teams app package."""
     runtime = build_runtime(
         settings=Settings(TANDEM_DATABASE_URL="sqlite:///:memory:", TANDEM_DEMO=False)
     )
-    click.echo(
-        slack_manifest_yaml(commands=runtime.dispatcher.commands, url=url, socket_mode=socket_mode),
-        nl=False,
-    )
+    commands = runtime.dispatcher.commands
+    if platform == "slack":
+        from tandem.adapters.slack.manifest import slack_manifest_yaml
+
+        click.echo(
+            slack_manifest_yaml(commands=commands, url=url, socket_mode=socket_mode), nl=False
+        )
+        return
+    from tandem.adapters.teams.manifest import teams_package
+
+    app_id = app_id or Settings().microsoft_app_id
+    if not app_id or not re.fullmatch(
+        r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}", app_id
+    ):
+        raise click.BadParameter(
+            "the bot's Microsoft app id, a GUID such as 00000000-0000-0000-0000-000000000000",
+            param_hint="--app-id",
+        )
+    out.write_bytes(teams_package(app_id=app_id, commands=commands, url=url))
+    click.echo(f"wrote {out}: upload it in Teams (Apps → Manage your apps → Upload an app)")
 
 
 @cli.group()

@@ -1,0 +1,140 @@
+"""The Teams app package: ``manifest.json`` and its two icons, zipped for upload."""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zipfile
+import zlib
+from collections.abc import Sequence
+from typing import Any
+
+from tandem import __version__
+from tandem.bot.dispatcher import CommandSpec
+from tandem.bot.i18n import Translator
+
+MANIFEST_VERSION = "1.24"
+SCHEMA_URL = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
+ACCENT = (0x2C, 0x5F, 0x8A)
+TEAMS_COMMANDS = 10  # Teams shows at most ten commands a list
+_HINTS = {
+    "who-owns": "who-owns domain-names",
+    "guardrail": "guardrail can I add a pixel?",
+    "standup": "standup",
+    "blocker": "blocker TEXT",
+    "planning": "planning new",
+    "help": "help",
+}
+
+
+def teams_manifest(
+    *, app_id: str, commands: Sequence[CommandSpec], url: str = "https://tandem.example.com"
+) -> dict[str, Any]:
+    """The manifest: one bot in personal, team and group chat scopes, with its commands."""
+    t = Translator(locale="en")
+    listed = [spec for spec in commands if spec.name != "tandem"][:TEAMS_COMMANDS]
+    host = url.removeprefix("https://").removeprefix("http://").split("/")[0]
+    return {
+        "$schema": SCHEMA_URL,
+        "manifestVersion": MANIFEST_VERSION,
+        "version": __version__,
+        "id": app_id,
+        "developer": {
+            "name": "Tandem",
+            "websiteUrl": url,
+            "privacyUrl": f"{url.rstrip('/')}/privacy",
+            "termsOfUseUrl": f"{url.rstrip('/')}/terms",
+        },
+        "name": {"short": "Tandem", "full": "Tandem: marketing and IT rituals"},
+        "description": {
+            "short": "Who owns what, which rules hold, when to meet.",
+            "full": (
+                "Tandem puts the rituals of marketing and IT collaboration in Teams: RACI "
+                "look-up, guardrail answers with approvals, async stand-ups, blocker "
+                "escalation and IT representatives invited to marketing planning."
+            ),
+        },
+        "icons": {"color": "color.png", "outline": "outline.png"},
+        "accentColor": "#{:02X}{:02X}{:02X}".format(*ACCENT),
+        "bots": [
+            {
+                "botId": app_id,
+                "scopes": ["personal", "team", "groupChat"],
+                "supportsFiles": False,
+                "isNotificationOnly": False,
+                "commandLists": [
+                    {
+                        "scopes": ["personal", "team", "groupChat"],
+                        "commands": [
+                            {
+                                "title": _HINTS.get(spec.name, spec.name)[:32],
+                                "description": t(f"help.cmd.{spec.name}")[:128],
+                            }
+                            for spec in listed
+                        ],
+                    }
+                ],
+            }
+        ],
+        "permissions": ["identity", "messageTeamMembers"],
+        "validDomains": [host] if host else [],
+    }
+
+
+def _png(width: int, height: int, pixel: Any) -> bytes:
+    """An RGBA PNG drawn by ``pixel(x, y) -> (r, g, b, a)``."""
+    rows = b"".join(
+        b"\x00" + b"".join(bytes(pixel(x, y)) for x in range(width)) for y in range(height)
+    )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _in_t(x: float, y: float) -> bool:
+    """The letter T on a unit square."""
+    return (0.2 <= x <= 0.8 and 0.2 <= y <= 0.34) or (0.43 <= x <= 0.57 and 0.2 <= y <= 0.8)
+
+
+def colour_icon() -> bytes:
+    """192×192, full colour: a white T on Tandem's blue."""
+    size = 192
+    return _png(
+        size,
+        size,
+        lambda x, y: (255, 255, 255, 255) if _in_t(x / size, y / size) else (*ACCENT, 255),
+    )
+
+
+def outline_icon() -> bytes:
+    """32×32, white on transparent, as Teams requires."""
+    size = 32
+    return _png(
+        size,
+        size,
+        lambda x, y: (255, 255, 255, 255) if _in_t(x / size, y / size) else (0, 0, 0, 0),
+    )
+
+
+def teams_package(
+    *, app_id: str, commands: Sequence[CommandSpec], url: str = "https://tandem.example.com"
+) -> bytes:
+    """The zip to upload in Teams (Apps → Manage your apps → Upload an app)."""
+    manifest = teams_manifest(app_id=app_id, commands=commands, url=url)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
+        archive.writestr("color.png", colour_icon())
+        archive.writestr("outline.png", outline_icon())
+    return buffer.getvalue()

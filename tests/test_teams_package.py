@@ -1,0 +1,74 @@
+"""``tandem manifest teams`` writes a package Teams accepts: a valid manifest and both icons."""
+
+from __future__ import annotations
+
+import json
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import jsonschema
+
+from tandem.app import build_runtime
+from tandem.bot.settings import Settings
+
+SCHEMA = Path(__file__).parent / "schemas" / "teams-manifest-1.24.schema.json"
+APP_ID = "11111111-2222-3333-4444-555555555555"
+
+
+def png_size(data: bytes) -> tuple[int, int, int]:
+    """(width, height, colour type) from a PNG's header."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height, _depth, colour = struct.unpack(">IIBB", data[16:26])
+    return int(width), int(height), int(colour)
+
+
+def build(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tandem", "manifest", "teams", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_package_validates_and_holds_both_icons(tmp_path: Path) -> None:
+    result = build(tmp_path, "--app-id", APP_ID, "--out", "tandem-teams.zip")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "tandem-teams.zip") as package:
+        assert sorted(package.namelist()) == ["color.png", "manifest.json", "outline.png"]
+        manifest = json.loads(package.read("manifest.json"))
+        colour, outline = package.read("color.png"), package.read("outline.png")
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    jsonschema.Draft7Validator(schema).validate(manifest)
+    assert png_size(colour) == (192, 192, 6)
+    assert png_size(outline) == (32, 32, 6)  # RGBA: white on transparent
+    (bot,) = manifest["bots"]
+    assert bot["botId"] == APP_ID
+    assert set(bot["scopes"]) == {"personal", "team", "groupChat"}
+    titles = {c["title"].split()[0] for c in bot["commandLists"][0]["commands"]}
+    runtime = build_runtime(
+        settings=Settings(TANDEM_DATABASE_URL="sqlite:///:memory:", TANDEM_DEMO=False)
+    )
+    expected = {spec.name for spec in runtime.dispatcher.commands if spec.name != "tandem"}
+    assert titles == expected
+
+
+def test_a_broken_manifest_would_be_caught_by_the_schema() -> None:
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    try:
+        jsonschema.Draft7Validator(schema).validate({"manifestVersion": "1.24", "id": "x"})
+    except jsonschema.ValidationError:
+        return
+    raise AssertionError("the schema accepted an incomplete manifest")
+
+
+def test_a_missing_or_bad_app_id_is_explained(tmp_path: Path) -> None:
+    result = build(tmp_path, "--app-id", "not-a-guid")
+    assert result.returncode == 2
+    assert "the bot's Microsoft app id, a GUID" in result.stderr
+    assert not (tmp_path / "tandem-teams.zip").exists()
