@@ -354,3 +354,27 @@ async def test_with_an_app_id_an_unauthenticated_post_gets_401_and_nothing_is_st
                 await tenants.find_tenant(session, key=TenantKey.parse(f"teams:{TENANT}")) is None
             )
     assert connector.calls == []
+
+
+async def test_an_action_execute_invoke_answers_with_the_card_to_show_in_place(
+    teams_bot: TeamsBot,
+) -> None:
+    activity = message(teams_bot.connector, who=SAM)
+    activity.update(
+        type="invoke",
+        name="adaptiveCard/action",
+        value={
+            "action": {
+                "type": "Action.Execute",
+                "verb": "show",
+                "data": {"action_id": "raci.show:web-performance", "value": "web-performance"},
+            },
+            "trigger": "manual",
+        },
+    )
+    response = await teams_bot.http.post("/api/messages", json=activity)
+    assert response.status == 200
+    body = await response.json()
+    assert body["type"] == "application/vnd.microsoft.card.adaptive"
+    assert body["value"]["body"][0]["text"].endswith("(web-performance)")
+    assert teams_bot.connector.of("reply") == []  # answered in the HTTP response, in place

@@ -10,15 +10,10 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
-from botbuilder.core import ActivityHandler, TurnContext
+from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsInfo
-from botbuilder.schema import (
-    AdaptiveCardInvokeResponse,
-    AdaptiveCardInvokeValue,
-    ChannelAccount,
-)
+from botbuilder.schema import AdaptiveCardInvokeResponse, ChannelAccount
 
 from tandem.adapters.teams.inbound import (
     activity_tenant,
@@ -205,27 +200,38 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         )
         await self._send(turn_context, reply)
 
-    async def on_adaptive_card_invoke(
-        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
-    ) -> AdaptiveCardInvokeResponse:
-        """``Action.Execute``: the answer replaces the card in place."""
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        """``Action.Execute`` (``adaptiveCard/action``): the answer replaces the card in place.
+
+        The response body is handed over unserialised: botbuilder 4.17's own
+        ``on_adaptive_card_invoke`` path serialises it twice and fails.
+        """
+        if turn_context.activity.name != "adaptiveCard/action":
+            return await super().on_invoke_activity(turn_context)
+        response = await self._card_action(turn_context)
+        return InvokeResponse(status=response.status_code, body=response)
+
+    async def _card_action(self, turn_context: TurnContext) -> AdaptiveCardInvokeResponse:
         key = self._tenant(turn_context)
-        action: Any = getattr(invoke_value, "action", None)
-        data = getattr(action, "data", None) or {}
-        submitted = card_submission(data)
+        value = turn_context.activity.value
+        submitted = card_submission(value if isinstance(value, dict) else None)
         if key is None or submitted is None:
             return AdaptiveCardInvokeResponse(
                 status_code=400,
                 type="application/vnd.microsoft.error",
-                value={"message": "not an action Tandem knows"},
+                value={"code": "BadRequest", "message": "not an action Tandem knows"},
             )
-        action_id, value, inputs = submitted
+        action_id, action_value, inputs = submitted
         user = await self._user(turn_context, key)
         where = self._conversation(turn_context, key)
         reply = await self._handle(
             turn_context,
             ActionSubmitted(
-                user=user, conversation=where, action_id=action_id, value=value, inputs=inputs
+                user=user,
+                conversation=where,
+                action_id=action_id,
+                value=action_value,
+                inputs=inputs,
             ),
         )
         card = (
