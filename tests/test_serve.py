@@ -86,11 +86,13 @@ def test_serve_starts_imports_the_demo_and_says_how_to_talk(tmp_path: Path) -> N
                     time.sleep(0.1)
             assert b'"status": "ok"' in body, log.read_text()
             slack_status = _post_status(f"http://127.0.0.1:{port}/slack/events")
+            teams_status = _post_status(f"http://127.0.0.1:{port}/api/messages")
         finally:
             process.send_signal(signal.SIGINT)
             process.wait(timeout=20)
     text = log.read_text()
-    assert slack_status == 404
+    assert slack_status == 404  # no Slack settings: no Slack route
+    assert teams_status == 415  # the Bot Framework endpoint is there and wants JSON
     assert "demo organisation imported" in text
     assert "tandem chat --as" in text and "@lumen.example" in text
     assert "Traceback" not in text
