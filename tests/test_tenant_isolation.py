@@ -375,6 +375,16 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert await teams.find_reference(s, tenant=empty, kind="personal", key="aad-1") is None
 
 
+@check("teams.any_reference")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await teams.save_reference(
+        s, tenant=acme, kind="conversation", key="a:1", reference="A", at=NOW
+    )
+    assert await teams.any_reference(s, tenant=other) is None
+    assert await teams.any_reference(s, tenant=empty) is None
+    assert await teams.any_reference(s, tenant=acme) == "A"
+
+
 def _repository_functions() -> set[str]:
     names = set()
     for module in (people, raci, guardrails, tenants, slack, teams):
