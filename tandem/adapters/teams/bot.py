@@ -27,6 +27,7 @@ from tandem.adapters.teams.retry import with_retries
 from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.dispatcher import Dispatcher
+from tandem.bot.i18n import Translator
 from tandem.bot.types import (
     ActionSubmitted,
     ConversationRef,
@@ -145,9 +146,6 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
             reference=json.dumps(reference.serialize()),
         )
 
-    async def _handle(self, turn_context: TurnContext, event: Event) -> Reply:
-        return await self._dispatcher.handle(event)
-
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
         await with_retries(lambda: turn_context.send_activity(activity(reply)))
 
@@ -156,7 +154,8 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         key = self._tenant(turn_context)
         if key is None:
-            await turn_context.send_activity("Tandem works inside a Microsoft 365 tenant.")
+            t = Translator(locale=turn_context.activity.locale)
+            await turn_context.send_activity(t("teams.no_tenant"))
             return
         a = turn_context.activity
         user = await self._user(turn_context, key)
@@ -178,7 +177,7 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
             event = MessageReceived(
                 user=user, conversation=where, text=strip_mentions(a.text or "")
             )
-        await self._send(turn_context, await self._handle(turn_context, event))
+        await self._send(turn_context, await self._dispatcher.handle(event))
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext
@@ -195,8 +194,8 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         if key is None or turn_context.activity.from_property is None:
             return
         user = await self._user(turn_context, key)
-        reply = await self._handle(
-            turn_context, Installed(user=user, conversation=self._conversation(turn_context, key))
+        reply = await self._dispatcher.handle(
+            Installed(user=user, conversation=self._conversation(turn_context, key))
         )
         await self._send(turn_context, reply)
 
@@ -224,8 +223,7 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         action_id, action_value, inputs = submitted
         user = await self._user(turn_context, key)
         where = self._conversation(turn_context, key)
-        reply = await self._handle(
-            turn_context,
+        reply = await self._dispatcher.handle(
             ActionSubmitted(
                 user=user,
                 conversation=where,

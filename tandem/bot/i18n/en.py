@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "I removed them before looking.",
     "form.submit": "Send",
     "form.cancel": "Cancel",
+    "teams.no_tenant": "Tandem works inside a Microsoft 365 organisation; this chat has none.",
     "home.title": "Tandem",
     "home.commands": "What you can do",
     "home.standup": "Your next stand-up",
@@ -40,8 +41,6 @@ MESSAGES: dict[str, str] = {
     "home.approvals": "Approvals waiting for you",
     "home.approvals.none": "None.",
     "reply.share": "Share in channel",
-    "slack.disabled": "Tandem is not installed in this workspace any more; ask an admin to "
-    "reinstall it.",
     # RACI
     "raci.role.responsible": "Responsible",
     "raci.role.accountable": "Accountable",

@@ -32,6 +32,8 @@ MESSAGES: dict[str, str] = {
     "je les ai retirés avant de chercher.",
     "form.submit": "Envoyer",
     "form.cancel": "Annuler",
+    "teams.no_tenant": "Tandem fonctionne au sein d'une organisation Microsoft 365 ; "
+    "cette conversation n'en a pas.",
     "home.title": "Tandem",
     "home.commands": "Ce que vous pouvez faire",
     "home.standup": "Votre prochain stand-up",
@@ -41,8 +43,6 @@ MESSAGES: dict[str, str] = {
     "home.approvals": "Validations qui vous attendent",
     "home.approvals.none": "Aucune.",
     "reply.share": "Partager dans le canal",
-    "slack.disabled": "Tandem n'est plus installé dans cet espace ; demandez à un "
-    "administrateur de le réinstaller.",
     # RACI
     "raci.role.responsible": "Responsable",
     "raci.role.accountable": "Approbateur",
