@@ -378,3 +378,12 @@ async def test_an_action_execute_invoke_answers_with_the_card_to_show_in_place(
     assert body["type"] == "application/vnd.microsoft.card.adaptive"
     assert body["value"]["body"][0]["text"].endswith("(web-performance)")
     assert teams_bot.connector.of("reply") == []  # answered in the HTTP response, in place
+
+
+async def test_an_activity_without_a_tenant_gets_a_clear_reply(teams_bot: TeamsBot) -> None:
+    activity = message(teams_bot.connector, who=HUGO, text="who-owns dns", locale="fr-FR")
+    activity["channelData"] = {}
+    del activity["conversation"]["tenantId"]
+    assert await teams_bot.post(activity) in (200, 201)
+    (reply,) = teams_bot.connector.of("reply")
+    assert reply.activity["text"].startswith("Tandem fonctionne au sein d'une organisation")
