@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import re
+import shutil
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -160,7 +161,7 @@ async def serving(
     port: int,
     *,
     slack_routes: SlackRoutes | None,
-    teams_routes: TeamsRoutes | None = None,
+    teams_routes: TeamsRoutes | None,
 ) -> AsyncIterator[None]:
     """Everything ``tandem serve`` runs, started with the server and stopped with it.
 
@@ -204,6 +205,9 @@ def serve(port: int | None) -> None:
     """Serve Slack, Teams and health checks on one aiohttp server."""
     from aiohttp import web
 
+    from tandem.adapters.slack import bolt_app
+    from tandem.adapters.teams import cloud
+
     settings = Settings()
     app = web.Application()
 
@@ -211,9 +215,6 @@ def serve(port: int | None) -> None:
         return web.json_response({"status": "ok", "version": __version__})
 
     app.router.add_get("/healthz", healthz)
-    from tandem.adapters.slack import bolt_app
-    from tandem.adapters.teams import cloud
-
     slack_routes = (
         bolt_app.mount(app, settings=settings) if bolt_app.is_configured(settings) else None
     )
@@ -235,6 +236,19 @@ def serve(port: int | None) -> None:
     )
 
 
+def _tandem_command() -> str:
+    """How to run ``tandem`` from here: on the PATH, else the script beside this Python."""
+    if shutil.which("tandem"):
+        return "tandem"
+    script = Path(sys.executable).parent / "tandem"
+    if script.exists():
+        try:
+            return str(script.relative_to(Path.cwd()))
+        except ValueError:
+            return str(script)
+    return f"{sys.executable} -m tandem"
+
+
 async def _announce(runtime: Runtime, port: int, *, slack: bool) -> None:
     example = "EMAIL"
     key = TenantKey.parse(demo.TENANT)
@@ -242,7 +256,10 @@ async def _announce(runtime: Runtime, port: int, *, slack: bool) -> None:
         tenant = await tenants.find_tenant(session, key=key)
         if tenant:
             everyone = await people.list_people(session, tenant=tenant)
-            example = next((p.email for p in everyone if p.locale == "en"), example)
+            english = sorted(
+                (not p.is_admin, p.name, p.email) for p in everyone if p.locale == "en"
+            )
+            example = english[0][2] if english else example
             french = next((p.email for p in everyone if p.locale.startswith("fr")), None)
     log.info(
         "Tandem %s is up on http://%s:%d (database %s); health at /healthz",
@@ -260,9 +277,12 @@ async def _announce(runtime: Runtime, port: int, *, slack: bool) -> None:
         "`agentsplayground -e http://localhost:%d/api/messages -c msteams`)",
         port,
     )
-    log.info("Talk to Tandem in another terminal:  tandem chat --as %s", example)
+    command = _tandem_command()
+    log.info("Talk to Tandem in another terminal:  %s chat --as %s", command, example)
     if tenant and french:
-        log.info("…or in French:  tandem chat --as %s   then type /who-owns domain-names", french)
+        log.info(
+            "…or in French:  %s chat --as %s   then type /who-owns domain-names", command, french
+        )
 
 
 @cli.command()
