@@ -7,6 +7,7 @@ changes an assignment (admins and the topic's Accountable only), and
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Mapping, Sequence
 
@@ -63,7 +64,8 @@ class RaciRitual:
             if cached and cached[0] == revision:
                 return cached[1]
             keys = await raci.topic_keys(session, tenant=tenant)
-        matcher = TopicMatcher(topics=keys)
+        # Building the typo index of a large matrix takes CPU time: off the event loop.
+        matcher = await asyncio.to_thread(TopicMatcher, topics=keys)
         self._matchers[tenant.id] = (revision, matcher)
         return matcher
 
