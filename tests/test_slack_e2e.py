@@ -17,14 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 
 from tandem.adapters.slack import bolt_app
 from tandem.adapters.slack.bolt_app import SlackAdapter
-from tandem.app import build_runtime, prepare
-from tandem.bot.cards import Reply
-from tandem.bot.dispatcher import ActionContext, ActionSpec
+from tandem.app import Runtime
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, TenantKey
 from tandem.storage.database import Database
@@ -32,6 +29,7 @@ from tandem.storage.migrate import upgrade
 from tandem.storage.orgfiles.service import FileKind, export_file, import_file
 from tandem.storage.repositories import tenants
 from tests.conftest import NOW, import_fixtures
+from tests.serving import serve_in_process
 from tests.slackfake.api import Call, FakeSlackApi
 from tests.slackfake.signing import command_body, event_body, interaction_body, signed_headers
 
@@ -125,19 +123,8 @@ def settings_for(database_url: str, api: FakeSlackApi, **slack: str) -> Settings
 @asynccontextmanager
 async def serve_slack(settings: Settings, api: FakeSlackApi) -> AsyncIterator[SlackBot]:
     """Tandem's server with the Slack adapter, as ``tandem serve`` wires it."""
-    runtime = build_runtime(settings=settings)
-    bot = SlackBot(http=None, api=api)  # type: ignore[arg-type]
 
-    async def record(ctx: ActionContext) -> Reply:
-        bot.submitted.append(ctx.event)
-        return Reply(text=f"Received {ctx.event.inputs.get('what', '')}")
-
-    runtime.dispatcher.add_action(ActionSpec(prefix="test.", handler=record))
-    web_app = web.Application()
-    routes = bolt_app.mount(web_app, settings=settings)
-
-    async def start(_app: web.Application) -> None:
-        await prepare(runtime)
+    async def plug(routes: bolt_app.SlackRoutes, runtime: Runtime) -> None:
         routes.adapter = SlackAdapter(
             settings=settings,
             dispatcher=runtime.dispatcher,
@@ -145,14 +132,13 @@ async def serve_slack(settings: Settings, api: FakeSlackApi) -> AsyncIterator[Sl
             clock=runtime.clock,
         )
 
-    async def stop(_app: web.Application) -> None:
-        await runtime.database.dispose()
-
-    web_app.on_startup.append(start)
-    web_app.on_cleanup.append(stop)
-    async with TestClient(TestServer(web_app)) as http:
-        bot.http = http
-        yield bot
+    async with serve_in_process(
+        settings,
+        mount=lambda web_app: bolt_app.mount(web_app, settings=settings),
+        plug=plug,
+        echo="what",
+    ) as served:
+        yield SlackBot(http=served.http, api=api, submitted=served.submitted)
 
 
 async def import_into(database_url: str, tenant: str) -> None:

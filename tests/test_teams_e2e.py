@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
+from aiohttp.test_utils import TestClient
 
 from tandem.adapters.teams import cloud
 from tandem.adapters.teams.cloud import TeamsAdapter
-from tandem.app import Runtime, build_runtime, prepare
+from tandem.app import Runtime
 from tandem.bot.cards import Reply
-from tandem.bot.dispatcher import ActionContext, ActionSpec
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, ConversationRef, TenantKey, User
 from tandem.storage.database import Database
@@ -29,6 +27,7 @@ from tandem.storage.migrate import upgrade
 from tandem.storage.orgfiles.service import FileKind, import_file
 from tandem.storage.repositories import teams, tenants
 from tests.conftest import NOW, import_fixtures
+from tests.serving import serve_in_process
 from tests.teamsfake.connector import FakeConnector, Sent
 
 TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47"
@@ -113,20 +112,11 @@ def facts(sent: Sent) -> dict[str, str]:
 async def serve_teams(
     database_url: str, connector: FakeConnector, **extra: str
 ) -> AsyncIterator[TeamsBot]:
-    settings = Settings(TANDEM_DATABASE_URL=database_url, TANDEM_DEMO=False, **extra)  # type: ignore[arg-type]
-    runtime = build_runtime(settings=settings)
-    submitted: list[ActionSubmitted] = []
+    """Tandem's server with the Teams adapter, as ``tandem serve`` wires it."""
+    values: dict[str, Any] = {"TANDEM_DATABASE_URL": database_url, "TANDEM_DEMO": False, **extra}
+    settings = Settings(**values)
 
-    async def record(ctx: ActionContext) -> Reply:
-        submitted.append(ctx.event)
-        return Reply(text=f"Received {ctx.event.inputs.get('why', '')}")
-
-    runtime.dispatcher.add_action(ActionSpec(prefix="test.", handler=record))
-    web_app = web.Application()
-    routes = cloud.mount(web_app)
-
-    async def start(_app: web.Application) -> None:
-        await prepare(runtime)
+    async def plug(routes: cloud.TeamsRoutes, runtime: Runtime) -> None:
         routes.adapter = TeamsAdapter(
             settings=settings,
             dispatcher=runtime.dispatcher,
@@ -134,13 +124,8 @@ async def serve_teams(
             clock=runtime.clock,
         )
 
-    async def stop(_app: web.Application) -> None:
-        await runtime.database.dispose()
-
-    web_app.on_startup.append(start)
-    web_app.on_cleanup.append(stop)
-    async with TestClient(TestServer(web_app)) as http:
-        yield TeamsBot(http, connector, runtime, routes, submitted)
+    async with serve_in_process(settings, mount=cloud.mount, plug=plug, echo="why") as served:
+        yield TeamsBot(served.http, connector, served.runtime, served.routes, served.submitted)
 
 
 @pytest.fixture
