@@ -1,4 +1,5 @@
-"""``tandem serve`` starts on SQLite with the demo organisation and answers health checks."""
+"""``tandem serve`` starts on SQLite with the demo organisation, mounts Slack and Teams,
+and answers health checks: the real process, on loopback."""
 
 from __future__ import annotations
 
@@ -8,9 +9,18 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.request import Request, urlopen
+
+
+@dataclass
+class Server:
+    base: str
+    log: Path
 
 
 def _free_port() -> int:
@@ -19,10 +29,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _post_status(url: str) -> int:
-    """The HTTP status of an unsigned POST, 0 while nothing listens."""
+def _status(url: str, *, post: bool = False) -> int:
+    """The HTTP status of a GET (or an unsigned POST), 0 while nothing listens."""
+    request = Request(url, data=b"{}", method="POST") if post else Request(url)
     try:
-        with urlopen(Request(url, data=b"{}", method="POST"), timeout=5) as response:
+        with urlopen(request, timeout=5) as response:
             return int(response.status)
     except HTTPError as error:
         return int(error.code)
@@ -30,69 +41,56 @@ def _post_status(url: str) -> int:
         return 0
 
 
-def test_serve_with_slack_mounts_slack_and_verifies_requests(tmp_path: Path) -> None:
+@contextmanager
+def serving(tmp_path: Path, **settings: str) -> Iterator[Server]:
+    """``tandem serve`` on a fresh SQLite file and a free port, ready when health says so."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TANDEM_", "SLACK_"))}
     env.update(
         TANDEM_DATABASE_URL=f"sqlite:///{tmp_path / 'tandem.db'}",
         TANDEM_PORT=str(port),
         HOME=str(tmp_path),
-        SLACK_BOT_TOKEN="xoxb-test",
-        SLACK_SIGNING_SECRET="secret",
-        SLACK_API_URL="http://127.0.0.1:9/api/",
+        **settings,
     )
     log = tmp_path / "serve.log"
+    server = Server(base=f"http://127.0.0.1:{port}", log=log)
     with log.open("w") as sink:
         process = subprocess.Popen(
             [sys.executable, "-m", "tandem", "serve"], env=env, stdout=sink, stderr=sink
         )
         try:
-            status = 0
-            for _ in range(300):
-                status = _post_status(f"http://127.0.0.1:{port}/slack/events")
-                if status not in (0, 503) or process.poll() is not None:
+            for _ in range(300):  # up to 30 s on a slow machine
+                if _status(f"{server.base}/healthz") == 200 or process.poll() is not None:
                     break
                 time.sleep(0.1)
-            assert status == 401, log.read_text()  # unsigned: refused, nothing handled
+            assert _status(f"{server.base}/healthz") == 200, log.read_text()
+            yield server
         finally:
             process.send_signal(signal.SIGINT)
             process.wait(timeout=20)
-    assert "Slack: events, commands and interactivity at /slack/events" in log.read_text()
 
 
 def test_serve_starts_imports_the_demo_and_says_how_to_talk(tmp_path: Path) -> None:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TANDEM_", "SLACK_"))}
-    env.update(
-        TANDEM_DATABASE_URL=f"sqlite:///{tmp_path / 'tandem.db'}",
-        TANDEM_PORT=str(port),
-        HOME=str(tmp_path),
-    )
-    log = tmp_path / "serve.log"
-    with log.open("w") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tandem", "serve"], env=env, stdout=sink, stderr=sink
-        )
-        try:
-            body = b""
-            for _ in range(300):  # up to 30 s on a slow machine
-                try:
-                    with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
-                        body = response.read()
-                        break
-                except OSError:
-                    if process.poll() is not None:
-                        break
-                    time.sleep(0.1)
-            assert b'"status": "ok"' in body, log.read_text()
-            slack_status = _post_status(f"http://127.0.0.1:{port}/slack/events")
-            teams_status = _post_status(f"http://127.0.0.1:{port}/api/messages")
-        finally:
-            process.send_signal(signal.SIGINT)
-            process.wait(timeout=20)
-    text = log.read_text()
+    with serving(tmp_path) as server:
+        with urlopen(f"{server.base}/healthz", timeout=5) as response:
+            assert b'"status": "ok"' in response.read()
+        slack_status = _status(f"{server.base}/slack/events", post=True)
+        teams_status = _status(f"{server.base}/api/messages", post=True)
+    text = server.log.read_text()
     assert slack_status == 404  # no Slack settings: no Slack route
     assert teams_status == 415  # the Bot Framework endpoint is there and wants JSON
     assert "demo organisation imported" in text
     assert "tandem chat --as" in text and "@lumen.example" in text
     assert "Traceback" not in text
+
+
+def test_serve_with_slack_mounts_slack_and_verifies_requests(tmp_path: Path) -> None:
+    with serving(
+        tmp_path,
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_SIGNING_SECRET="secret",
+        SLACK_API_URL="http://127.0.0.1:9/api/",
+    ) as server:
+        # unsigned: refused, nothing handled
+        assert _status(f"{server.base}/slack/events", post=True) == 401
+    assert "Slack: events, commands and interactivity at /slack/events" in server.log.read_text()
