@@ -89,24 +89,12 @@ class DatabaseInstallationStore(AsyncInstallationStore):
         team_id: str | None,
         is_enterprise_install: bool | None = False,
     ) -> Bot | None:
-        found = await self._find(
+        installation = await self.async_find_installation(
             enterprise_id=enterprise_id,
             team_id=team_id,
             is_enterprise_install=is_enterprise_install,
         )
-        if found is None:
-            return None
-        return Bot(
-            app_id=found.app_id,
-            enterprise_id=found.enterprise_id,
-            team_id=found.team_id,
-            bot_token=found.bot_token,
-            bot_id=found.bot_id or "",
-            bot_user_id=found.bot_user_id or "",
-            bot_scopes=found.bot_scopes,
-            is_enterprise_install=found.is_enterprise_install,
-            installed_at=(found.installed_at or datetime.now(UTC)).timestamp(),
-        )
+        return installation.to_bot() if installation else None
 
     async def async_find_installation(
         self,
