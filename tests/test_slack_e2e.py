@@ -435,3 +435,20 @@ async def test_two_workspaces_installed_by_oauth_see_their_own_data(
             assert "Ana Silva" not in json.dumps(theirs.params)
             tokens = {c.token for c in api.calls_to("users.info")}
             assert tokens == {"xoxb-acme", "xoxb-other"}
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected"),
+    [
+        ("{not json", "application/json", 400),
+        ("payload=%7Bbroken", "application/x-www-form-urlencoded", 400),
+        ('{"type": "event_callback", "event": {}}', "application/json", 404),
+    ],
+)
+async def test_a_malformed_but_signed_payload_is_refused_without_a_500(
+    slack: SlackBot, body: str, content_type: str, expected: int
+) -> None:
+    assert await slack.post(body, content_type=content_type) == expected
+    await asyncio.sleep(0.3)
+    assert slack.api.calls_to("chat.postMessage") == []
+    assert slack.responses() == []

@@ -196,7 +196,11 @@ class SlackAdapter:
 
     async def handle(self, request: web.Request) -> web.Response:
         """One HTTP request from Slack (events, commands, interactivity, OAuth)."""
-        bolt_request = await to_bolt_request(request)
+        try:
+            bolt_request = await to_bolt_request(request)
+        except ValueError:  # a body that is not the JSON or form it claims to be
+            log.warning("Slack: refused a malformed request body")
+            return web.Response(status=400, text="malformed request body")
         flow = self.app.oauth_flow
         if request.method == "GET" and flow is not None:
             if request.path == flow.install_path:
