@@ -372,3 +372,12 @@ async def test_an_activity_without_a_tenant_gets_a_clear_reply(teams_bot: TeamsB
     assert await teams_bot.post(activity) in (200, 201)
     (reply,) = teams_bot.connector.of("reply")
     assert reply.activity["text"].startswith("Tandem fonctionne au sein d'une organisation")
+
+
+@pytest.mark.parametrize("body", ["{not json", '{"type": "message"}', "[]"])
+async def test_a_malformed_activity_gets_a_4xx_not_a_500(teams_bot: TeamsBot, body: str) -> None:
+    response = await teams_bot.http.post(
+        "/api/messages", data=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status == 400
+    assert teams_bot.connector.calls == []

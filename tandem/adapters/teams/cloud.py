@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 
@@ -85,6 +86,8 @@ class TeamsAdapter:
         """One activity from the Bot Framework (401 when its token is missing or bad)."""
         if "application/json" not in request.headers.get("Content-Type", ""):
             return web.Response(status=415, text="expected application/json")
+        if not _looks_like_an_activity(await request.text()):
+            return web.Response(status=400, text="expected a Bot Framework activity")
         try:
             response = await self.cloud.process(request, self.bot)
         except (PermissionError, jwt.PyJWTError):
@@ -94,3 +97,20 @@ class TeamsAdapter:
 
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
         log.error("Teams turn failed: %s", type(error).__name__, exc_info=error)
+
+
+def _looks_like_an_activity(body: str) -> bool:
+    """An activity botbuilder can route: a type, a service URL and a conversation id."""
+    try:
+        activity = json.loads(body)
+    except ValueError:
+        return False
+    if not isinstance(activity, dict):
+        return False
+    conversation = activity.get("conversation")
+    return (
+        isinstance(activity.get("type"), str)
+        and isinstance(activity.get("serviceUrl"), str)
+        and isinstance(conversation, dict)
+        and isinstance(conversation.get("id"), str)
+    )
