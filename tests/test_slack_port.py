@@ -9,7 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from tandem.adapters.slack.outbound import SlackPort
 from tandem.adapters.slack.profiles import ProfileCache
-from tandem.bot.cards import Card, Field, Input, Reply
+from tandem.bot.cards import Button, Card, Field, Form, Input, Reply
 from tandem.bot.clock import FixedClock
 from tandem.bot.types import ConversationRef, TenantKey, User
 from tests.conftest import NOW
@@ -55,7 +55,12 @@ async def test_dm_invite_profile_and_form(port: tuple[SlackPort, FakeSlackApi]) 
     slack, api = port
     ana = User(tenant=TENANT, platform_user_id="U1")
     dm = await slack.open_dm(user=ana)
-    assert dm.id == "DU1"
+    sent = await slack.send(conversation=dm, reply=Reply(text="hello"))
+    assert sent.conversation.id == "DU1"  # the DM's own id, for later updates
+    assert not api.calls_to("conversations.open")  # tier-3 method spared
+    found = await slack.find_user(tenant=TENANT, email="Ana.Silva@example.com")
+    assert found is not None and found.platform_user_id == "U1"
+    assert await slack.find_user(tenant=TENANT, email="nobody@example.com") is None
     await slack.invite(conversation=ConversationRef(tenant=TENANT, id="C9"), users=[ana])
     assert api.calls_to("conversations.invite")[0].params["users"] == "U1"
     profile = await slack.profile(user=ana)
@@ -66,10 +71,17 @@ async def test_dm_invite_profile_and_form(port: tuple[SlackPort, FakeSlackApi]) 
     )
     await slack.profile(user=ana)
     assert len(api.calls_to("users.info")) == 1  # cached
-    form = Card(title="Request approval", inputs=(Input(id="what", label="What?"),))
-    await slack.open_form(
-        tenant=TENANT, trigger="1.2.3", card=form, callback_id="guardrail.request", locale="fr"
+    form = Card(
+        title="Request approval",
+        form=Form(
+            inputs=(Input(id="what", label="What?"),),
+            submit=Button(label="Envoyer", action_id="guardrail.request", value="7"),
+        ),
     )
+    await slack.open_form(tenant=TENANT, trigger="1.2.3", card=form, locale="fr")
     (opened,) = api.calls_to("views.open")
     assert opened.params["view"]["submit"]["text"] == "Envoyer"
+    assert opened.params["view"]["close"]["text"] == "Annuler"
+    assert opened.params["view"]["callback_id"] == "guardrail.request"
+    assert opened.params["view"]["private_metadata"] == "7"
     assert opened.params["trigger_id"] == "1.2.3"

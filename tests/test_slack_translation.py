@@ -17,7 +17,7 @@ from tandem.adapters.slack.inbound import (
     view_inputs,
 )
 from tandem.adapters.slack.render import SHARE_ACTION, card_blocks, home_view, message, modal_view
-from tandem.bot.cards import Button, Card, Field, Input, Reply
+from tandem.bot.cards import Button, Card, Field, Form, Input, Reply
 from tandem.bot.types import ConversationKind, Platform
 
 PAYLOADS = Path(__file__).parent / "payloads" / "slack"
@@ -115,11 +115,20 @@ def test_an_ephemeral_card_offers_to_share_and_a_public_one_does_not() -> None:
 def test_home_and_modal_views() -> None:
     home = home_view(Reply.of_card(Card(title="Tandem", fields=(Field(label="A", value="B"),))))
     assert home["type"] == "home" and home["blocks"][0]["type"] == "header"
-    modal = modal_view(
-        Card(title="Request approval", inputs=(Input(id="what", label="What?"),)),
-        callback_id="guardrail.request",
-        submit="Send",
-        close="Cancel",
+    form = Form(
+        inputs=(Input(id="what", label="What?"),),
+        submit=Button(label="Send", action_id="guardrail.request", value="rule-1"),
+        open_label="Fill in",
+        open_action="guardrail.open",
     )
+    card = Card(title="Request approval", form=form)
+    modal = modal_view(card, close="Cancel")
     assert modal["callback_id"] == "guardrail.request"
+    assert modal["private_metadata"] == "rule-1"
+    assert modal["submit"]["text"] == "Send"
+    # In a message, where inputs cannot sit, the form is a button that opens it.
+    (actions,) = [b for b in card_blocks(card) if b["type"] == "actions"]
+    assert [(e["action_id"], e["value"]) for e in actions["elements"]] == [
+        ("guardrail.open", "rule-1")
+    ]
     assert modal["blocks"][0]["block_id"] == "what"

@@ -44,6 +44,22 @@ class Input:
 
 
 @dataclass(frozen=True, slots=True)
+class Form:
+    """Inputs filled in and sent back together.
+
+    Where inputs can sit in a message (a Teams Adaptive Card) they are shown in the
+    card with ``submit``. Where they cannot (Slack), the card shows a button
+    (``open_label``, ``open_action``) whose answer carries the same form, which
+    then opens as a dialog (a Slack modal). The terminal asks the inputs in turn.
+    """
+
+    inputs: tuple[Input, ...]
+    submit: Button
+    open_label: str = ""
+    open_action: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Card:
     """A neutral card that each adapter renders natively."""
 
@@ -51,7 +67,7 @@ class Card:
     body: str = ""
     fields: tuple[Field, ...] = ()
     buttons: tuple[Button, ...] = ()
-    inputs: tuple[Input, ...] = ()
+    form: Form | None = None
     footer: str = ""
 
     def fallback_text(self) -> str:

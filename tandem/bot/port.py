@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from tandem.bot.cards import Reply
-from tandem.bot.types import ConversationRef, MessageRef, User
+from tandem.bot.types import ConversationRef, MessageRef, TenantKey, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,3 +43,29 @@ class ChatPort(Protocol):
     async def profile(self, *, user: User) -> Profile:
         """The user's profile as the platform knows it."""
         ...
+
+    async def find_user(self, *, tenant: TenantKey, email: str) -> User | None:
+        """The platform user with ``email``, where the platform can look one up; else None."""
+        ...
+
+
+class Ports(Protocol):
+    """The port that reaches each tenant: its platform's, or None when none runs here."""
+
+    def port(self, *, tenant: TenantKey) -> ChatPort | None:
+        """The port for ``tenant``'s platform, if this process has one."""
+        ...
+
+
+class PlatformPorts:
+    """:class:`Ports` by platform, as ``tandem serve`` and ``tandem chat`` wire them."""
+
+    def __init__(self) -> None:
+        self._ports: dict[str, ChatPort] = {}
+
+    def add(self, *, platform: str, port: ChatPort) -> None:
+        """Send to ``platform``'s tenants through ``port``."""
+        self._ports[platform] = port
+
+    def port(self, *, tenant: TenantKey) -> ChatPort | None:
+        return self._ports.get(tenant.platform.value)

@@ -227,3 +227,159 @@ class TeamsReference(SQLModel, table=True):
     key: str = Field(max_length=255)
     reference: str = Field(max_length=8000)
     updated_at: datetime = _utc_column()
+
+
+class Standup(SQLModel, table=True):
+    """A team's stand-up: who is asked what, when, and where the answers go."""
+
+    __tablename__ = "standup"
+    __table_args__ = (Index("ix_standup_tenant", "tenant_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    name: str = Field(max_length=80)
+    channel_id: str = Field(max_length=255)
+    channel_kind: str = Field(default="channel", max_length=16)
+    channel_reference: str | None = Field(default=None, max_length=8000)
+    owner_email: str = Field(max_length=254)
+    timezone: str = Field(max_length=64)
+    questions: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    days: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    slots: list[list[str]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    reminders: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    holidays: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    optional: bool = Field(default=False)
+    paused: bool = Field(default=False)
+    deleted: bool = Field(default=False)
+    revision: int = Field(default=0)
+    created_at: datetime = _utc_column()
+
+
+class StandupMember(SQLModel, table=True):
+    """A person asked by a stand-up."""
+
+    __tablename__ = "standup_member"
+    __table_args__ = (
+        UniqueConstraint("standup_id", "person_id", name="uq_standup_member"),
+        Index("ix_standup_member_tenant_standup", "tenant_id", "standup_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    standup_id: int = Field(foreign_key="standup.id")
+    person_id: int = Field(foreign_key="person.id", index=True)
+
+
+class StandupRun(SQLModel, table=True):
+    """One occurrence of a stand-up: a date (in the stand-up's timezone) and a slot."""
+
+    __tablename__ = "standup_run"
+    __table_args__ = (
+        UniqueConstraint("standup_id", "run_date", "slot", name="uq_standup_run"),
+        Index("ix_standup_run_tenant_standup", "tenant_id", "standup_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    standup_id: int = Field(foreign_key="standup.id")
+    run_date: date
+    slot: int = Field(default=0)
+    cutoff_at: datetime = _utc_column()
+    thread_id: str | None = Field(default=None, max_length=255)
+    summary_id: str | None = Field(default=None, max_length=255)
+    closed: bool = Field(default=False)
+
+
+class StandupAnswer(SQLModel, table=True):
+    """A member's answers to one run (or their skip)."""
+
+    __tablename__ = "standup_answer"
+    __table_args__ = (
+        UniqueConstraint("run_id", "person_id", name="uq_standup_answer"),
+        Index("ix_standup_answer_tenant_person", "tenant_id", "person_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    run_id: int = Field(foreign_key="standup_run.id", index=True)
+    person_id: int = Field(foreign_key="person.id")
+    answers: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    complete: bool = Field(default=False)
+    skipped: bool = Field(default=False)
+    late: bool = Field(default=False)
+    message_id: str | None = Field(default=None, max_length=255)
+    answered_at: datetime = _utc_column()
+    updated_at: datetime = _utc_column()
+
+
+class TimeOff(SQLModel, table=True):
+    """Days a person is away (inclusive), in their own calendar."""
+
+    __tablename__ = "time_off"
+    __table_args__ = (Index("ix_time_off_tenant_person", "tenant_id", "person_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    person_id: int = Field(foreign_key="person.id")
+    first_day: date
+    last_day: date
+
+
+class WorkWeek(SQLModel, table=True):
+    """A person's working days when they are not Monday to Friday."""
+
+    __tablename__ = "work_week"
+    __table_args__ = (UniqueConstraint("tenant_id", "person_id", name="uq_work_week_person"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    person_id: int = Field(foreign_key="person.id")
+    days: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Blocker(SQLModel, table=True):
+    """Something in someone's way, raised from a stand-up answer or ``/blocker``."""
+
+    __tablename__ = "blocker"
+    __table_args__ = (Index("ix_blocker_tenant_status", "tenant_id", "status"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    text: str = Field(max_length=4000)
+    reporter_email: str = Field(max_length=254)
+    source: str = Field(max_length=16)
+    standup_run_id: int | None = Field(default=None, foreign_key="standup_run.id")
+    topic_slug: str | None = Field(default=None, max_length=80)
+    status: str = Field(default="open", max_length=16)
+    created_at: datetime = _utc_column()
+
+
+class Delivery(SQLModel, table=True):
+    """A scheduled send, claimed before it goes out so that it goes out once.
+
+    ``key`` names the occurrence (``standup:12:2026-11-23:0``), ``recipient`` who
+    gets it and ``kind`` what (prompt, reminder, summary…); the three are unique
+    per tenant. ``status`` is claimed, sent, failed (given up) or skipped.
+    """
+
+    __tablename__ = "delivery"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "key", "recipient", "kind", name="uq_delivery"),
+        Index("ix_delivery_status_next", "status", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    key: str = Field(max_length=120)
+    recipient: str = Field(max_length=254)
+    kind: str = Field(max_length=16)
+    due_at: datetime = _utc_column()
+    status: str = Field(default="claimed", max_length=16)
+    attempts: int = Field(default=0)
+    claimed_at: datetime = _utc_column()
+    next_attempt_at: datetime = _utc_column()
+    sent_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    message_id: str | None = Field(default=None, max_length=255)
+    error: str | None = Field(default=None, max_length=500)

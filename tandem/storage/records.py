@@ -136,3 +136,136 @@ class ImportCounts:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StandupMemberView:
+    """A member of a stand-up, with what the schedule needs of them."""
+
+    person_id: int
+    email: str
+    name: str
+    timezone: str
+    locale: str
+    work_days: tuple[int, ...] = (0, 1, 2, 3, 4)
+    away: tuple[tuple[date, date], ...] = ()
+    identities: tuple[tuple[str, str], ...] = ()
+
+    def is_away(self, day: date) -> bool:
+        """Whether ``day`` falls in one of the member's declared absences."""
+        return any(first <= day <= last for first, last in self.away)
+
+    def identity(self, platform: str) -> str | None:
+        """The member's user id on ``platform``, when Tandem has seen it."""
+        return next((uid for p, uid in self.identities if p == platform), None)
+
+
+@dataclass(frozen=True, slots=True)
+class StandupSettings:
+    """What a lead chooses for a stand-up (setup and edit)."""
+
+    name: str
+    member_emails: tuple[str, ...]
+    questions: tuple[str, ...]
+    days: tuple[int, ...]
+    slots: tuple[tuple[str, str], ...]
+    timezone: str
+    reminders: tuple[int, ...] = (60,)
+    holidays: tuple[date, ...] = ()
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelAddress:
+    """Where a stand-up posts: the conversation id, its kind, and the platform reference."""
+
+    id: str
+    kind: str = "channel"
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StandupView:
+    """A stored stand-up with its members."""
+
+    id: int
+    settings: StandupSettings
+    channel: ChannelAddress
+    owner_email: str
+    members: tuple[StandupMemberView, ...]
+    paused: bool = False
+    deleted: bool = False
+    revision: int = 0
+
+    @property
+    def name(self) -> str:
+        """The stand-up's name."""
+        return self.settings.name
+
+
+@dataclass(frozen=True, slots=True)
+class RunView:
+    """One occurrence of a stand-up."""
+
+    id: int
+    standup_id: int
+    run_date: date
+    slot: int
+    cutoff_at: datetime
+    thread_id: str | None
+    summary_id: str | None
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    """A member's answers to a run."""
+
+    id: int
+    run_id: int
+    person_id: int
+    answers: tuple[str, ...]
+    complete: bool
+    skipped: bool
+    late: bool
+    message_id: str | None
+    answered_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BlockerView:
+    """A blocker as stored."""
+
+    id: int
+    text: str
+    reporter_email: str
+    source: str
+    standup_run_id: int | None
+    topic_slug: str | None
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryKey:
+    """Names one scheduled send: which occurrence, to whom, what."""
+
+    key: str
+    recipient: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryView:
+    """A claimed send and how it went."""
+
+    id: int
+    key: DeliveryKey
+    due_at: datetime
+    status: str
+    attempts: int
+    claimed_at: datetime
+    next_attempt_at: datetime
+    message_id: str | None
+    error: str | None

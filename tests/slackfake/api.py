@@ -277,9 +277,12 @@ class FakeSlackApi:
 
     def _post_message(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
         message = {"text": params.get("text"), "blocks": params.get("blocks")}
+        channel = str(params.get("channel", ""))
+        if channel[:1] in {"U", "W"}:  # posting to a user id posts in the app's DM with them
+            channel = "D" + channel
         return {
             "ok": True,
-            "channel": params.get("channel"),
+            "channel": channel,
             "ts": self._next_ts(),
             "message": message,
         }
@@ -298,6 +301,13 @@ class FakeSlackApi:
     def _open(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": "D" + str(params.get("users", "")).split(",")[0]}}
 
+    def _lookup_by_email(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        wanted = str(params.get("email", "")).casefold()
+        for (team, user_id), user in self._users.items():
+            if team == ws.team_id and (user.email or "").casefold() == wanted:
+                return self._users_info(ws, {"user": user_id})
+        return {"ok": False, "error": "users_not_found"}
+
     def _invite(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": params.get("channel")}}
 
@@ -311,6 +321,7 @@ class FakeSlackApi:
     ] = {
         "auth.test": _auth_test,
         "users.info": _users_info,
+        "users.lookupByEmail": _lookup_by_email,
         "chat.postMessage": _post_message,
         "chat.postEphemeral": _post_ephemeral,
         "chat.update": _update,

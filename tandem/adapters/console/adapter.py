@@ -9,7 +9,7 @@ from typing import TextIO
 from tandem.adapters.console.render import render_reply
 from tandem.bot.cards import Reply
 from tandem.bot.port import Profile
-from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, User
+from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey, User
 
 
 class ConsoleAdapter:
@@ -27,7 +27,12 @@ class ConsoleAdapter:
 
     async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
         if conversation.kind is not ConversationKind.DIRECT:
-            self.write(f"[#{conversation.id}]")
+            where = f"#{conversation.id}"
+            self.write(
+                f"[{where} · thread {conversation.thread}]" if conversation.thread else f"[{where}]"
+            )
+        elif conversation.id != f"dm:{self._me.platform_user_id}":
+            self.write(f"[to {conversation.id.removeprefix('dm:')}]")
         self.write(render_reply(reply))
         return MessageRef(conversation=conversation, id=str(next(self._ids)))
 
@@ -41,6 +46,10 @@ class ConsoleAdapter:
         names = ", ".join(u.display_name or u.platform_user_id for u in users)
         self.write(f"(invited {names} to #{conversation.id})")
         return True
+
+    async def find_user(self, *, tenant: TenantKey, email: str) -> User | None:
+        """In the terminal a person's id is their email."""
+        return User(tenant=tenant, platform_user_id=email, email=email)
 
     async def profile(self, *, user: User) -> Profile:
         return Profile(

@@ -18,6 +18,9 @@ def render_card(card: Card) -> str:
             value_lines = item.value.splitlines() or [""]
             lines.append(f"  {item.label.ljust(width)}  {value_lines[0]}")
             lines.extend(f"  {'':{width}}  {more}" for more in value_lines[1:])
+    if card.form is not None:
+        lines.append("")
+        lines.extend(f"  • {item.label}" for item in card.form.inputs)
     if card.buttons:
         lines.append("")
         lines.extend(f"  [{n}] {button.label}" for n, button in enumerate(card.buttons, 1))

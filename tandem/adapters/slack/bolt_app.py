@@ -19,6 +19,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -321,6 +322,20 @@ class SlackAdapter:
         channel = (response.get("channel") or {}).get("id", "")
         return conversation(tenant=key, channel_id=channel, channel_type="im")
 
+    async def _opened_as_modal(self, key: TenantKey, body: dict[str, Any], reply: Reply) -> bool:
+        """A reply holding a form opens as a modal when Slack gave a trigger to open one."""
+        trigger = body.get("trigger_id")
+        if reply.card is None or reply.card.form is None or not trigger:
+            return False
+        try:
+            await self.port.open_form(
+                tenant=key, trigger=str(trigger), card=reply.card, locale=reply.locale
+            )
+        except SlackApiError as error:  # an expired trigger: post the card with its button
+            log.warning("Slack: could not open a modal (%s)", error.response.get("error"))
+            return False
+        return True
+
     @staticmethod
     async def _respond(
         respond: AsyncRespond, reply: Reply, *, share: bool, share_value: str
@@ -356,6 +371,8 @@ class SlackAdapter:
             text=text,
         )
         reply = await self._dispatcher.handle(event)
+        if await self._opened_as_modal(key, body, reply):
+            return
         await self._respond(respond, reply, share=share, share_value=f"{command} {text}".strip())
 
     async def _on_share(
@@ -415,6 +432,8 @@ class SlackAdapter:
             message=MessageRef(conversation=where, id=str(ts)) if ts else None,
         )
         reply = await self._dispatcher.handle(event)
+        if await self._opened_as_modal(key, body, reply):
+            return
         if body.get("response_url"):
             await self._respond(respond, reply, share=False, share_value="")
         else:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from tandem.adapters.slack.profiles import ProfileCache
@@ -29,7 +31,9 @@ class SlackPort:
         response = await client.chat_postMessage(
             channel=conversation.id, thread_ts=conversation.thread, **render_message(reply)
         )
-        return MessageRef(conversation=conversation, id=str(response["ts"]))
+        # Posting to a user id lands in the app's DM with them: keep the DM's id for updates.
+        channel = str(response.get("channel") or conversation.id)
+        return MessageRef(conversation=replace(conversation, id=channel), id=str(response["ts"]))
 
     async def update(self, *, message: MessageRef, reply: Reply) -> None:
         client = await self._client_for(message.conversation.tenant)
@@ -38,10 +42,11 @@ class SlackPort:
         )
 
     async def open_dm(self, *, user: User) -> ConversationRef:
-        client = await self._client_for(user.tenant)
-        response = await client.conversations_open(users=user.platform_user_id)
-        channel = (response.get("channel") or {}).get("id", "")
-        return ConversationRef(tenant=user.tenant, id=channel, kind=ConversationKind.DIRECT)
+        """The user's DM with the app, addressed by user id: ``chat.postMessage`` accepts it,
+        which spares a rate-limited ``conversations.open`` call per person."""
+        return ConversationRef(
+            tenant=user.tenant, id=user.platform_user_id, kind=ConversationKind.DIRECT
+        )
 
     async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> bool:
         client = await self._client_for(conversation.tenant)
@@ -56,16 +61,31 @@ class SlackPort:
             client=client, team_id=user.tenant.workspace, user_id=user.platform_user_id
         )
 
-    async def open_form(
-        self, *, tenant: TenantKey, trigger: str, card: Card, callback_id: str, locale: str
-    ) -> None:
-        """Open ``card`` as a modal; its submission comes back as ``callback_id``.
+    async def find_user(self, *, tenant: TenantKey, email: str) -> User | None:
+        client = await self._client_for(tenant)
+        try:
+            response = await client.users_lookupByEmail(email=email)
+        except SlackApiError as error:
+            if error.response.get("error") == "users_not_found":
+                return None
+            raise
+        found = response.get("user") or {}
+        profile = found.get("profile") or {}
+        return User(
+            tenant=tenant,
+            platform_user_id=str(found.get("id", "")),
+            display_name=str(found.get("real_name") or profile.get("real_name") or ""),
+            email=str(profile.get("email") or email),
+            timezone=found.get("tz"),
+            locale=found.get("locale"),
+        )
+
+    async def open_form(self, *, tenant: TenantKey, trigger: str, card: Card, locale: str) -> None:
+        """Open the form of ``card`` as a modal; its submission comes back as the form's
+        submit action.
 
         Slack's trigger ids live a few seconds: call this before any slow work.
         """
-        t = Translator(locale=locale)
         client = await self._client_for(tenant)
-        view = modal_view(
-            card, callback_id=callback_id, submit=t("form.submit"), close=t("form.cancel")
-        )
+        view = modal_view(card, close=Translator(locale=locale)("form.cancel"))
         await client.views_open(trigger_id=trigger, view=view)

@@ -49,7 +49,17 @@ def card_blocks(card: Card, *, extra_buttons: tuple[Button, ...] = ()) -> list[d
     ]
     for start in range(0, len(fields), 10):
         blocks.append({"type": "section", "fields": fields[start : start + 10]})
-    buttons = (*card.buttons, *extra_buttons)
+    opener: tuple[Button, ...] = ()
+    if card.form is not None and card.form.open_action:
+        opener = (
+            Button(
+                label=card.form.open_label,
+                action_id=card.form.open_action,
+                value=card.form.submit.value,
+                style=ButtonStyle.PRIMARY,
+            ),
+        )
+    buttons = (*opener, *card.buttons, *extra_buttons)
     if buttons:
         blocks.append(
             {"type": "actions", "elements": [_button(b, i) for i, b in enumerate(buttons[:25])]}
@@ -95,8 +105,11 @@ def home_view(reply: Reply) -> dict[str, Any]:
     return {"type": "home", "blocks": blocks[:100]}
 
 
-def modal_view(card: Card, *, callback_id: str, submit: str, close: str) -> dict[str, Any]:
-    """A modal whose inputs come back, by input id, in a view submission."""
+def modal_view(card: Card, *, close: str) -> dict[str, Any]:
+    """The card's form as a modal; its inputs come back, by input id, in a view submission
+    whose ``callback_id`` is the form's submit action and ``private_metadata`` its value."""
+    assert card.form is not None, "only a card with a form opens as a modal"
+    form = card.form
     blocks: list[dict[str, Any]] = []
     if card.body:
         blocks.append(
@@ -105,7 +118,19 @@ def modal_view(card: Card, *, callback_id: str, submit: str, close: str) -> dict
                 "text": {"type": "mrkdwn", "text": _cut(_escape(card.body), MAX_TEXT)},
             }
         )
-    for item in card.inputs:
+    blocks.extend(
+        {
+            "type": "section",
+            "fields": [
+                {
+                    "type": "mrkdwn",
+                    "text": _cut(f"*{_escape(f.label)}*\n{_escape(f.value)}", MAX_FIELD),
+                }
+            ],
+        }
+        for f in card.fields[:20]
+    )
+    for item in form.inputs:
         element: dict[str, Any] = {
             "type": "plain_text_input",
             "action_id": "value",
@@ -124,9 +149,10 @@ def modal_view(card: Card, *, callback_id: str, submit: str, close: str) -> dict
         )
     return {
         "type": "modal",
-        "callback_id": callback_id,
+        "callback_id": _cut(form.submit.action_id, 255),
+        "private_metadata": _cut(form.submit.value, 3000),
         "title": {"type": "plain_text", "text": _cut(card.title, 24)},
-        "submit": {"type": "plain_text", "text": _cut(submit, 24)},
+        "submit": {"type": "plain_text", "text": _cut(form.submit.label, 24)},
         "close": {"type": "plain_text", "text": _cut(close, 24)},
         "blocks": blocks,
     }

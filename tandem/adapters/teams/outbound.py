@@ -14,7 +14,7 @@ from tandem.adapters.teams.retry import with_retries
 from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.port import Profile
-from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, User
+from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey, User
 from tandem.storage.database import Database
 from tandem.storage.repositories import teams, tenants
 
@@ -136,6 +136,10 @@ class TeamsPort:
     async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> bool:
         """Bots cannot add people to Teams chats or channels: the caller sends a link instead."""
         return False
+
+    async def find_user(self, *, tenant: TenantKey, email: str) -> User | None:
+        """Teams gives bots no look-up by email: a person is known once they talk to Tandem."""
+        return None
 
     async def profile(self, *, user: User) -> Profile:
         return Profile(

@@ -33,7 +33,8 @@ def adaptive_card(card: Card) -> dict[str, Any]:
                 "facts": [{"title": f.label, "value": f.value} for f in card.fields],
             }
         )
-    for item in card.inputs:
+    form_inputs = card.form.inputs if card.form else ()
+    for item in form_inputs:
         body.append(
             {
                 "type": "Input.Text",
@@ -55,7 +56,8 @@ def adaptive_card(card: Card) -> dict[str, Any]:
             }
         )
     actions = []
-    for button in card.buttons:
+    buttons = (card.form.submit, *card.buttons) if card.form else card.buttons
+    for button in buttons:
         action: dict[str, Any] = {
             "type": "Action.Submit",
             "title": button.label,

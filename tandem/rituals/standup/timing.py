@@ -1,0 +1,175 @@
+"""When a stand-up asks, reminds and closes: pure functions of its rows and an instant.
+
+A run belongs to a date in the stand-up's timezone (the channel's). Each member
+is asked at the slot's local time *in their own timezone* on that date; the
+run closes at the slot's cut-off in the stand-up's timezone. Local times that
+do not exist (spring forward) are moved forward by the gap; local times that
+happen twice (fall back) are taken the first time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from tandem.storage.records import StandupMemberView, StandupView
+
+# Member timezones sit at most 26 hours from the stand-up's; look this many days around.
+_SPREAD_DAYS = 2
+
+
+class DueKind(StrEnum):
+    """What is due."""
+
+    PROMPT = "prompt"
+    REMINDER = "reminder"
+    SUMMARY = "summary"
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """Something a stand-up must do at ``at`` (UTC)."""
+
+    at: datetime
+    kind: DueKind
+    run_date: date
+    slot: int
+    member: StandupMemberView | None = None
+    minutes_before: int = 0
+
+    @property
+    def delivery_kind(self) -> str:
+        """The kind as a delivery row names it (each reminder is its own)."""
+        if self.kind is DueKind.REMINDER:
+            return f"reminder:{self.minutes_before}"
+        return self.kind.value
+
+
+def parse_clock(text: str) -> time:
+    """``09:30`` → 09:30; raises ValueError for anything else."""
+    hours, sep, minutes = text.strip().partition(":")
+    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
+        raise ValueError(text)
+    return time(int(hours), int(minutes))
+
+
+def at_local(day: date, moment: time, zone: str) -> datetime:
+    """The UTC instant of ``moment`` on ``day`` in ``zone``.
+
+    A wall time skipped by a daylight-saving change is moved forward by the gap
+    (02:30 becomes 03:30); one that happens twice is taken the first time.
+    """
+    # PEP 495: with fold=0 a skipped wall time takes the offset from before the change,
+    # which lands the gap later; a repeated one takes its first occurrence.
+    return datetime.combine(day, moment, tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
+def local_date(moment: datetime, zone: str) -> date:
+    """The calendar date of an instant in ``zone``."""
+    return moment.astimezone(ZoneInfo(zone)).date()
+
+
+def runs_on(standup: StandupView, day: date) -> bool:
+    """Whether the stand-up meets on ``day`` (its weekdays, minus the team's holidays)."""
+    return day.weekday() in standup.settings.days and day not in standup.settings.holidays
+
+
+def member_asked(member: StandupMemberView, day: date) -> bool:
+    """Whether a member is asked on ``day``: a working day of theirs, not away."""
+    return day.weekday() in member.work_days and not member.is_away(day)
+
+
+def prompt_at(standup: StandupView, member: StandupMemberView, day: date, slot: int) -> datetime:
+    """When ``member`` is asked for the run of ``day``: the slot's time in their timezone."""
+    ask, _ = standup.settings.slots[slot]
+    return at_local(day, parse_clock(ask), member.timezone)
+
+
+def cutoff_at(standup: StandupView, day: date, slot: int) -> datetime:
+    """When the run of ``day`` closes: the cut-off in the stand-up's timezone.
+
+    A cut-off earlier than the ask time (a night shift, 22:00 to 02:00) is the next day.
+    """
+    ask, cutoff = (parse_clock(t) for t in standup.settings.slots[slot])
+    closing_day = day + timedelta(days=1) if cutoff <= ask else day
+    return at_local(closing_day, cutoff, standup.settings.timezone)
+
+
+def _days(standup: StandupView, start: datetime, end: datetime) -> Iterator[date]:
+    first = local_date(start, standup.settings.timezone) - timedelta(days=_SPREAD_DAYS)
+    last = local_date(end, standup.settings.timezone) + timedelta(days=_SPREAD_DAYS)
+    day = first
+    while day <= last:
+        if runs_on(standup, day):
+            yield day
+        day += timedelta(days=1)
+
+
+def occurrences(standup: StandupView, start: datetime, end: datetime) -> list[Due]:
+    """Everything the stand-up does in ``(start, end]``, in time order."""
+    found: list[Due] = []
+    for day in _days(standup, start, end):
+        for slot in range(len(standup.settings.slots)):
+            closing = cutoff_at(standup, day, slot)
+            if start < closing <= end:
+                found.append(Due(at=closing, kind=DueKind.SUMMARY, run_date=day, slot=slot))
+            for member in standup.members:
+                if not member_asked(member, day):
+                    continue
+                asked = prompt_at(standup, member, day, slot)
+                if start < asked <= end:
+                    found.append(
+                        Due(at=asked, kind=DueKind.PROMPT, run_date=day, slot=slot, member=member)
+                    )
+                for minutes in standup.settings.reminders:
+                    reminder = closing - timedelta(minutes=minutes)
+                    if asked < reminder and start < reminder <= end:
+                        found.append(
+                            Due(
+                                at=reminder,
+                                kind=DueKind.REMINDER,
+                                run_date=day,
+                                slot=slot,
+                                member=member,
+                                minutes_before=minutes,
+                            )
+                        )
+    found.sort(key=lambda due: (due.at, due.kind.value, due.member.email if due.member else ""))
+    return found
+
+
+def current_run(
+    standup: StandupView, member: StandupMemberView, now: datetime
+) -> tuple[date, int] | None:
+    """The run a member answers now: the latest one asked of them, else today's to come.
+
+    A run stays answerable (late) until the member's next run is asked.
+    """
+    latest: tuple[datetime, date, int] | None = None
+    upcoming: tuple[datetime, date, int] | None = None
+    today = local_date(now, member.timezone)
+    for day in _days(standup, now - timedelta(days=8), now):
+        if not member_asked(member, day):
+            continue
+        for slot in range(len(standup.settings.slots)):
+            asked = prompt_at(standup, member, day, slot)
+            if asked <= now and (latest is None or asked > latest[0]):
+                latest = (asked, day, slot)
+            elif asked > now and day == today and (upcoming is None or asked < upcoming[0]):
+                upcoming = (asked, day, slot)
+    if upcoming is not None and (latest is None or local_date(latest[0], member.timezone) != today):
+        return upcoming[1], upcoming[2]
+    return (latest[1], latest[2]) if latest else None
+
+
+def next_prompt(
+    standup: StandupView, member: StandupMemberView, after: datetime
+) -> datetime | None:
+    """When the member is next asked (within five weeks), or None."""
+    for due in occurrences(standup, after, after + timedelta(days=35)):
+        if due.kind is DueKind.PROMPT and due.member and due.member.email == member.email:
+            return due.at
+    return None
