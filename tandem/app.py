@@ -15,6 +15,7 @@ import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,10 +26,15 @@ from tandem import __version__, demo
 from tandem.bot.clock import Clock, SystemClock
 from tandem.bot.dispatcher import CommandSpec, Dispatcher
 from tandem.bot.i18n import Translator
+from tandem.bot.port import PlatformPorts
 from tandem.bot.settings import Settings
 from tandem.bot.types import TenantKey, TenantKeyError, User
+from tandem.rituals.delivery import Deliveries
 from tandem.rituals.directory import Directory
 from tandem.rituals.raci import RaciRitual
+from tandem.rituals.standup.engine import StandupEngine
+from tandem.rituals.standup.ritual import StandupRitual
+from tandem.rituals.standup.service import StandupService
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.problems import FileRejected
 from tandem.storage.orgfiles.service import FileKind, UnknownTenant, export_file, import_file
@@ -41,7 +47,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tandem")
 T = TypeVar("T")
-PLANNED_COMMANDS = ("guardrail", "standup", "blocker", "planning")
+PLANNED_COMMANDS = ("guardrail", "blocker", "planning")
 
 
 @dataclass
@@ -54,6 +60,10 @@ class Runtime:
     directory: Directory
     dispatcher: Dispatcher
     raci: RaciRitual
+    ports: PlatformPorts
+    standups: StandupService
+    standup_ritual: StandupRitual
+    standup_engine: StandupEngine
 
 
 def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
@@ -64,6 +74,17 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
     dispatcher = Dispatcher(resolver=directory, clock=clock)
     raci = RaciRitual(database=database, directory=directory)
     raci.register(dispatcher)
+    ports = PlatformPorts()
+    service = StandupService(database=database, ports=ports, clock=clock)
+    standup_ritual = StandupRitual(database=database, service=service)
+    standup_ritual.register(dispatcher)
+    engine = StandupEngine(
+        database=database,
+        service=service,
+        deliveries=Deliveries(database=database, clock=clock),
+        clock=clock,
+        grace=timedelta(minutes=settings.grace_minutes),
+    )
     for name in PLANNED_COMMANDS:
         dispatcher.add_command(CommandSpec(name=name, handler=None))
     return Runtime(
@@ -73,6 +94,10 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
         directory=directory,
         dispatcher=dispatcher,
         raci=raci,
+        ports=ports,
+        standups=service,
+        standup_ritual=standup_ritual,
+        standup_engine=engine,
     )
 
 
@@ -166,10 +191,12 @@ async def serving(
     """Everything ``tandem serve`` runs, started with the server and stopped with it.
 
     Adapters are built here, inside the running loop, and plugged into the routes
-    mounted before the server started. The scheduler of timed rituals will start here too.
+    mounted before the server started; then the scheduler of timed rituals starts.
     """
     from tandem.adapters.slack.bolt_app import SlackAdapter
     from tandem.adapters.teams.cloud import TeamsAdapter
+    from tandem.bot.types import Platform
+    from tandem.scheduler import Timekeeper
 
     runtime = build_runtime(settings=settings)
     await prepare(runtime)
@@ -182,18 +209,25 @@ async def serving(
             clock=runtime.clock,
         )
         slack_routes.adapter = slack
+        runtime.ports.add(platform=Platform.SLACK.value, port=slack.port)
         await slack.start()
     if teams_routes is not None:
-        teams_routes.adapter = TeamsAdapter(
+        teams = TeamsAdapter(
             settings=settings,
             dispatcher=runtime.dispatcher,
             database=runtime.database,
             clock=runtime.clock,
         )
+        teams_routes.adapter = teams
+        runtime.ports.add(platform=Platform.TEAMS.value, port=teams.port)
+    timekeeper = Timekeeper(engine=runtime.standup_engine)
+    runtime.standup_ritual.on_change(timekeeper.rebuild)
+    await timekeeper.start()
     await _announce(runtime, port, slack=slack is not None)
     try:
         yield
     finally:
+        await timekeeper.stop()
         if slack is not None:
             await slack.stop()
         await runtime.database.dispose()

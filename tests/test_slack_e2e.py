@@ -343,11 +343,11 @@ async def test_a_payload_naming_another_workspace_is_dropped(slack: SlackBot) ->
 
 
 async def test_commands_of_later_rituals_say_they_are_coming(slack: SlackBot) -> None:
-    await slack.command("", command="/standup", user=SAM, name="standup")
+    await slack.command("", command="/blocker", user=SAM, name="blocker")
     await slack.command("", command="/tandem", user=HUGO, name="tandem")
-    (standup,) = await slack.wait_for(lambda: slack.responses("standup"))
+    (blocker,) = await slack.wait_for(lambda: slack.responses("blocker"))
     (tandem,) = await slack.wait_for(lambda: slack.responses("tandem"))
-    assert "/standup is coming" in standup.params["text"]
+    assert "/blocker is coming" in blocker.params["text"]
     assert "Ce que vous pouvez demander à Tandem" in tandem.params["text"]
 
 

@@ -91,6 +91,6 @@ class Reply:
     locale: str = "en"
 
     @classmethod
-    def of_card(cls, card: Card, *, ephemeral: bool = True) -> Reply:
+    def of_card(cls, card: Card, *, ephemeral: bool = True, locale: str = "en") -> Reply:
         """A reply whose text is the card's plain-text fallback."""
-        return cls(text=card.fallback_text(), card=card, ephemeral=ephemeral)
+        return cls(text=card.fallback_text(), card=card, ephemeral=ephemeral, locale=locale)

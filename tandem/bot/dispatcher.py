@@ -64,6 +64,7 @@ class ActionContext:
 
 
 CommandHandler = Callable[[CommandContext], Awaitable[Reply]]
+TextHandler = Callable[[CommandContext], Awaitable[Reply | None]]
 ActionHandler = Callable[[ActionContext], Awaitable[Reply]]
 
 
@@ -99,6 +100,7 @@ class Dispatcher:
         self._clock = clock
         self._commands: dict[str, CommandSpec] = {}
         self._actions: list[ActionSpec] = []
+        self._text_handlers: list[TextHandler] = []
         self.add_command(CommandSpec(name="help", handler=self._help))
         self.add_command(CommandSpec(name="tandem", handler=self._help))
 
@@ -107,6 +109,11 @@ class Dispatcher:
         if spec.name in self._commands:
             raise ValueError(f"command {spec.name!r} registered twice")
         self._commands[spec.name] = spec
+
+    def add_text_handler(self, handler: TextHandler) -> None:
+        """Offer free text that names no command to ``handler`` (first non-None reply wins),
+        e.g. the answer to a question the bot asked in a DM; otherwise the user gets help."""
+        self._text_handlers.append(handler)
 
     def add_action(self, spec: ActionSpec) -> None:
         """Register a family of actions by id prefix."""
@@ -139,6 +146,12 @@ class Dispatcher:
             case MessageReceived():
                 text, _ = clean_input(event.text)
                 command, args = self.parse(text)
+                if not command and text and not text.startswith("/"):
+                    free = self._context(event, actor, t, command="", args=text)
+                    for handler in self._text_handlers:
+                        answered = await handler(free)
+                        if answered is not None:
+                            return answered
                 return await self._command(event, command, args, actor, t)
             case ActionSubmitted():
                 for action in self._actions:
@@ -181,16 +194,20 @@ class Dispatcher:
             card = Card(title=t("coming.title"), body=t("coming.body", command=spec.name))
             return Reply.of_card(card)
         cleaned, _ = clean_input(args)
-        ctx = CommandContext(
+        return await spec.handler(self._context(event, actor, t, command=spec.name, args=cleaned))
+
+    def _context(
+        self, event: Event, actor: Actor, t: Translator, *, command: str, args: str
+    ) -> CommandContext:
+        return CommandContext(
             actor=actor,
             user=event.user,
             conversation=event.conversation,
-            command=spec.name,
-            args=cleaned,
+            command=command,
+            args=args,
             t=t,
             clock=self._clock,
         )
-        return await spec.handler(ctx)
 
     def _home(self, t: Translator) -> Reply:
         """The home: what the user can do, then each ritual's section (empty ones say so)."""

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     port: int = Field(default=3978, alias="TANDEM_PORT")
     host: str = Field(default="127.0.0.1", alias="TANDEM_HOST")
     demo: bool | None = Field(default=None, alias="TANDEM_DEMO")
+    grace_minutes: int = Field(default=120, ge=0, le=24 * 60, alias="TANDEM_GRACE_MINUTES")
 
     @property
     def uses_sqlite(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tandem.bot.cards import Card, Reply
+from tandem.bot.mentions import as_names
 
 
 def render_card(card: Card) -> str:
@@ -30,5 +31,5 @@ def render_card(card: Card) -> str:
 
 
 def render_reply(reply: Reply) -> str:
-    """The card when there is one, else the text."""
-    return render_card(reply.card) if reply.card else reply.text
+    """The card when there is one, else the text; mentions show as ``@Name``."""
+    return as_names(render_card(reply.card) if reply.card else reply.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tandem.bot.cards import Button, ButtonStyle, Card, Reply
+from tandem.bot.mentions import as_names, render_mentions
 
 MAX_TEXT = 2900
 MAX_FIELD = 1900
@@ -16,7 +17,12 @@ def _cut(text: str, limit: int) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _mentions(escaped)
+
+
+def _mentions(text: str) -> str:
+    return render_mentions(text, lambda user_id, _name: f"<@{user_id}>")
 
 
 def _button(button: Button, index: int) -> dict[str, Any]:
@@ -34,7 +40,7 @@ def _button(button: Button, index: int) -> dict[str, Any]:
 def card_blocks(card: Card, *, extra_buttons: tuple[Button, ...] = ()) -> list[dict[str, Any]]:
     """A card as blocks: header, body, fields (ten a section), buttons, footer."""
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": _cut(card.title, 150)}}
+        {"type": "header", "text": {"type": "plain_text", "text": _cut(as_names(card.title), 150)}}
     ]
     if card.body:
         blocks.append(
@@ -81,7 +87,7 @@ def message(
 
     With ``share_label``, an ephemeral card gets a button that posts it to the channel.
     """
-    payload: dict[str, Any] = {"text": _cut(reply.text, 3000)}
+    payload: dict[str, Any] = {"text": _cut(_mentions(reply.text), 3000)}
     if reply.card is not None:
         extra: tuple[Button, ...] = ()
         if share_label and reply.ephemeral:

@@ -49,6 +49,9 @@ class TeamsPort:
 
     async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
         reference = await self._reference(conversation)
+        if conversation.thread:  # a reply in a channel thread
+            base = reference.conversation.id.split(";", 1)[0]
+            reference.conversation.id = f"{base};messageid={conversation.thread}"
         sent: list[str] = []
 
         async def callback(turn_context: TurnContext) -> None:

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 
 from tandem.adapters.teams.inbound import CARD_ACTION, CARD_VALUE
-from tandem.bot.cards import ButtonStyle, Card, Reply
+from tandem.bot.cards import ButtonStyle, Card, Field, Reply
+from tandem.bot.mentions import as_names
 
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 _STYLES = {ButtonStyle.PRIMARY: "positive", ButtonStyle.DANGER: "destructive"}
 
 
 def adaptive_card(card: Card) -> dict[str, Any]:
-    """A card as an Adaptive Card (version 1.5)."""
+    """A card as an Adaptive Card (version 1.5); mentions show as ``@Name``."""
+    return _adaptive_card(_plain_names(card))
+
+
+def _plain_names(card: Card) -> Card:
+    return replace(
+        card,
+        title=as_names(card.title),
+        body=as_names(card.body),
+        footer=as_names(card.footer),
+        fields=tuple(Field(label=as_names(f.label), value=as_names(f.value)) for f in card.fields),
+    )
+
+
+def _adaptive_card(card: Card) -> dict[str, Any]:
     body: list[dict[str, Any]] = [
         {
             "type": "TextBlock",
@@ -81,9 +97,9 @@ def adaptive_card(card: Card) -> dict[str, Any]:
 def activity(reply: Reply) -> Activity:
     """A message activity: the card as an attachment, else the text."""
     if reply.card is None:
-        return Activity(type=ActivityTypes.message, text=reply.text)
+        return Activity(type=ActivityTypes.message, text=as_names(reply.text))
     return Activity(
         type=ActivityTypes.message,
-        summary=reply.text[:200],
+        summary=as_names(reply.text)[:200],
         attachments=[Attachment(content_type=CONTENT_TYPE, content=adaptive_card(reply.card))],
     )

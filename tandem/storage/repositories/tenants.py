@@ -64,3 +64,16 @@ async def set_disabled(
     if enterprise_id:
         values["enterprise_id"] = enterprise_id
     await session.exec(update(Tenant).where(col(Tenant.id) == tenant.id).values(**values))
+
+
+async def all_tenants(session: AsyncSession) -> list[TenantRef]:
+    """Every enabled tenant: the one cross-tenant read, for the scheduler's sweep.
+
+    The scheduler then reads and writes each tenant's rows through calls that take it.
+    """
+    rows = (
+        await session.exec(
+            select(Tenant).where(col(Tenant.disabled).is_(False)).order_by(col(Tenant.id))
+        )
+    ).all()
+    return [_ref(row) for row in rows]

@@ -1,0 +1,212 @@
+"""Scheduled sends that go out once: claimed, sent, retried with backoff, reported.
+
+A ritual lists what is due as (delivery key, due instant) pairs and gives a
+``perform`` function that sends one; :class:`Deliveries` does the rest. The
+unique key in the delivery table is what keeps a restart, a retried job or a
+second replica from sending twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from tandem.bot.clock import Clock
+from tandem.storage.database import Database
+from tandem.storage.records import DeliveryKey, DeliveryView, TenantRef
+from tandem.storage.repositories import deliveries
+
+log = logging.getLogger(__name__)
+
+Perform = Callable[[DeliveryView], Awaitable[str | None]]
+"""Sends one delivery; returns the message id, or None when there was nothing to send."""
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How often and how late a failed send is tried again."""
+
+    attempts: int = 4
+    first_delay: timedelta = timedelta(seconds=30)
+    factor: int = 4
+    lease: timedelta = timedelta(minutes=5)
+
+    def next_try(self, *, attempts_made: int, now: datetime) -> datetime | None:
+        """When to try again after ``attempts_made`` failures, or None to give up."""
+        if attempts_made >= self.attempts:
+            return None
+        return now + self.first_delay * int(self.factor ** max(attempts_made - 1, 0))
+
+
+@dataclass
+class Tally:
+    """What one sweep did."""
+
+    sent: int = 0
+    empty: int = 0
+    retried: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+    def add(self, other: Tally) -> None:
+        """Sum another tally into this one."""
+        self.sent += other.sent
+        self.empty += other.empty
+        self.retried += other.retried
+        self.failed += other.failed
+        self.skipped += other.skipped
+
+
+GiveUp = Callable[[DeliveryView, str], Awaitable[None]]
+
+
+class Deliveries:
+    """Claims, sends and retries the deliveries of one tenant at a time."""
+
+    def __init__(
+        self,
+        *,
+        database: Database,
+        clock: Clock,
+        policy: RetryPolicy | None = None,
+        concurrency: int = 4,
+    ) -> None:
+        self._database = database
+        self._clock = clock
+        self._policy = policy or RetryPolicy()
+        self._concurrency = concurrency
+
+    async def skip(
+        self, *, tenant: TenantRef, missed: Sequence[tuple[DeliveryKey, datetime]]
+    ) -> int:
+        """Record occurrences missed beyond the grace window, so none is sent late."""
+        fresh = await self._unclaimed(tenant, missed)
+        if not fresh:
+            return 0
+        now = self._clock.now()
+        async with self._database.session() as session:
+            won = await deliveries.claim(
+                session,
+                tenant=tenant,
+                wanted=fresh,
+                at=now,
+                lease_until=now,
+                status=deliveries.SKIPPED,
+            )
+        for item in won:
+            log.warning(
+                "missed while Tandem was down, outside the grace window, not sent: %s %s %s",
+                item.key.key,
+                item.key.kind,
+                item.due_at.isoformat(),
+            )
+        return len(won)
+
+    async def _unclaimed(
+        self, tenant: TenantRef, wanted: Sequence[tuple[DeliveryKey, datetime]]
+    ) -> list[tuple[DeliveryKey, datetime]]:
+        async with self._database.session() as session:
+            known = await deliveries.claimed(
+                session, tenant=tenant, keys=[k.key for k, _ in wanted]
+            )
+        return [(k, due) for k, due in wanted if k not in known]
+
+    async def deliver(
+        self,
+        *,
+        tenant: TenantRef,
+        due: Sequence[tuple[DeliveryKey, datetime]],
+        perform: Perform,
+        give_up: GiveUp,
+    ) -> Tally:
+        """Claim what is due and not claimed yet, send it, and retry what is due for a retry."""
+        now = self._clock.now()
+        fresh = await self._unclaimed(tenant, due)
+        won: list[DeliveryView] = []
+        if fresh:
+            async with self._database.session() as session:
+                won = await deliveries.claim(
+                    session,
+                    tenant=tenant,
+                    wanted=fresh,
+                    at=now,
+                    lease_until=now + self._policy.lease,
+                )
+        async with self._database.session() as session:
+            retries = await deliveries.due_retries(session, tenant=tenant, at=now)
+        leased: list[DeliveryView] = []
+        for item in retries:
+            async with self._database.session() as session:
+                if await deliveries.lease(
+                    session,
+                    tenant=tenant,
+                    delivery_id=item.id,
+                    at=now,
+                    until=now + self._policy.lease,
+                ):
+                    leased.append(item)
+        tally = Tally(retried=len(leased))
+        gate = asyncio.Semaphore(self._concurrency)
+
+        async def one(item: DeliveryView) -> None:
+            async with gate:
+                await self._attempt(tenant, item, perform, give_up, tally)
+
+        await asyncio.gather(*(one(item) for item in (*won, *leased)))
+        return tally
+
+    async def _attempt(
+        self,
+        tenant: TenantRef,
+        item: DeliveryView,
+        perform: Perform,
+        give_up: GiveUp,
+        tally: Tally,
+    ) -> None:
+        try:
+            message_id = await perform(item)
+        except Exception as error:
+            reason = f"{type(error).__name__}: {error}"[:500]
+            retry_at = self._policy.next_try(attempts_made=item.attempts + 1, now=self._clock.now())
+            async with self._database.session() as session:
+                await deliveries.mark_attempt_failed(
+                    session, tenant=tenant, delivery_id=item.id, error=reason, retry_at=retry_at
+                )
+            if retry_at is None:
+                tally.failed += 1
+                log.error(
+                    "gave up sending %s %s to %s after %d attempts: %s",
+                    item.key.kind,
+                    item.key.key,
+                    item.key.recipient,
+                    item.attempts + 1,
+                    type(error).__name__,
+                )
+                try:
+                    await give_up(item, reason)
+                except Exception:
+                    log.exception("could not report a failed delivery")
+            else:
+                log.warning(
+                    "sending %s %s failed (%s); retry at %s",
+                    item.key.kind,
+                    item.key.key,
+                    type(error).__name__,
+                    retry_at.isoformat(),
+                )
+            return
+        async with self._database.session() as session:
+            await deliveries.mark_sent(
+                session,
+                tenant=tenant,
+                delivery_id=item.id,
+                at=self._clock.now(),
+                message_id=message_id or "",
+            )
+        if message_id is None:
+            tally.empty += 1
+        else:
+            tally.sent += 1

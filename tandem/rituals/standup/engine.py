@@ -1,0 +1,228 @@
+"""The timed half of stand-ups: prompts, reminders and cut-off summaries, each sent once.
+
+:meth:`StandupEngine.run_due` looks at every stand-up of every tenant this process
+can reach, works out from the rows alone what fell due in the grace window, and
+hands it to :class:`~tandem.rituals.delivery.Deliveries`. It is safe to call at any
+time, as often as wanted, from any number of processes: the scheduler calls it at
+each due instant and once a minute, and tests call it after moving the clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date, datetime, timedelta
+
+from tandem.bot.cards import Reply
+from tandem.bot.clock import Clock
+from tandem.bot.i18n import Translator
+from tandem.bot.types import TenantKey
+from tandem.rituals.delivery import Deliveries, Tally
+from tandem.rituals.standup import timing
+from tandem.rituals.standup.service import StandupService, Unreachable
+from tandem.rituals.standup.timing import Due, DueKind
+from tandem.storage.database import Database
+from tandem.storage.records import (
+    DeliveryKey,
+    DeliveryView,
+    StandupMemberView,
+    StandupView,
+    TenantRef,
+)
+from tandem.storage.repositories import people, tenants
+
+log = logging.getLogger(__name__)
+CHANNEL = "#channel"
+LOOK_BACK = timedelta(hours=24)
+
+
+def occurrence_key(*, standup_id: int, run_date: date, slot: int) -> str:
+    """The delivery key of a run: ``standup:12:2026-11-23:0``."""
+    return f"standup:{standup_id}:{run_date.isoformat()}:{slot}"
+
+
+def delivery_key(standup: StandupView, due: Due) -> DeliveryKey:
+    """Who gets what for which run."""
+    return DeliveryKey(
+        key=occurrence_key(standup_id=standup.id, run_date=due.run_date, slot=due.slot),
+        recipient=due.member.email if due.member else CHANNEL,
+        kind=due.delivery_kind,
+    )
+
+
+class StandupEngine:
+    """Works out what is due and sends it through the stand-up service."""
+
+    def __init__(
+        self,
+        *,
+        database: Database,
+        service: StandupService,
+        deliveries: Deliveries,
+        clock: Clock,
+        grace: timedelta,
+        tenant_concurrency: int = 16,
+    ) -> None:
+        self._database = database
+        self._service = service
+        self._deliveries = deliveries
+        self._clock = clock
+        self.grace = grace
+        self._tenant_concurrency = tenant_concurrency
+
+    async def _reachable(self) -> list[tuple[TenantKey, TenantRef]]:
+        async with self._database.session() as session:
+            every = await tenants.all_tenants(session)
+        found = []
+        for ref in every:
+            key = TenantKey.parse(ref.key)
+            try:
+                self._service.port(key)
+            except Unreachable:
+                continue
+            found.append((key, ref))
+        return found
+
+    async def run_due(self, *, catch_up: bool = False) -> Tally:
+        """Send everything due in the grace window and not sent yet; retry what failed.
+
+        With ``catch_up`` (at start), occurrences older than the grace window that
+        nobody sent are recorded as skipped and logged, never sent late.
+        """
+        total = Tally()
+        gate = asyncio.Semaphore(self._tenant_concurrency)
+
+        async def one(key: TenantKey, tenant: TenantRef) -> None:
+            async with gate:
+                try:
+                    total.add(await self._tenant(key, tenant, catch_up=catch_up))
+                except Exception:
+                    log.exception("stand-up sweep failed for a tenant")
+
+        await asyncio.gather(*(one(key, ref) for key, ref in await self._reachable()))
+        return total
+
+    async def _tenant(self, key: TenantKey, tenant: TenantRef, *, catch_up: bool) -> Tally:
+        now = self._clock.now()
+        live = [s for s in await self._service.standups(tenant=tenant) if not s.paused]
+        by_id = {s.id: s for s in live}
+        due: list[tuple[DeliveryKey, datetime]] = []
+        for standup in live:
+            for item in timing.occurrences(standup, now - self.grace, now):
+                due.append((delivery_key(standup, item), item.at))
+        tally = Tally()
+        if catch_up:
+            missed = [
+                (delivery_key(standup, item), item.at)
+                for standup in live
+                for item in timing.occurrences(standup, now - LOOK_BACK, now - self.grace)
+            ]
+            tally.skipped = await self._deliveries.skip(tenant=tenant, missed=missed)
+
+        async def perform(delivery: DeliveryView) -> str | None:
+            return await self._perform(key, tenant, by_id, delivery)
+
+        async def give_up(delivery: DeliveryView, reason: str) -> None:
+            await self._report_failure(key, tenant, by_id, delivery, reason)
+
+        sent = await self._deliveries.deliver(
+            tenant=tenant, due=due, perform=perform, give_up=give_up
+        )
+        tally.add(sent)
+        return tally
+
+    async def _standup_of(
+        self, tenant: TenantRef, by_id: dict[int, StandupView], delivery: DeliveryView
+    ) -> tuple[StandupView, date, int] | None:
+        parts = delivery.key.key.split(":")
+        if len(parts) != 4 or parts[0] != "standup":
+            return None
+        standup_id, run_date, slot = int(parts[1]), date.fromisoformat(parts[2]), int(parts[3])
+        standup = by_id.get(standup_id) or await self._service.standup(
+            tenant=tenant, standup_id=standup_id
+        )
+        if standup is None or standup.deleted or standup.paused:
+            return None
+        if slot >= len(standup.settings.slots):
+            return None
+        return standup, run_date, slot
+
+    async def _perform(
+        self,
+        key: TenantKey,
+        tenant: TenantRef,
+        by_id: dict[int, StandupView],
+        delivery: DeliveryView,
+    ) -> str | None:
+        found = await self._standup_of(tenant, by_id, delivery)
+        if found is None:
+            return None  # deleted or paused since: nothing to send
+        standup, run_date, slot = found
+        kind = delivery.key.kind
+        if kind == DueKind.SUMMARY.value:
+            return await self._service.post_summary(
+                key=key, tenant=tenant, standup=standup, run_date=run_date, slot=slot
+            )
+        member = next((m for m in standup.members if m.email == delivery.key.recipient), None)
+        if member is None or not timing.member_asked(member, run_date):
+            return None  # left the stand-up, or went away, since
+        return await self._service.prompt(
+            key=key,
+            tenant=tenant,
+            standup=standup,
+            member=member,
+            run_date=run_date,
+            slot=slot,
+            reminder=kind.startswith(DueKind.REMINDER.value),
+        )
+
+    async def _report_failure(
+        self,
+        key: TenantKey,
+        tenant: TenantRef,
+        by_id: dict[int, StandupView],
+        delivery: DeliveryView,
+        reason: str,
+    ) -> None:
+        """Tell the stand-up's owner what could not be sent, so someone can act on it."""
+        found = await self._standup_of(tenant, by_id, delivery)
+        if found is None:
+            return
+        standup = found[0]
+        owner = next((m for m in standup.members if m.email == standup.owner_email), None)
+        if owner is None:
+            async with self._database.session() as session:
+                person = await people.find_person(session, tenant=tenant, email=standup.owner_email)
+            if person is None or person.id is None:
+                return
+            owner = StandupMemberView(
+                person_id=person.id,
+                email=person.email,
+                name=person.name,
+                timezone=person.timezone,
+                locale=person.locale,
+            )
+        t = Translator(locale=owner.locale)
+        what = t(f"standup.failed.{delivery.key.kind.split(':')[0]}")
+        text = t(
+            "standup.failed",
+            what=what,
+            who=delivery.key.recipient if delivery.key.recipient != CHANNEL else standup.name,
+            name=standup.name,
+            reason=reason.split(":")[0],
+        )
+        user = await self._service.user_of(key=key, tenant=tenant, member=owner)
+        port = self._service.port(key)
+        dm = await port.open_dm(user=user)
+        await port.send(conversation=dm, reply=Reply(text=text, ephemeral=False, locale=t.locale))
+
+    async def upcoming(self, *, horizon: timedelta) -> list[datetime]:
+        """Every instant something is due within ``horizon``, for the scheduler's jobs."""
+        now = self._clock.now()
+        instants: set[datetime] = set()
+        for _key, tenant in await self._reachable():
+            for standup in await self._service.standups(tenant=tenant):
+                if standup.paused:
+                    continue
+                instants.update(d.at for d in timing.occurrences(standup, now, now + horizon))
+        return sorted(instants)

@@ -1,0 +1,94 @@
+"""APScheduler does the timing; the stand-up rows are the truth.
+
+At start the engine catches up (inside the grace window) and one job is added
+per instant something is due in the next hours; the jobs are rebuilt from the
+rows whenever a schedule changes, and a sweep every minute picks up retries and
+changes made by other replicas. No job store is trusted: every job only asks the
+engine to send what is due, which it does once.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from tandem.rituals.standup.engine import StandupEngine
+
+log = logging.getLogger(__name__)
+DUE_PREFIX = "due:"
+SWEEP = "sweep"
+
+
+class Timekeeper:
+    """Owns the AsyncIOScheduler of one process."""
+
+    def __init__(
+        self,
+        *,
+        engine: StandupEngine,
+        horizon: timedelta = timedelta(hours=6),
+        sweep_every: timedelta = timedelta(minutes=1),
+    ) -> None:
+        self._engine = engine
+        self._horizon = horizon
+        self._sweep_every = sweep_every
+        self.scheduler: Any = AsyncIOScheduler(timezone=UTC)
+
+    async def start(self) -> None:
+        """Catch up, then schedule what is due and the periodic sweep."""
+        tally = await self._engine.run_due(catch_up=True)
+        if tally.sent or tally.skipped:
+            log.info("caught up at start: %d sent, %d missed (skipped)", tally.sent, tally.skipped)
+        self.scheduler.start()
+        self.scheduler.add_job(
+            self._sweep,
+            IntervalTrigger(seconds=self._sweep_every.total_seconds(), timezone=UTC),
+            id=SWEEP,
+            coalesce=True,
+            max_instances=1,
+            replace_existing=True,
+        )
+        await self.rebuild()
+
+    async def stop(self) -> None:
+        """Stop taking work; a send in progress finishes or its lease expires."""
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    async def rebuild(self) -> None:
+        """Jobs for every due instant within the horizon, from the rows as they are now."""
+        instants = await self._engine.upcoming(horizon=self._horizon)
+        wanted = {DUE_PREFIX + moment.isoformat(): moment for moment in instants}
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith(DUE_PREFIX) and job.id not in wanted:
+                job.remove()
+        grace = int(self._engine.grace.total_seconds())
+        for job_id, moment in wanted.items():
+            if self.scheduler.get_job(job_id) is None:
+                self.scheduler.add_job(
+                    self._due,
+                    DateTrigger(run_date=moment, timezone=UTC),
+                    id=job_id,
+                    misfire_grace_time=grace,
+                    coalesce=True,
+                )
+
+    def due_instants(self) -> list[datetime]:
+        """The instants jobs are waiting for (for logs and tests)."""
+        return sorted(
+            job.next_run_time.astimezone(UTC)
+            for job in self.scheduler.get_jobs()
+            if job.id.startswith(DUE_PREFIX) and job.next_run_time is not None
+        )
+
+    async def _due(self) -> None:
+        await self._engine.run_due()
+
+    async def _sweep(self) -> None:
+        await self._engine.run_due()
+        await self.rebuild()
