@@ -67,7 +67,17 @@ def test_guard_sees_a_forbidden_import(tmp_path: Path) -> None:
     assert "slack_bolt.async_app" in imported_modules(sample)
 
 
-REPOSITORIES = [people, raci, guardrails, slack, teams, standups, availability, blockers, deliveries]
+REPOSITORIES = [
+    people,
+    raci,
+    guardrails,
+    slack,
+    teams,
+    standups,
+    availability,
+    blockers,
+    deliveries,
+]
 # The scheduler's sweep lists tenants once, then works through each by calls that take it.
 CROSS_TENANT_READS = {"all_tenants"}
 

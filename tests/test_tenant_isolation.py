@@ -12,14 +12,29 @@ from tandem.bot.types import TenantKey
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.service import FileKind, export_file, import_file
 from tandem.storage.records import (
+    ChannelAddress,
+    DeliveryKey,
     PersonRecord,
     Role,
     RuleRecord,
+    StandupSettings,
     TenantRef,
     ToolRecord,
     TopicRecord,
 )
-from tandem.storage.repositories import guardrails, people, raci, slack, teams, tenants
+from tandem.storage.repositories import (
+    availability,
+    blockers,
+    deliveries,
+    guardrails,
+    people,
+    raci,
+    slack,
+    standups,
+    teams,
+    tenants,
+)
+from tandem.storage.repositories.ownership import NotInTenant
 from tandem.storage.repositories.slack import SlackInstallationRecord
 from tests.conftest import NOW, import_fixtures
 
@@ -385,9 +400,359 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert await teams.any_reference(s, tenant=acme) == "A"
 
 
+def _settings(name: str, *emails: str) -> StandupSettings:
+    return StandupSettings(
+        name=name,
+        member_emails=emails,
+        questions=(),
+        days=(0, 1, 2, 3, 4),
+        slots=(("09:30", "12:00"),),
+        timezone="Europe/Paris",
+    )
+
+
+async def _standup(s: Any, tenant: TenantRef, name: str = "Daily") -> int:
+    return await standups.create_standup(
+        s,
+        tenant=tenant,
+        settings=_settings(name, "ana.silva@example.com"),
+        channel=ChannelAddress(id="C1"),
+        owner_email="ana.silva@example.com",
+        at=NOW,
+    )
+
+
+async def _person_id(s: Any, tenant: TenantRef, email: str = "ana.silva@example.com") -> int:
+    return some(some(await people.find_person(s, tenant=tenant, email=email)).id)
+
+
+async def _run(s: Any, tenant: TenantRef) -> int:
+    standup_id = await _standup(s, tenant)
+    run = await standups.ensure_run(
+        s, tenant=tenant, standup_id=standup_id, run_date=NOW.date(), slot=0, cutoff_at=NOW
+    )
+    return run.id
+
+
+@check("tenants.all_tenants")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert {t.id for t in await tenants.all_tenants(s)} == {acme.id, other.id, empty.id}
+    await tenants.set_disabled(s, tenant=other, disabled=True)
+    assert other.id not in {t.id for t in await tenants.all_tenants(s)}
+
+
+@check("standups.create_standup")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _standup(s, other)
+    assert await standups.list_standups(s, tenant=acme) == []
+    with pytest.raises(standups.UnknownPeople):  # people of another tenant are unknown here
+        await standups.create_standup(
+            s,
+            tenant=empty,
+            settings=_settings("X", "ana.silva@example.com"),
+            channel=ChannelAddress(id="C1"),
+            owner_email="x@example.com",
+            at=NOW,
+        )
+
+
+@check("standups.list_standups")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _standup(s, acme, "Acme daily")
+    await _standup(s, other, "Other daily")
+    (mine,) = await standups.list_standups(s, tenant=other)
+    assert mine.name == "Other daily"
+    assert [m.name for m in mine.members] == ["Ana Other"]
+    assert await standups.list_standups(s, tenant=empty) == []
+
+
+@check("standups.get_standup")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    standup_id = await _standup(s, acme)
+    assert await standups.get_standup(s, tenant=other, standup_id=standup_id) is None
+    assert some(await standups.get_standup(s, tenant=acme, standup_id=standup_id)).name == "Daily"
+
+
+@check("standups.update_standup")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    standup_id = await _standup(s, acme)
+    changed = _settings("Hijacked", "ana.silva@example.com")
+    assert not await standups.update_standup(
+        s, tenant=other, standup_id=standup_id, settings=changed
+    )
+    assert some(await standups.get_standup(s, tenant=acme, standup_id=standup_id)).name == "Daily"
+
+
+@check("standups.set_state")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    standup_id = await _standup(s, acme)
+    assert not await standups.set_state(s, tenant=other, standup_id=standup_id, deleted=True)
+    assert not some(await standups.get_standup(s, tenant=acme, standup_id=standup_id)).deleted
+
+
+@check("standups.ensure_run")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    run_id = await _run(s, acme)
+    assert await standups.get_run(s, tenant=other, run_id=run_id) is None
+
+
+@check("standups.find_run")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    run_id = await _run(s, acme)
+    run = some(await standups.get_run(s, tenant=acme, run_id=run_id))
+    found = await standups.find_run(
+        s, tenant=other, standup_id=run.standup_id, run_date=run.run_date, slot=0
+    )
+    assert found is None
+
+
+@check("standups.get_run")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    run_id = await _run(s, acme)
+    assert some(await standups.get_run(s, tenant=acme, run_id=run_id)).id == run_id
+    assert await standups.get_run(s, tenant=empty, run_id=run_id) is None
+
+
+@check("standups.update_run")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    run_id = await _run(s, acme)
+    await standups.update_run(s, tenant=other, run_id=run_id, summary_id="stolen", closed=True)
+    run = some(await standups.get_run(s, tenant=acme, run_id=run_id))
+    assert (run.summary_id, run.closed) == (None, False)
+
+
+@check("standups.runs_between")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    run_id = await _run(s, acme)
+    run = some(await standups.get_run(s, tenant=acme, run_id=run_id))
+    day = run.run_date
+    assert (
+        await standups.runs_between(s, tenant=other, standup_id=run.standup_id, first=day, last=day)
+        == []
+    )
+
+
+@check("standups.save_answer")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    run_id = await _run(s, acme)
+    ana = await _person_id(s, acme)
+    await standups.save_answer(
+        s, tenant=acme, run_id=run_id, person_id=ana, answers=["a"], complete=True, at=NOW
+    )
+    with pytest.raises(NotInTenant):  # another tenant's run and person
+        await standups.save_answer(
+            s, tenant=other, run_id=run_id, person_id=ana, answers=["x"], complete=True, at=NOW
+        )
+    (mine,) = await standups.run_answers(s, tenant=acme, run_id=run_id)
+    assert mine.answers == ("a",)
+
+
+@check("standups.set_answer_message")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    run_id = await _run(s, acme)
+    answer = await standups.save_answer(
+        s,
+        tenant=acme,
+        run_id=run_id,
+        person_id=await _person_id(s, acme),
+        answers=["a"],
+        complete=True,
+        at=NOW,
+    )
+    await standups.set_answer_message(s, tenant=other, answer_id=answer.id, message_id="m")
+    (mine,) = await standups.run_answers(s, tenant=acme, run_id=run_id)
+    assert mine.message_id is None
+
+
+@check("standups.run_answers")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    run_id = await _run(s, acme)
+    await standups.save_answer(
+        s,
+        tenant=acme,
+        run_id=run_id,
+        person_id=await _person_id(s, acme),
+        answers=["a"],
+        complete=True,
+        at=NOW,
+    )
+    assert await standups.run_answers(s, tenant=other, run_id=run_id) == []
+
+
+@check("standups.answers_of")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    run_id = await _run(s, acme)
+    ana = await _person_id(s, acme)
+    await standups.save_answer(
+        s, tenant=acme, run_id=run_id, person_id=ana, answers=["a"], complete=True, at=NOW
+    )
+    day = NOW.date()
+    assert await standups.answers_of(s, tenant=other, person_id=ana, first=day, last=day) == []
+    assert len(await standups.answers_of(s, tenant=acme, person_id=ana, first=day, last=day)) == 1
+
+
+@check("availability.add_time_off")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    ana = await _person_id(s, acme)
+    with pytest.raises(NotInTenant):
+        await availability.add_time_off(
+            s, tenant=other, person_id=ana, first=NOW.date(), last=NOW.date()
+        )
+    assert await availability.time_off(s, tenant=acme, person_ids=[ana], since=NOW.date()) == {}
+
+
+@check("availability.time_off")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    ana = await _person_id(s, acme)
+    await availability.add_time_off(
+        s, tenant=acme, person_id=ana, first=NOW.date(), last=NOW.date()
+    )
+    assert await availability.time_off(s, tenant=other, person_ids=[ana], since=NOW.date()) == {}
+    assert await availability.time_off(s, tenant=acme, person_ids=[ana], since=NOW.date())
+
+
+@check("availability.set_work_days")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    standup_id = await _standup(s, acme)
+    ana = await _person_id(s, acme)
+    with pytest.raises(NotInTenant):
+        await availability.set_work_days(s, tenant=other, person_id=ana, days=[5, 6])
+    standup = some(await standups.get_standup(s, tenant=acme, standup_id=standup_id))
+    assert standup.members[0].work_days == (0, 1, 2, 3, 4)
+
+
+@check("blockers.add_blocker")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await blockers.add_blocker(
+        s,
+        tenant=other,
+        text="no CMS access",
+        reporter_email="ana.silva@example.com",
+        source="command",
+        at=NOW,
+    )
+    assert await blockers.list_blockers(s, tenant=acme) == []
+
+
+@check("blockers.list_blockers")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await blockers.add_blocker(
+        s,
+        tenant=acme,
+        text="no CMS access",
+        reporter_email="ana.silva@example.com",
+        source="command",
+        at=NOW,
+    )
+    assert await blockers.list_blockers(s, tenant=other) == []
+    assert len(await blockers.list_blockers(s, tenant=acme, status="open")) == 1
+
+
+@check("blockers.withdraw_standup_blocker")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    run_id = await _run(s, acme)
+    await blockers.add_blocker(
+        s,
+        tenant=acme,
+        text="stuck",
+        reporter_email="ana.silva@example.com",
+        source="standup",
+        at=NOW,
+        standup_run_id=run_id,
+    )
+    await blockers.withdraw_standup_blocker(
+        s, tenant=other, standup_run_id=run_id, reporter_email="ana.silva@example.com"
+    )
+    assert (await blockers.list_blockers(s, tenant=acme))[0].status == "open"
+
+
+KEY = DeliveryKey(key="standup:1:2026-11-23:0", recipient="ana.silva@example.com", kind="prompt")
+
+
+@check("deliveries.claim")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert (
+        len(await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW))
+        == 1
+    )
+    # The same key in another tenant is another delivery.
+    assert (
+        len(await deliveries.claim(s, tenant=other, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW))
+        == 1
+    )
+    assert (
+        await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW) == []
+    )
+
+
+@check("deliveries.claimed")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
+    assert await deliveries.claimed(s, tenant=other, keys=[KEY.key]) == set()
+    assert await deliveries.claimed(s, tenant=acme, keys=[KEY.key]) == {KEY}
+
+
+@check("deliveries.find_delivery")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
+    assert await deliveries.find_delivery(s, tenant=other, key=KEY) is None
+    assert some(await deliveries.find_delivery(s, tenant=acme, key=KEY)).status == "claimed"
+
+
+@check("deliveries.mark_sent")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    (mine,) = await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
+    await deliveries.mark_sent(s, tenant=other, delivery_id=mine.id, at=NOW, message_id="m")
+    assert some(await deliveries.find_delivery(s, tenant=acme, key=KEY)).status == "claimed"
+
+
+@check("deliveries.mark_attempt_failed")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    (mine,) = await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
+    await deliveries.mark_attempt_failed(
+        s, tenant=other, delivery_id=mine.id, error="boom", retry_at=None
+    )
+    assert some(await deliveries.find_delivery(s, tenant=acme, key=KEY)).attempts == 0
+
+
+@check("deliveries.lease")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    (mine,) = await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
+    assert not await deliveries.lease(s, tenant=other, delivery_id=mine.id, at=NOW, until=NOW)
+    assert await deliveries.lease(s, tenant=acme, delivery_id=mine.id, at=NOW, until=NOW)
+
+
+@check("deliveries.due_retries")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
+    assert await deliveries.due_retries(s, tenant=other, at=NOW) == []
+    assert len(await deliveries.due_retries(s, tenant=acme, at=NOW)) == 1
+
+
+@check("deliveries.failures")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    (mine,) = await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
+    await deliveries.mark_attempt_failed(
+        s, tenant=acme, delivery_id=mine.id, error="x", retry_at=None
+    )
+    assert await deliveries.failures(s, tenant=other, since=NOW) == []
+    assert len(await deliveries.failures(s, tenant=acme, since=NOW)) == 1
+
+
 def _repository_functions() -> set[str]:
     names = set()
-    for module in (people, raci, guardrails, tenants, slack, teams):
+    for module in (
+        people,
+        raci,
+        guardrails,
+        tenants,
+        slack,
+        teams,
+        standups,
+        availability,
+        blockers,
+        deliveries,
+    ):
         short = module.__name__.rsplit(".", 1)[1]
         for name, function in inspect.getmembers(module, inspect.iscoroutinefunction):
             if not name.startswith("_") and function.__module__ == module.__name__:

@@ -82,11 +82,16 @@ MESSAGES: dict[str, str] = {
     "standup.q.yesterday": "Qu'avez-vous fait hier ?",
     "standup.q.today": "Que ferez-vous aujourd'hui ?",
     "standup.q.blockers": "Quelque chose vous bloque ?",
-    "standup.unknown_person": "Je ne vous trouve pas dans l'annuaire de cet espace, je ne peux donc pas vous faire participer aux stand-ups. Un administrateur peut vous ajouter avec `tandem import people`.",
+    "standup.unknown_person": "Je ne vous trouve pas dans l'annuaire de cet espace, je ne peux "
+    "donc pas vous faire participer aux stand-ups. Un administrateur peut vous ajouter avec "
+    "`tandem import people`.",
     "standup.help.title": "Stand-ups : ce que vous pouvez taper",
-    "standup.help.answer": "répondre à votre stand-up maintenant (un formulaire, ou un message par question)",
-    "standup.help.setup": "créer un stand-up pour ce canal (un formulaire, ou : NOM; membres: a@x.com, b@x.com; jours: lun-ven; heures: 09:30-12:00)",
-    "standup.help.edit": "modifier un stand-up dont vous êtes responsable (un formulaire, ou : NOM; jours: lun,mer,ven)",
+    "standup.help.answer": "répondre à votre stand-up maintenant (un formulaire, ou un message "
+    "par question)",
+    "standup.help.setup": "créer un stand-up pour ce canal (un formulaire, ou : NOM; membres: "
+    "a@x.com, b@x.com; jours: lun-ven; heures: 09:30-12:00)",
+    "standup.help.edit": "modifier un stand-up dont vous êtes responsable (un formulaire, ou : "
+    "NOM; jours: lun,mer,ven)",
     "standup.help.list": "les stand-ups de cet espace",
     "standup.help.pause": "ne plus interroger pendant un temps, puis reprendre",
     "standup.help.delete": "supprimer un stand-up (ses réponses restent dans l'historique)",
@@ -99,78 +104,112 @@ MESSAGES: dict[str, str] = {
     "standup.field.members": "Membres (e-mails ou @mentions)",
     "standup.field.questions": "Questions, une par ligne (vide : hier, aujourd'hui, blocages)",
     "standup.field.days": "Jours (lun-ven, lun,mer,ven, daily)",
-    "standup.field.times": "Question et clôture, heures locales (09:30-12:00 ; plusieurs pour les équipes postées)",
+    "standup.field.times": "Question et clôture, heures locales (09:30-12:00 ; plusieurs pour "
+    "les équipes postées)",
     "standup.field.timezone": "Fuseau horaire de la clôture (ex. Europe/Paris)",
     "standup.field.reminders": "Rappels, minutes avant la clôture (60, ou aucun)",
     "standup.field.holidays": "Jours fériés de l'équipe (2026-12-25, 2027-01-01)",
     "standup.field.optional": "Facultatif ? (oui/non)",
     "standup.setup.title": "Créer un stand-up",
-    "standup.setup.form_body": "Chaque membre est interrogé à l'heure indiquée dans son propre fuseau ; le résumé est publié à la clôture.",
+    "standup.setup.form_body": "Chaque membre est interrogé à l'heure indiquée dans son propre "
+    "fuseau ; le résumé est publié à la clôture.",
     "standup.setup.save": "Enregistrer",
     "standup.setup.open": "Ouvrir le formulaire",
     "standup.setup.done": "Le stand-up « {name} » est créé",
     "standup.edit.title": "Modifier « {name} »",
     "standup.edit.done": "Le stand-up « {name} » est modifié",
-    "standup.setup.next": "Les membres reçoivent les questions en message privé à l'heure indiquée, chez eux. Modifiez-le avec /standup edit {name}.",
-    "standup.setup.example": "Exemple : /standup setup Point quotidien; membres: ana@example.com, sam@example.com; jours: lun-ven; heures: 09:30-12:00; fuseau: Europe/Paris",
-    "standup.setup.bad_segment": "Je ne comprends pas « {segment} ». Utilisez des paires clé: valeur séparées par « ; ».",
-    "standup.setup.bad_days": "« {value} » n'est pas une liste de jours. Utilisez par ex. lun-ven, lun,mer,ven ou daily.",
-    "standup.setup.bad_times": "« {value} » n'est pas une heure de question et de clôture. Utilisez par ex. 09:30-12:00 (sur 24 heures).",
-    "standup.setup.bad_timezone": "« {value} » n'est pas un fuseau horaire connu. Utilisez un nom IANA comme Europe/Paris ou America/New_York.",
-    "standup.setup.bad_reminders": "« {value} » n'est pas un rappel. Donnez des minutes avant la clôture (ex. 60, 15) ou aucun.",
-    "standup.setup.bad_date": "« {value} » n'est pas une date. Utilisez AAAA-MM-JJ, ex. 2026-12-25.",
+    "standup.setup.next": "Les membres reçoivent les questions en message privé à l'heure "
+    "indiquée, chez eux. Modifiez-le avec /standup edit {name}.",
+    "standup.setup.example": "Exemple : /standup setup Point quotidien; membres: "
+    "ana@example.com, sam@example.com; jours: lun-ven; heures: 09:30-12:00; fuseau: "
+    "Europe/Paris",
+    "standup.setup.bad_segment": "Je ne comprends pas « {segment} ». Utilisez des paires clé: "
+    "valeur séparées par « ; ».",
+    "standup.setup.bad_days": "« {value} » n'est pas une liste de jours. Utilisez par ex. "
+    "lun-ven, lun,mer,ven ou daily.",
+    "standup.setup.bad_times": "« {value} » n'est pas une heure de question et de clôture. "
+    "Utilisez par ex. 09:30-12:00 (sur 24 heures).",
+    "standup.setup.bad_timezone": "« {value} » n'est pas un fuseau horaire connu. Utilisez un "
+    "nom IANA comme Europe/Paris ou America/New_York.",
+    "standup.setup.bad_reminders": "« {value} » n'est pas un rappel. Donnez des minutes avant "
+    "la clôture (ex. 60, 15) ou aucun.",
+    "standup.setup.bad_date": "« {value} » n'est pas une date. Utilisez AAAA-MM-JJ, ex. "
+    "2026-12-25.",
     "standup.setup.bad_flag": "« {value} » devrait être oui ou non.",
     "standup.setup.too_many_questions": "Au plus {limit} questions, s'il vous plaît.",
     "standup.setup.no_name": "Le stand-up a besoin d'un nom.",
     "standup.setup.no_members": "Indiquez au moins un membre (e-mails ou @mentions).",
-    "standup.setup.needs_channel": "Les réponses sont publiées dans un canal : tapez /standup setup dans le canal de l'équipe, ou ajoutez canal: #nom.",
-    "standup.setup.unknown_members": "Je ne connais pas {members} dans l'annuaire de cet espace ; rien n'a été enregistré.",
-    "standup.setup.exists": "Un stand-up « {name} » existe déjà ; choisissez un autre nom ou modifiez-le.",
+    "standup.setup.needs_channel": "Les réponses sont publiées dans un canal : tapez /standup "
+    "setup dans le canal de l'équipe, ou ajoutez canal: #nom.",
+    "standup.setup.unknown_members": "Je ne connais pas {members} dans l'annuaire de cet espace "
+    "; rien n'a été enregistré.",
+    "standup.setup.exists": "Un stand-up « {name} » existe déjà ; choisissez un autre nom ou "
+    "modifiez-le.",
     "standup.setup.late_label": "Interrogés après la clôture",
-    "standup.setup.late": "{members} : leur heure de question tombe après la clôture, leurs réponses arriveront donc en retard. Pensez à une clôture plus tardive.",
+    "standup.setup.late": "{members} : leur heure de question tombe après la clôture, leurs "
+    "réponses arriveront donc en retard. Pensez à une clôture plus tardive.",
     "standup.list.title": "Stand-ups ({count})",
-    "standup.list.line": "{days}, {times} ({timezone}) · {count} membres : {members} · responsable {owner}",
+    "standup.list.line": "{days}, {times} ({timezone}) · {count} membres : {members} · "
+    "responsable {owner}",
     "standup.list.optional": "Facultatif : le résumé ne mentionne pas qui n'a pas répondu.",
     "standup.paused": "en pause",
-    "standup.none_yet": "Aucun stand-up pour l'instant. Créez-en un dans le canal de l'équipe avec /standup setup.",
+    "standup.none_yet": "Aucun stand-up pour l'instant. Créez-en un dans le canal de l'équipe "
+    "avec /standup setup.",
     "standup.which": "Quel stand-up ? {names}",
     "standup.not_found": "Aucun stand-up « {name} ». Il y a : {names}",
-    "standup.not_owner": "Seul le responsable de « {name} » ({owner}) ou un administrateur peut le modifier. Rien n'a été changé.",
-    "standup.paused.done": "Le stand-up « {name} » est en pause : personne n'est interrogé jusqu'à /standup resume.",
+    "standup.not_owner": "Seul le responsable de « {name} » ({owner}) ou un administrateur peut "
+    "le modifier. Rien n'a été changé.",
+    "standup.paused.done": "Le stand-up « {name} » est en pause : personne n'est interrogé "
+    "jusqu'à /standup resume.",
     "standup.resumed": "Le stand-up « {name} » reprend.",
-    "standup.deleted": "Le stand-up « {name} » est supprimé. Les réponses passées restent dans /standup history et les rapports.",
-    "standup.not_member": "Vous ne faites partie d'aucun stand-up. Un responsable peut vous ajouter avec /standup edit.",
+    "standup.deleted": "Le stand-up « {name} » est supprimé. Les réponses passées restent dans "
+    "/standup history et les rapports.",
+    "standup.not_member": "Vous ne faites partie d'aucun stand-up. Un responsable peut vous "
+    "ajouter avec /standup edit.",
     "standup.pick": "À quel stand-up voulez-vous répondre ?",
-    "standup.no_run_today": "Rien à répondre pour « {name} » pour l'instant ; la prochaine question arrive le {when}.",
-    "standup.closed": "La clôture de « {name} » est passée et votre réponse figure dans le résumé ; elle ne peut plus être modifiée.",
-    "standup.gone": "Ce stand-up n'existe plus (supprimé ou modifié). Rien n'a été enregistré ; tapez /standup list pour voir ceux en cours.",
+    "standup.no_run_today": "Rien à répondre pour « {name} » pour l'instant ; la prochaine "
+    "question arrive le {when}.",
+    "standup.closed": "La clôture de « {name} » est passée et votre réponse figure dans le "
+    "résumé ; elle ne peut plus être modifiée.",
+    "standup.gone": "Ce stand-up n'existe plus (supprimé ou modifié). Rien n'a été enregistré ; "
+    "tapez /standup list pour voir ceux en cours.",
     "standup.not_in": "Vous ne faites pas partie de « {name} ».",
-    "standup.empty_answer": "Vos réponses sont vides ; rien n'a été enregistré. Répondez à au moins une question, ou passez aujourd'hui.",
+    "standup.empty_answer": "Vos réponses sont vides ; rien n'a été enregistré. Répondez à au "
+    "moins une question, ou passez aujourd'hui.",
     "standup.prompt.title": "Stand-up « {name} », {day}",
     "standup.prompt.reminder": "Rappel : stand-up « {name} », {day}",
-    "standup.prompt.body": "Merci de répondre avant le {cutoff}. Utilisez le formulaire, ou répondez ici un message par question, en commençant par : {first}",
+    "standup.prompt.body": "Merci de répondre avant le {cutoff}. Utilisez le formulaire, ou "
+    "répondez ici un message par question, en commençant par : {first}",
     "standup.prompt.submit": "Envoyer mes réponses",
     "standup.prompt.open": "Répondre",
     "standup.prompt.skip": "Passer aujourd'hui",
     "standup.next_question": "Noté ({done}/{total}). Suivante : {question}",
-    "standup.thanks": "Merci ! Vos réponses à « {name} » sont publiées dans le canal de l'équipe. Vous pouvez les modifier jusqu'à la clôture avec /standup.",
+    "standup.thanks": "Merci ! Vos réponses à « {name} » sont publiées dans le canal de "
+    "l'équipe. Vous pouvez les modifier jusqu'à la clôture avec /standup.",
     "standup.updated": "Modifié : vos réponses à « {name} » sont mises à jour dans le canal.",
-    "standup.thanks_late": "Merci ! La clôture de « {name} » était passée : vos réponses sont ajoutées au résumé, marquées en retard.",
-    "standup.blocker_noted": "Blocage noté : « {blocker} ». Il sera transmis à la personne responsable.",
+    "standup.thanks_late": "Merci ! La clôture de « {name} » était passée : vos réponses sont "
+    "ajoutées au résumé, marquées en retard.",
+    "standup.blocker_noted": "Blocage noté : « {blocker} ». Il sera transmis à la personne "
+    "responsable.",
     "standup.skipped": "Passé aujourd'hui : {name}.",
     "standup.nothing_to_skip": "Il n'y a pas de stand-up à passer pour l'instant.",
-    "standup.saved_unposted": "Vos réponses à « {name} » sont enregistrées ; elles apparaîtront dans le canal dès que Tandem pourra l'atteindre.",
-    "standup.away.usage": "Indiquez le premier et le dernier jour d'absence, ex. /standup away 2026-12-21 2027-01-02 (ou une seule date).",
+    "standup.saved_unposted": "Vos réponses à « {name} » sont enregistrées ; elles apparaîtront "
+    "dans le canal dès que Tandem pourra l'atteindre.",
+    "standup.away.usage": "Indiquez le premier et le dernier jour d'absence, ex. /standup away "
+    "2026-12-21 2027-01-02 (ou une seule date).",
     "standup.away.order": "Le dernier jour précède le premier ; rien n'a été enregistré.",
     "standup.away.past": "Ces jours sont déjà passés ; rien n'a été enregistré.",
     "standup.away.too_long": "Cela dépasse {days} jours ; découpez la période, s'il vous plaît.",
-    "standup.away.done": "Noté : vous êtes absent du {first} au {last}. Personne ne vous interrogera ces jours-là.",
+    "standup.away.done": "Noté : vous êtes absent du {first} au {last}. Personne ne vous "
+    "interrogera ces jours-là.",
     "standup.workdays.usage": "Indiquez vos jours travaillés, ex. /standup workdays lun-jeu.",
-    "standup.workdays.done": "Noté : vous travaillez {days} ; vous n'êtes interrogé que ces jours-là.",
+    "standup.workdays.done": "Noté : vous travaillez {days} ; vous n'êtes interrogé que ces "
+    "jours-là.",
     "standup.post.title": "{who}",
     "standup.post.late_title": "{who} (en retard)",
     "standup.root.title": "Stand-up « {name} », {day}",
-    "standup.root.body": "Les réponses arrivent dans ce fil au fur et à mesure ; le résumé suit à la clôture.",
+    "standup.root.body": "Les réponses arrivent dans ce fil au fur et à mesure ; le résumé suit "
+    "à la clôture.",
     "standup.late": "en retard",
     "standup.summary.title": "Résumé de « {name} », {day}",
     "standup.summary.body": "{answered} sur {expected} ont répondu, {blockers} blocage(s).",
@@ -181,15 +220,20 @@ MESSAGES: dict[str, str] = {
     "standup.summary.optional": "Ce stand-up est facultatif.",
     "standup.report.title": "Rapport de stand-up, {days} derniers jours",
     "standup.report.body": "Du {first} au {last}.",
-    "standup.report.line": "{name} : {answered}/{asked} réponses ({late} en retard, {skipped} passées)",
+    "standup.report.line": "{name} : {answered}/{asked} réponses ({late} en retard, {skipped} "
+    "passées)",
     "standup.report.days": "Indiquez un nombre de jours entre 1 et {limit}.",
-    "standup.report.none_owned": "Vous n'êtes responsable d'aucun stand-up ; nommez-en un : /standup report NOM.",
+    "standup.report.none_owned": "Vous n'êtes responsable d'aucun stand-up ; nommez-en un : "
+    "/standup report NOM.",
     "standup.history.title": "Vos réponses de stand-up, du {first} au {last}",
-    "standup.history.empty": "Vous n'avez donné aucune réponse de stand-up entre le {first} et le {last}.",
+    "standup.history.empty": "Vous n'avez donné aucune réponse de stand-up entre le {first} et "
+    "le {last}.",
     "standup.history.skipped": "passé",
-    "standup.history.usage": "Indiquez les dates au format AAAA-MM-JJ : /standup history 2026-11-01 2026-11-30.",
+    "standup.history.usage": "Indiquez les dates au format AAAA-MM-JJ : /standup history "
+    "2026-11-01 2026-11-30.",
     "standup.history.too_long": "Un an au plus à la fois, s'il vous plaît.",
-    "standup.failed": "Je n'ai pas pu envoyer {what} de « {name} » à {who} ({reason}), même après plusieurs essais.",
+    "standup.failed": "Je n'ai pas pu envoyer {what} de « {name} » à {who} ({reason}), même "
+    "après plusieurs essais.",
     "standup.failed.prompt": "les questions",
     "standup.failed.reminder": "le rappel",
     "standup.failed.summary": "le résumé",

@@ -8,14 +8,16 @@ from datetime import date
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from tandem.storage.models import TimeOff, WorkWeek
+from tandem.storage.models import Person, TimeOff, WorkWeek
 from tandem.storage.records import TenantRef
+from tandem.storage.repositories.ownership import require_owned
 
 
 async def add_time_off(
     session: AsyncSession, *, tenant: TenantRef, person_id: int, first: date, last: date
 ) -> None:
     """Record days away (inclusive); an identical period is kept once."""
+    await require_owned(session, tenant=tenant, model=Person, row_id=person_id)
     existing = (
         await session.exec(
             select(TimeOff).where(
@@ -58,6 +60,7 @@ async def set_work_days(
     session: AsyncSession, *, tenant: TenantRef, person_id: int, days: Sequence[int]
 ) -> None:
     """A person's working days (0 is Monday)."""
+    await require_owned(session, tenant=tenant, model=Person, row_id=person_id)
     row = (
         await session.exec(
             select(WorkWeek).where(WorkWeek.tenant_id == tenant.id, WorkWeek.person_id == person_id)

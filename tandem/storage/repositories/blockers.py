@@ -7,8 +7,9 @@ from datetime import datetime
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from tandem.storage.models import Blocker
+from tandem.storage.models import Blocker, StandupRun
 from tandem.storage.records import BlockerView, TenantRef
+from tandem.storage.repositories.ownership import require_owned
 from tandem.storage.timestamps import utc
 
 
@@ -39,6 +40,7 @@ async def add_blocker(
     """Record a blocker; a stand-up run gives at most one per reporter (edits replace it)."""
     row = None
     if standup_run_id is not None:
+        await require_owned(session, tenant=tenant, model=StandupRun, row_id=standup_run_id)
         row = (
             await session.exec(
                 select(Blocker).where(

@@ -28,6 +28,7 @@ from tandem.storage.records import (
     StandupView,
     TenantRef,
 )
+from tandem.storage.repositories.ownership import require_owned
 from tandem.storage.timestamps import utc
 
 WEEKDAYS = (0, 1, 2, 3, 4)
@@ -425,7 +426,9 @@ async def save_answer(
     skipped: bool = False,
     late: bool = False,
 ) -> AnswerView:
-    """Create or replace a member's answer to a run."""
+    """Create or replace a member's answer to a run (both must be the tenant's)."""
+    await require_owned(session, tenant=tenant, model=StandupRun, row_id=run_id)
+    await require_owned(session, tenant=tenant, model=Person, row_id=person_id)
     row = (
         await session.exec(
             select(StandupAnswer).where(
