@@ -48,6 +48,20 @@ class Chat:
             )
         )
 
+    async def submit(self, email: str, reply: Reply, inputs: dict[str, str]) -> Reply:
+        """Fill in the form of ``reply``'s card and send it, as a modal or card submit does."""
+        assert reply.card is not None and reply.card.form is not None
+        submit = reply.card.form.submit
+        return await self.runtime.dispatcher.handle(
+            ActionSubmitted(
+                user=self.user(email),
+                conversation=ConversationRef(tenant=self.tenant, id=f"dm:{email}"),
+                action_id=submit.action_id,
+                value=submit.value,
+                inputs=inputs,
+            )
+        )
+
 
 @asynccontextmanager
 async def chat_runtime(*, settings: Settings, clock: FixedClock) -> AsyncIterator[Runtime]:

@@ -789,14 +789,12 @@ class StandupRitual:
         lines = []
         for member in standup.members:
             asked = answered = late = skipped = 0
-            day = first
-            while day <= last:
-                if timing.runs_on(standup, day) and timing.member_asked(member, day):
-                    for slot in range(len(standup.settings.slots)):
-                        if timing.prompt_at(standup, member, day, slot) <= now:
-                            asked += 1
-                day += timedelta(days=1)
             for run in runs:
+                if not timing.member_asked(member, run.run_date) or (
+                    timing.prompt_at(standup, member, run.run_date, run.slot) > now
+                ):
+                    continue
+                asked += 1
                 given = next((a for a in answers[run.id] if a.person_id == member.person_id), None)
                 if given and given.complete:
                     answered += 1

@@ -1,0 +1,300 @@
+"""/standup through the real dispatcher and engine, a recording platform, a moving clock.
+
+The shared fixtures' organisation: Hugo in Paris (French), Sam in London, Ana in
+Lisbon, Maya in New York. The stand-up closes at 12:00 New York time (17:00 UTC).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tandem.app import Runtime
+from tandem.bot.clock import FixedClock
+from tandem.bot.mentions import as_names
+from tandem.bot.settings import Settings
+from tandem.bot.types import Platform
+from tandem.storage.repositories import blockers, deliveries, standups, tenants
+from tests.conftest import import_fixtures
+from tests.harness import Chat, chat_runtime
+from tests.recording_port import RecordingPort
+
+HUGO = "hugo.bernard@example.com"  # Paris, French
+SAM = "sam.okafor@example.com"  # London: the lead
+ANA = "ana.silva@example.com"  # Lisbon
+MAYA = "maya.chen@example.com"  # New York
+CHANNEL = "marketing-it"
+SETUP = (
+    f"/standup setup Marketing-IT daily; members: {SAM}, {ANA}, {MAYA}, {HUGO}; "
+    f"days: mon-fri; times: 09:30-12:00; timezone: America/New_York; channel: {CHANNEL}"
+)
+
+
+def at(hour: int, minute: int = 0, day: int = 23) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=UTC)
+
+
+@dataclass
+class Team:
+    chat: Chat
+    port: RecordingPort
+    clock: FixedClock
+
+    @property
+    def runtime(self) -> Runtime:
+        return self.chat.runtime
+
+    async def tick(self, moment: datetime) -> int:
+        """Move the clock and let the engine send what is due; returns how many went out."""
+        self.clock.set(at=moment)
+        tally = await self.runtime.standup_engine.run_due()
+        return tally.sent
+
+
+@pytest.fixture
+async def team(settings: Settings, clock: FixedClock) -> AsyncIterator[Team]:
+    clock.set(at=at(6))
+    async with chat_runtime(settings=settings, clock=clock) as runtime:
+        tenant = await import_fixtures(runtime.database, "acme")
+        port = RecordingPort()
+        runtime.ports.add(platform=Platform.LOCAL.value, port=port)
+        yield Team(chat=Chat(runtime=runtime, tenant=tenant), port=port, clock=clock)
+
+
+async def test_a_day_of_stand_up_from_setup_to_late_answer(team: Team) -> None:
+    chat, port = team.chat, team.port
+    created = await chat.say(SAM, SETUP)
+    assert "Stand-up “Marketing-IT daily” is set up" in created.text
+    assert "Sam Okafor" in created.text and "America/New_York" in created.text
+    away = await chat.say(ANA, "/standup away 2026-11-23 2026-11-24")
+    assert "away from 2026-11-23 to 2026-11-24" in away.text
+    assert await team.tick(at(8, 29)) == 0
+
+    # 09:30 in Paris: only Hugo, in French.
+    assert await team.tick(at(8, 30)) == 1
+    (prompt,) = port.dms(HUGO)
+    assert "Stand-up « Marketing-IT daily », lundi 23 novembre" in prompt.text
+    assert "Qu'avez-vous fait hier ?" in prompt.text
+
+    # 09:30 in London (and Lisbon, but Ana is away).
+    assert await team.tick(at(9, 30)) == 1
+    assert len(port.dms(SAM)) == 1 and port.dms(ANA) == []
+
+    # Sam answers question by question in the DM.
+    assert "Next: What will you do today?" in (await chat.say(SAM, "Wrote the brief")).text
+    assert "(2/3)" in (await chat.say(SAM, "Review the landing page")).text
+    done = await chat.say(SAM, "Waiting for DNS access to the new domain")
+    assert "posted in the team channel" in done.text and "Blocker noted" in done.text
+    root, sam_post = port.channel(CHANNEL)
+    assert "answers below" in root.text or "thread" in root.text
+    assert sam_post.conversation.thread == root.id
+    assert "⚠ Waiting for DNS access" in sam_post.text
+
+    # Hugo answers with the form, then edits it: one post, updated in place.
+    answered = await chat.submit(
+        HUGO, prompt.reply, {"q0": "Brief", "q1": "Campagne", "q2": "rien"}
+    )
+    assert "publiées dans le canal" in answered.text
+    edited = await chat.submit(
+        HUGO, prompt.reply, {"q0": "Brief", "q1": "Campagne Q1", "q2": "Rien."}
+    )
+    assert "mises à jour" in edited.text
+    hugo_posts = [m for m in port.channel(CHANNEL, thread=True) if "Hugo" in m.text]
+    assert len(hugo_posts) == 1 and hugo_posts[0].updates == 1
+    assert "Campagne Q1" in hugo_posts[0].text
+
+    # New York's morning, then the reminder one hour before the cut-off, to Maya only.
+    assert await team.tick(at(14, 30)) == 1
+    assert await team.tick(at(16, 0)) == 1
+    assert [m.reply.card.title for m in port.dms(MAYA) if m.reply.card] == [
+        "Stand-up “Marketing-IT daily”, Monday 23 November",
+        "Reminder: stand-up “Marketing-IT daily”, Monday 23 November",
+    ]
+    assert len(port.dms(SAM)) == 1 and len(port.dms(HUGO)) == 1
+
+    # The cut-off: one summary, top level, saying exactly who did what.
+    assert await team.tick(at(17, 0)) == 1
+    (summary,) = port.channel(CHANNEL, thread=False)[1:]
+    assert "2 of 3 answered, 1 blocker(s)" in summary.text
+    assert "Sam Okafor: Waiting for DNS access to the new domain" in summary.text
+    fields = {f.label: f.value for f in summary.reply.card.fields} if summary.reply.card else {}
+    assert as_names(fields["Not answered"]) == "@Maya Chen"  # a mention: not optional
+    assert fields["Away or not working today"] == "Ana Silva"
+    assert "Hugo Bernard" in fields and "Campagne Q1" in fields["Hugo Bernard"]
+
+    # The blocker is a record for the escalation ritual.
+    async with team.runtime.database.session() as session:
+        acme = await tenants.find_tenant(session, key=chat.tenant)
+        assert acme is not None
+        (blocker,) = await blockers.list_blockers(session, tenant=acme)
+    assert (blocker.text, blocker.reporter_email, blocker.source, blocker.status) == (
+        "Waiting for DNS access to the new domain",
+        SAM,
+        "standup",
+        "open",
+    )
+
+    # Maya answers after the cut-off: recorded, added to the summary in place, marked late.
+    team.clock.set(at=at(17, 30))
+    await chat.say(MAYA, "Analytics")
+    await chat.say(MAYA, "Dashboards")
+    late = await chat.say(MAYA, "none")
+    assert "marked late" in late.text
+    assert summary.updates == 1 and "Maya Chen (late)" in summary.text
+    assert "3 of 3 answered" in summary.text
+    # Edits after the cut-off are refused; nothing changes.
+    refused = await chat.submit(HUGO, prompt.reply, {"q0": "x", "q1": "y", "q2": "z"})
+    assert "ne peut plus être modifiée" in refused.text
+    assert "Campagne Q1" in hugo_posts[0].text
+
+    # Nothing is sent twice, by this process or a restarted one.
+    assert await team.tick(at(17, 31)) == 0
+    async with chat_runtime(settings=team.runtime.settings, clock=team.clock) as again:
+        other = RecordingPort()
+        again.ports.add(platform=Platform.LOCAL.value, port=other)
+        assert (await again.standup_engine.run_due(catch_up=True)).sent == 0
+        assert other.messages == []
+
+
+async def test_a_restart_between_prompt_and_cut_off_loses_nothing(team: Team) -> None:
+    await team.chat.say(SAM, SETUP)
+    assert await team.tick(at(9, 30)) == 3  # Hugo (late by an hour, in grace), Sam, Ana
+    await team.chat.say(SAM, "One")
+    async with chat_runtime(settings=team.runtime.settings, clock=team.clock) as again:
+        port = RecordingPort()
+        again.ports.add(platform=Platform.LOCAL.value, port=port)
+        chat = Chat(runtime=again, tenant=team.chat.tenant)
+        team.clock.set(at=at(10))
+        assert (await again.standup_engine.run_due(catch_up=True)).sent == 0
+        await chat.say(SAM, "Two")  # the answer in progress survived the restart
+        done = await chat.say(SAM, "None")
+        assert "posted" in done.text
+        for moment, sent in ((at(14, 30), 1), (at(16), 3), (at(17), 1)):
+            team.clock.set(at=moment)  # Maya's prompt; reminders to all but Sam; the summary
+            assert (await again.standup_engine.run_due()).sent == sent
+        summary = port.channel(CHANNEL, thread=False)[-1]
+        assert "1 of 4 answered" in summary.text
+
+
+async def test_runs_missed_while_down_are_caught_up_in_the_grace_window_only(
+    team: Team,
+) -> None:
+    await team.chat.say(SAM, SETUP)
+    team.clock.set(at=at(11))  # down since 06:00: Hugo's 08:30 is 2.5 h old, Sam's 1.5 h
+    tally = await team.runtime.standup_engine.run_due(catch_up=True)
+    assert (tally.sent, tally.skipped) == (2, 1)
+    assert team.port.dms(HUGO) == []
+    assert len(team.port.dms(SAM)) == 1 and len(team.port.dms(ANA)) == 1
+
+
+async def test_a_failed_send_is_retried_with_backoff_then_reported(team: Team) -> None:
+    await team.chat.say(
+        SAM, f"/standup setup Solo; members: {MAYA}; channel: {CHANNEL}; tz: America/New_York"
+    )
+    team.port.fail = 1
+    assert await team.tick(at(14, 30)) == 0
+    assert await team.tick(at(14, 30) + timedelta(seconds=10)) == 0  # not before the backoff
+    assert await team.tick(at(14, 31)) == 1  # 30 s later
+    assert len(team.port.dms(MAYA)) == 1
+
+    # A send that keeps failing is given up after four attempts and reported to the owner.
+    team.port.fail = 4
+    await team.tick(at(16, 0))
+    for minutes in (1, 3, 11):
+        await team.tick(at(16, minutes))
+    async with team.runtime.database.session() as session:
+        acme = await tenants.find_tenant(session, key=team.chat.tenant)
+        assert acme is not None
+        (failed,) = await deliveries.failures(session, tenant=acme, since=at(0))
+    assert (failed.key.kind, failed.attempts) == ("reminder:60", 4)
+    (report,) = [m for m in team.port.dms(SAM)]
+    assert "could not send the reminder of “Solo” to maya.chen@example.com" in report.text
+
+
+async def test_bad_setup_is_explained_and_stores_nothing(team: Team) -> None:
+    chat = team.chat
+    bad_time = await chat.say(SAM, f"/standup setup X; members: {SAM}; times: 9h30; channel: c")
+    assert "“9h30” is not an ask and cut-off time" in bad_time.text
+    bad_zone = await chat.say(
+        SAM, f"/standup setup X; members: {SAM}; timezone: Mars/Olympus; channel: c"
+    )
+    assert "“Mars/Olympus” is not a timezone I know" in bad_zone.text
+    unknown = await chat.say(SAM, "/standup setup X; members: nobody@example.com; channel: c")
+    assert "I don't know nobody@example.com" in unknown.text
+    no_channel = await chat.say(SAM, f"/standup setup X; members: {SAM}")
+    assert "type /standup setup in the team's channel" in no_channel.text
+    french = await chat.say(HUGO, f"/standup setup X; membres: {HUGO}; heures: 25:00-12:00")
+    assert "n'est pas une heure de question" in french.text
+    assert "No stand-up yet" in (await chat.say(SAM, "/standup list")).text
+
+
+async def test_only_the_owner_changes_a_stand_up_and_deleting_keeps_answers(team: Team) -> None:
+    chat, port = team.chat, team.port
+    await chat.say(SAM, SETUP)
+    refused = await chat.say(HUGO, "/standup pause marketing")
+    assert "Seul le responsable" in refused.text
+    edited = await chat.say(SAM, "/standup edit Marketing-IT daily; times: 10:00-13:00")
+    assert "is updated" in edited.text and "10:00–13:00" in edited.text
+    assert "paused" in (await chat.say(SAM, "/standup pause marketing")).text
+    assert await team.tick(at(10)) == 0
+    assert "running again" in (await chat.say(SAM, "/standup resume marketing")).text
+    assert await team.tick(at(10, 1)) == 3  # Sam, Ana at 10:00 their time; Hugo at 09:00 UTC
+    (prompt,) = port.dms(SAM)
+    await chat.submit(SAM, prompt.reply, {"q0": "a", "q1": "b", "q2": "none"})
+    deleted = await chat.say(SAM, "/standup delete marketing")
+    assert "is deleted" in deleted.text
+    after = await chat.submit(SAM, prompt.reply, {"q0": "late", "q1": "", "q2": ""})
+    assert "no longer exists" in after.text and "Nothing was saved" in after.text
+    history = await chat.read(SAM, "/standup history 2026-11-23 2026-11-23")
+    assert "Monday 23 November — Marketing-IT daily" in history and "b" in history
+    assert await team.tick(at(18)) == 0  # no summary for a deleted stand-up
+
+
+async def test_empty_answers_skip_and_reports(team: Team) -> None:
+    chat, port = team.chat, team.port
+    await chat.say(SAM, SETUP)
+    await team.tick(at(9, 30))
+    (prompt,) = port.dms(SAM)
+    empty = await chat.submit(SAM, prompt.reply, {"q0": " ", "q1": "", "q2": ""})
+    assert "Your answers are empty; nothing was saved" in empty.text
+    assert port.channel(CHANNEL) == []
+    assert "Skipped today: Marketing-IT daily" in (await chat.say(ANA, "/standup skip")).text
+    await chat.submit(SAM, prompt.reply, {"q0": "a", "q1": "b", "q2": "Legal review pending"})
+    await team.tick(at(17))
+    summary = port.channel(CHANNEL, thread=False)[-1]
+    assert "Skipped today" in summary.text and "Ana Silva" in summary.text
+    report = await chat.read(SAM, "/standup report 7")
+    assert "Sam Okafor: 1/1 answered (0 late, 0 skipped)" in report
+    assert "Ana Silva: 0/1 answered (0 late, 1 skipped)" in report
+    assert "Legal review pending (open)" in report
+    async with team.runtime.database.session() as session:
+        acme = await tenants.find_tenant(session, key=chat.tenant)
+        assert acme is not None
+        (standup,) = await standups.list_standups(session, tenant=acme)
+    assert standup.name == "Marketing-IT daily"
+    assert "/standup setup" in (await chat.read(SAM, "/standup help"))
+    outsider = await chat.say("priya.nair@example.com", "/standup")
+    assert "You are not in any stand-up" in outsider.text
+
+
+async def test_answering_early_and_the_next_run_in_french(team: Team) -> None:
+    chat = team.chat
+    await chat.say(SAM, SETUP)
+    team.clock.set(at=at(7))  # before Hugo's 09:30
+    early = await chat.say(HUGO, "/standup")
+    assert early.card is not None and early.card.form is not None
+    assert [i.label for i in early.card.form.inputs] == [
+        "Qu'avez-vous fait hier ?",
+        "Que ferez-vous aujourd'hui ?",
+        "Quelque chose vous bloque ?",
+    ]
+    await chat.say(HUGO, "Préparé la démo")
+    assert "Suivante" in (await chat.say(HUGO, "Démo")).text
+    assert "publiées" in (await chat.say(HUGO, "rien")).text
+    assert await team.tick(at(8, 30)) == 1  # the prompt still goes out: he can edit it
+    team.clock.set(at=at(12, day=28))  # Saturday
+    weekend = await chat.say(HUGO, "/standup skip")
+    assert "Il n'y a pas de stand-up à passer" in weekend.text or "Passé" in weekend.text
