@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -53,8 +54,8 @@ def standup(
     )
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +102,7 @@ def test_a_local_time_that_does_not_exist_is_moved_forward_by_the_gap() -> None:
     team = standup(night, slots=(("02:30", "06:00"),), days=tuple(range(7)))
     asked = timing.prompt_at(team, night, date(2027, 3, 28), 0)
     assert asked == utc(2027, 3, 28, 1, 30)  # 03:30 CEST, an hour after 02:00
-    assert asked.astimezone(timing.ZoneInfo("Europe/Paris")).strftime("%H:%M") == "03:30"
+    assert asked.astimezone(ZoneInfo("Europe/Paris")).strftime("%H:%M") == "03:30"
 
 
 def test_a_local_time_that_happens_twice_is_asked_once_the_first_time() -> None:
