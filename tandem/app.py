@@ -28,7 +28,7 @@ from tandem.bot.dispatcher import CommandSpec, Dispatcher
 from tandem.bot.i18n import Translator
 from tandem.bot.port import PlatformPorts
 from tandem.bot.settings import Settings
-from tandem.bot.types import TenantKey, TenantKeyError, User
+from tandem.bot.types import Platform, TenantKey, TenantKeyError, User
 from tandem.rituals.delivery import Deliveries
 from tandem.rituals.directory import Directory
 from tandem.rituals.raci import RaciRitual
@@ -195,7 +195,6 @@ async def serving(
     """
     from tandem.adapters.slack.bolt_app import SlackAdapter
     from tandem.adapters.teams.cloud import TeamsAdapter
-    from tandem.bot.types import Platform
     from tandem.scheduler import Timekeeper
 
     runtime = build_runtime(settings=settings)
@@ -327,6 +326,7 @@ def chat(email: str, tenant: str) -> None:
     key = _tenant(tenant)
 
     async def work(runtime: Runtime) -> int:
+        from tandem.adapters.console.adapter import ConsoleAdapter
         from tandem.adapters.console.repl import run_chat
 
         async with runtime.database.session() as session:
@@ -353,10 +353,35 @@ def chat(email: str, tenant: str) -> None:
         )
         greeting = Translator(locale=person.locale)("chat.greeting", name=person.name, tenant=key)
         history = Path(user_state_dir("tandem", appauthor=False)) / "chat_history"
-        await run_chat(dispatcher=runtime.dispatcher, user=user, greeting=greeting, history=history)
+        adapter = ConsoleAdapter(out=sys.stdout, me=user)
+        runtime.ports.add(platform=Platform.LOCAL.value, port=adapter)
+        sweeping = asyncio.create_task(_sweep_local(runtime))
+        try:
+            await run_chat(
+                dispatcher=runtime.dispatcher,
+                user=user,
+                greeting=greeting,
+                history=history,
+                adapter=adapter,
+            )
+        finally:
+            sweeping.cancel()
         return 0
 
     sys.exit(_run(Settings(), work))
+
+
+async def _sweep_local(runtime: Runtime, *, every: float = 30.0) -> None:
+    """While a terminal chat runs, local tenants' stand-ups are sent there (prompts for
+    other people show who they are for), the way ``tandem serve`` sends Slack's and Teams'."""
+    catch_up = True
+    while True:
+        try:
+            await runtime.standup_engine.run_due(catch_up=catch_up)
+        except Exception:
+            log.exception("the stand-up sweep failed")
+        catch_up = False
+        await asyncio.sleep(every)
 
 
 @cli.command("import")

@@ -109,6 +109,23 @@ def test_an_edit_by_the_accountable_and_a_refused_one(acme: dict[str, str]) -> N
     assert ",thomas.girard@example.com,nadia.roux@example.com," in exported.stdout
 
 
+def test_a_stand_up_set_up_and_answered_in_the_terminal(acme: dict[str, str]) -> None:
+    setup = (
+        "/standup setup Daily; members: sam.okafor@example.com, hugo.bernard@example.com; "
+        "days: daily; times: 09:30-12:00; channel: marketing-it"
+    )
+    out = chat(acme, "sam.okafor@example.com", setup, "/standup", "Wrote the brief", "", "none")
+    assert "Stand-up “Daily” is set up" in out
+    # The form lists its questions, then reads one line for each (empty keeps the value).
+    assert "• What did you do yesterday?" in out and "• Anything blocking you?" in out
+    assert "[#marketing-it]" in out  # the day's message in the channel
+    assert "Wrote the brief" in out and "posted in the team channel" in out
+    listed = chat(acme, "hugo.bernard@example.com", "/standup list")
+    assert "Daily" in listed and "Hugo Bernard" in listed and "Sam Okafor" in listed
+    french = chat(acme, "hugo.bernard@example.com", "/standup", "/cancel")
+    assert "Qu'avez-vous fait hier ?" in french and "(cancelled: nothing was sent)" in french
+
+
 def test_a_number_clicks_a_suggestion(acme: dict[str, str]) -> None:
     out = chat(acme, "sam.okafor@example.com", "/who-owns web", "2")
     assert "[2]" in out

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import TextIO
 
 from tandem.adapters.console.adapter import ConsoleAdapter
-from tandem.bot.cards import Button, Reply
+from tandem.bot.cards import Button, Form, Reply
 from tandem.bot.dispatcher import Dispatcher
 from tandem.bot.types import ActionSubmitted, ConversationRef, MessageReceived, User
 
 QUIT = {"/quit", "/exit", "quit", "exit", ":q"}
+CANCEL = {"/cancel", "/annuler"}
 
 
 async def _read_line(prompt: str, interactive: bool, stdin: TextIO) -> str | None:
@@ -47,15 +48,17 @@ async def run_chat(
     history: Path | None,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
+    adapter: ConsoleAdapter | None = None,
 ) -> None:
     """Talk to Tandem until end of input or ``/quit``.
 
-    A number typed after a card with buttons clicks that button.
+    A number typed after a card with buttons clicks that button; a card with a form
+    is filled in by answering its inputs one by one (guided text).
     """
     interactive = stdin.isatty() and stdout.isatty()
     if interactive and history is not None:
         _enable_history(history)
-    adapter = ConsoleAdapter(out=stdout, me=user)
+    adapter = adapter or ConsoleAdapter(out=stdout, me=user)
     conversation = await adapter.open_dm(user=user)
     if interactive:
         adapter.write(greeting)
@@ -71,7 +74,40 @@ async def run_chat(
             break
         reply = await _answer(dispatcher, user, conversation, text, buttons)
         await adapter.send(conversation=conversation, reply=reply)
+        while reply.card is not None and reply.card.form is not None:
+            inputs = await _fill(reply.card.form, interactive, stdin, adapter)
+            if inputs is None:
+                break
+            submit = reply.card.form.submit
+            reply = await dispatcher.handle(
+                ActionSubmitted(
+                    user=user,
+                    conversation=conversation,
+                    action_id=submit.action_id,
+                    value=submit.value,
+                    inputs=inputs,
+                )
+            )
+            await adapter.send(conversation=conversation, reply=reply)
         buttons = reply.card.buttons if reply.card else ()
+
+
+async def _fill(
+    form: Form, interactive: bool, stdin: TextIO, adapter: ConsoleAdapter
+) -> dict[str, str] | None:
+    """Ask the form's inputs one by one; an empty line keeps the value shown in brackets.
+
+    Returns None when the user types /cancel or the input ends.
+    """
+    values: dict[str, str] = {}
+    for item in form.inputs:
+        shown = f" [{item.initial}]" if item.initial else ""
+        line = await _read_line(f"{item.label}{shown}: ", interactive, stdin)
+        if line is None or line.strip().casefold() in CANCEL:
+            adapter.write("(cancelled: nothing was sent)")
+            return None
+        values[item.id] = line.strip() or item.initial
+    return values
 
 
 async def _answer(
