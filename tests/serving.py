@@ -15,6 +15,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from tandem.app import Runtime, build_runtime, prepare
 from tandem.bot.cards import Reply
+from tandem.bot.clock import Clock
 from tandem.bot.dispatcher import ActionContext, ActionSpec
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted
@@ -39,13 +40,15 @@ async def serve_in_process(
     mount: Callable[[web.Application], Routes],
     plug: Callable[[Routes, Runtime], Awaitable[None]],
     echo: str,
+    clock: Clock | None = None,
 ) -> AsyncIterator[Served[Routes]]:
     """Mount the adapter's routes, plug the adapter in at start-up, serve on a free port.
 
     Args:
         echo: the form input the ``test.`` action answers with ("Received <value>").
+        clock: the runtime's clock (the system's by default).
     """
-    runtime = build_runtime(settings=settings)
+    runtime = build_runtime(settings=settings, clock=clock)
     submitted: list[ActionSubmitted] = []
 
     async def record(ctx: ActionContext) -> Reply:

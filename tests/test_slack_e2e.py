@@ -22,8 +22,9 @@ from aiohttp.test_utils import TestClient
 from tandem.adapters.slack import bolt_app
 from tandem.adapters.slack.bolt_app import SlackAdapter
 from tandem.app import Runtime
+from tandem.bot.clock import Clock
 from tandem.bot.settings import Settings
-from tandem.bot.types import ActionSubmitted, TenantKey
+from tandem.bot.types import ActionSubmitted, Platform, TenantKey
 from tandem.storage.database import Database
 from tandem.storage.migrate import upgrade
 from tandem.storage.orgfiles.service import FileKind, export_file, import_file
@@ -58,6 +59,7 @@ class SlackBot:
     http: TestClient[Any, Any]
     api: FakeSlackApi
     submitted: list[ActionSubmitted] = field(default_factory=list)
+    runtime: Runtime | None = None
 
     async def post(self, body: str, *, content_type: str, **header: str) -> int:
         headers = signed_headers(body=body, secret=SECRET, content_type=content_type)
@@ -73,6 +75,7 @@ class SlackBot:
         team: str = TEAM,
         name: str = "r1",
         command: str = "/who-owns",
+        channel: str = "C0LAN2Q65",
     ) -> int:
         body = command_body(
             command=command,
@@ -80,6 +83,7 @@ class SlackBot:
             team_id=team,
             user_id=user,
             response_url=self.api.response_url(name),
+            channel_id=channel,
         )
         return await self.post(body, content_type="application/x-www-form-urlencoded")
 
@@ -121,24 +125,31 @@ def settings_for(database_url: str, api: FakeSlackApi, **slack: str) -> Settings
 
 
 @asynccontextmanager
-async def serve_slack(settings: Settings, api: FakeSlackApi) -> AsyncIterator[SlackBot]:
+async def serve_slack(
+    settings: Settings, api: FakeSlackApi, *, clock: Clock | None = None
+) -> AsyncIterator[SlackBot]:
     """Tandem's server with the Slack adapter, as ``tandem serve`` wires it."""
 
     async def plug(routes: bolt_app.SlackRoutes, runtime: Runtime) -> None:
-        routes.adapter = SlackAdapter(
+        adapter = SlackAdapter(
             settings=settings,
             dispatcher=runtime.dispatcher,
             database=runtime.database,
             clock=runtime.clock,
         )
+        routes.adapter = adapter
+        runtime.ports.add(platform=Platform.SLACK.value, port=adapter.port)
 
     async with serve_in_process(
         settings,
         mount=lambda web_app: bolt_app.mount(web_app, settings=settings),
         plug=plug,
         echo="what",
+        clock=clock,
     ) as served:
-        yield SlackBot(http=served.http, api=api, submitted=served.submitted)
+        yield SlackBot(
+            http=served.http, api=api, submitted=served.submitted, runtime=served.runtime
+        )
 
 
 async def import_into(database_url: str, tenant: str) -> None:
