@@ -20,8 +20,9 @@ from tandem.adapters.teams import cloud
 from tandem.adapters.teams.cloud import TeamsAdapter
 from tandem.app import Runtime
 from tandem.bot.cards import Reply
+from tandem.bot.clock import Clock
 from tandem.bot.settings import Settings
-from tandem.bot.types import ActionSubmitted, ConversationRef, TenantKey, User
+from tandem.bot.types import ActionSubmitted, ConversationRef, Platform, TenantKey, User
 from tandem.storage.database import Database
 from tandem.storage.migrate import upgrade
 from tandem.storage.orgfiles.service import FileKind, import_file
@@ -110,21 +111,25 @@ def facts(sent: Sent) -> dict[str, str]:
 
 @asynccontextmanager
 async def serve_teams(
-    database_url: str, connector: FakeConnector, **extra: str
+    database_url: str, connector: FakeConnector, *, clock: Clock | None = None, **extra: str
 ) -> AsyncIterator[TeamsBot]:
     """Tandem's server with the Teams adapter, as ``tandem serve`` wires it."""
     values: dict[str, Any] = {"TANDEM_DATABASE_URL": database_url, "TANDEM_DEMO": False, **extra}
     settings = Settings(**values)
 
     async def plug(routes: cloud.TeamsRoutes, runtime: Runtime) -> None:
-        routes.adapter = TeamsAdapter(
+        adapter = TeamsAdapter(
             settings=settings,
             dispatcher=runtime.dispatcher,
             database=runtime.database,
             clock=runtime.clock,
         )
+        routes.adapter = adapter
+        runtime.ports.add(platform=Platform.TEAMS.value, port=adapter.port)
 
-    async with serve_in_process(settings, mount=cloud.mount, plug=plug, echo="why") as served:
+    async with serve_in_process(
+        settings, mount=cloud.mount, plug=plug, echo="why", clock=clock
+    ) as served:
         yield TeamsBot(served.http, connector, served.runtime, served.routes, served.submitted)
 
 
