@@ -16,16 +16,7 @@ from tandem.storage.database import Database
 from tandem.storage.migrate import upgrade
 from tests.conftest import import_fixtures
 from tests.teamsfake.connector import FakeConnector, Sent
-from tests.test_teams_e2e import (  # noqa: F401 - connector is a fixture
-    HUGO,
-    SAM,
-    TENANT,
-    TeamsBot,
-    card_of,
-    connector,
-    message,
-    serve_teams,
-)
+from tests.test_teams_e2e import HUGO, SAM, TENANT, TeamsBot, card_of, message, serve_teams
 
 CHANNEL = "19:marketing-it@thread.tacv2"
 TEAM = "19:team@thread.tacv2"
@@ -36,16 +27,17 @@ def at(hour: int, minute: int = 0) -> datetime:
 
 
 @pytest.fixture
-async def teams_bot(
-    database_url: str, connector: FakeConnector, clock: FixedClock
-) -> AsyncIterator[TeamsBot]:
+async def teams_bot(database_url: str, clock: FixedClock) -> AsyncIterator[TeamsBot]:
     clock.set(at=at(6))
     database = Database(url=database_url)
     await upgrade(database=database)
     await import_fixtures(database, f"teams:{TENANT}")
     await database.dispose()
-    async with serve_teams(database_url, connector, clock=clock) as bot:
-        yield bot
+    async with FakeConnector() as connector:
+        for user_id, aad, name, email in (HUGO, SAM):
+            connector.add_member(user_id=user_id, aad=aad, name=name, email=email)
+        async with serve_teams(database_url, connector, clock=clock) as bot:
+            yield bot
 
 
 async def tick(bot: TeamsBot, clock: FixedClock, moment: datetime) -> int:
