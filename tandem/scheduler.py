@@ -9,6 +9,7 @@ engine to send what is due, which it does once.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -59,6 +60,7 @@ class Timekeeper:
         """Stop taking work; a send in progress finishes or its lease expires."""
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+            await asyncio.sleep(0)  # the asyncio scheduler shuts down on the loop's next turn
 
     async def rebuild(self) -> None:
         """Jobs for every due instant within the horizon, from the rows as they are now."""
