@@ -130,6 +130,8 @@ async def serve_slack(
 ) -> AsyncIterator[SlackBot]:
     """Tandem's server with the Slack adapter, as ``tandem serve`` wires it."""
 
+    plugged: list[SlackAdapter] = []
+
     async def plug(routes: bolt_app.SlackRoutes, runtime: Runtime) -> None:
         adapter = SlackAdapter(
             settings=settings,
@@ -137,6 +139,7 @@ async def serve_slack(
             database=runtime.database,
             clock=runtime.clock,
         )
+        plugged.append(adapter)
         routes.adapter = adapter
         runtime.ports.add(platform=Platform.SLACK.value, port=adapter.port)
 
@@ -150,6 +153,8 @@ async def serve_slack(
         yield SlackBot(
             http=served.http, api=api, submitted=served.submitted, runtime=served.runtime
         )
+    for adapter in plugged:
+        await adapter.stop()
 
 
 async def import_into(database_url: str, tenant: str) -> None:

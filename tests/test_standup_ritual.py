@@ -298,3 +298,16 @@ async def test_answering_early_and_the_next_run_in_french(team: Team) -> None:
     team.clock.set(at=at(12, day=28))  # Saturday
     weekend = await chat.say(HUGO, "/standup skip")
     assert "Il n'y a pas de stand-up à passer" in weekend.text or "Passé" in weekend.text
+
+
+async def test_an_optional_stand_up_names_who_did_not_answer_without_mentioning_them(
+    team: Team,
+) -> None:
+    await team.chat.say(SAM, SETUP + "; optional: yes")
+    await team.tick(at(9, 30))
+    await team.tick(at(17))
+    summary = team.port.channel(CHANNEL, thread=False)[-1]
+    assert summary.reply.card is not None
+    fields = {f.label: f.value for f in summary.reply.card.fields}
+    assert fields["Not answered"] == "Ana Silva, Hugo Bernard, Maya Chen and Sam Okafor"
+    assert "This stand-up is optional." in summary.text

@@ -702,7 +702,7 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
 @check("deliveries.mark_sent")
 async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
     (mine,) = await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
-    await deliveries.mark_sent(s, tenant=other, delivery_id=mine.id, at=NOW, message_id="m")
+    await deliveries.mark_sent(s, tenant=other, sent=[(mine.id, "m")], at=NOW)
     assert some(await deliveries.find_delivery(s, tenant=acme, key=KEY)).status == "claimed"
 
 

@@ -64,7 +64,12 @@ GiveUp = Callable[[DeliveryView, str], Awaitable[None]]
 
 
 class Deliveries:
-    """Claims, sends and retries the deliveries of one tenant at a time."""
+    """Claims, sends and retries the deliveries of one tenant at a time.
+
+    Sends are recorded as sent in small batches (every ``flush_every``), not one
+    transaction each: a fan-out of thousands is not held up by the database. A process
+    killed in between leaves those few claimed; they are sent again once the lease ends.
+    """
 
     def __init__(
         self,
@@ -73,11 +78,15 @@ class Deliveries:
         clock: Clock,
         policy: RetryPolicy | None = None,
         concurrency: int = 4,
+        flush_every: float = 0.05,
     ) -> None:
         self._database = database
         self._clock = clock
         self._policy = policy or RetryPolicy()
         self._concurrency = concurrency
+        self._flush_every = flush_every
+        self._sent: dict[int, tuple[TenantRef, list[tuple[int, str]]]] = {}
+        self._flusher: asyncio.Task[None] | None = None
 
     async def skip(
         self, *, tenant: TenantRef, missed: Sequence[tuple[DeliveryKey, datetime]]
@@ -156,7 +165,29 @@ class Deliveries:
                 await self._attempt(tenant, item, perform, give_up, tally)
 
         await asyncio.gather(*(one(item) for item in (*won, *leased)))
+        await self.flush()
         return tally
+
+    def _record_sent(self, tenant: TenantRef, delivery_id: int, message_id: str) -> None:
+        self._sent.setdefault(tenant.id, (tenant, []))[1].append((delivery_id, message_id))
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush_soon())
+
+    async def _flush_soon(self) -> None:
+        await asyncio.sleep(self._flush_every)
+        try:
+            await self.flush()
+        except Exception:  # they stay claimed: sent again once their lease ends
+            log.exception("could not record sent deliveries")
+
+    async def flush(self) -> None:
+        """Record as sent everything sent so far."""
+        while self._sent:
+            batch, self._sent = self._sent, {}
+            now = self._clock.now()
+            async with self._database.session() as session:
+                for tenant, sent in batch.values():
+                    await deliveries.mark_sent(session, tenant=tenant, sent=sent, at=now)
 
     async def _attempt(
         self,
@@ -198,14 +229,7 @@ class Deliveries:
                     retry_at.isoformat(),
                 )
             return
-        async with self._database.session() as session:
-            await deliveries.mark_sent(
-                session,
-                tenant=tenant,
-                delivery_id=item.id,
-                at=self._clock.now(),
-                message_id=message_id or "",
-            )
+        self._record_sent(tenant, item.id, message_id or "")
         if message_id is None:
             tally.empty += 1
         else:

@@ -7,9 +7,11 @@ The bot's ``AsyncWebClient`` points at :attr:`FakeSlackApi.base_url`; Slack's
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -68,6 +70,11 @@ class FakeSlackApi:
     _runner: web.AppRunner | None = None
     _port: int = 0
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
+    _limits: tuple[float, float] | None = None
+    _recent: dict[str, collections.deque[float]] = field(default_factory=dict)
+    keep_calls: bool = True
+    posts: collections.Counter[str] = field(default_factory=collections.Counter)
+    rejected: int = 0
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -76,6 +83,7 @@ class FakeSlackApi:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_get("/_stats", self._stats)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -161,6 +169,38 @@ class FakeSlackApi:
     ) -> None:
         self._failures[method] = _Failure(status, retry_after, error, times)
 
+    def limit_posts(self, *, per_channel: float, per_workspace: float) -> None:
+        """Answer ``chat.postMessage`` with 429 (``Retry-After: 1``) beyond these rates,
+        counted over the last second: Slack's ~1 message per second per conversation
+        and a cap per workspace."""
+        self._limits = (per_channel, per_workspace)
+
+    def _over_limit(self, team_id: str, channel: str) -> bool:
+        if self._limits is None:
+            return False
+        now = time.monotonic()
+        per_channel, per_workspace = self._limits
+        over = False
+        for key, limit in ((f"{team_id}/{channel}", per_channel), (team_id, per_workspace)):
+            recent = self._recent.setdefault(key, collections.deque())
+            while recent and now - recent[0] >= 1.0:
+                recent.popleft()
+            over = over or len(recent) >= limit
+        if not over:
+            self._recent[f"{team_id}/{channel}"].append(now)
+            self._recent[team_id].append(now)
+        return over
+
+    async def _stats(self, _request: web.Request) -> web.Response:
+        return web.json_response(
+            {
+                "posts": sum(self.posts.values()),
+                "channels": len(self.posts),
+                "most_to_one_channel": max(self.posts.values(), default=0),
+                "rejected": self.rejected,
+            }
+        )
+
     def calls_to(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
 
@@ -209,12 +249,23 @@ class FakeSlackApi:
                     {"ok": False, "error": failure.error}, status=failure.status
                 )
             return web.json_response({"ok": False, "error": failure.error})
-        self.calls.append(Call(method=method, params=params, token=token))
         if method == "oauth.v2.access":
+            self.calls.append(Call(method=method, params=params, token=token))
             return web.json_response(self._oauth(params))
         workspace = self._tokens.get(token or "")
         if workspace is None:
+            self.calls.append(Call(method=method, params=params, token=token))
             return web.json_response({"ok": False, "error": "invalid_auth"})
+        if method == "chat.postMessage":
+            channel = str(params.get("channel", ""))
+            if self._over_limit(workspace.team_id, channel):
+                self.rejected += 1
+                return web.json_response(
+                    {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+                )
+            self.posts[f"{workspace.team_id}/{channel}"] += 1
+        if self.keep_calls:
+            self.calls.append(Call(method=method, params=params, token=token))
         handler = self._methods.get(method)
         body = handler(self, workspace, params) if handler else {"ok": True}
         return web.json_response(body)

@@ -7,12 +7,13 @@ Block Kit. No business rule lives here.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientSession, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -92,11 +93,12 @@ def is_configured(settings: Settings) -> bool:
     )
 
 
-def _retry_handlers() -> list[Any]:
-    return [
-        AsyncConnectionErrorRetryHandler(max_retry_count=3),
-        AsyncRateLimitErrorRetryHandler(max_retry_count=5),
-    ]
+def _retry_handlers(*, rate_limits: bool = True) -> list[Any]:
+    """Connection errors are retried; 429s too, unless the caller paces itself."""
+    handlers: list[Any] = [AsyncConnectionErrorRetryHandler(max_retry_count=3)]
+    if rate_limits:
+        handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=5))
+    return handlers
 
 
 class SlackRoutes:
@@ -148,11 +150,21 @@ class SlackAdapter:
         self._socket_mode = bool(settings.slack_app_token)
         self._profiles = ProfileCache(clock=clock)
         self._store = DatabaseInstallationStore(database=database)
-        self._clients: dict[str, AsyncWebClient] = {}
+        self._clients: dict[tuple[str, bool], AsyncWebClient] = {}
+        self._client_lock = asyncio.Lock()
+        # One HTTP session (and its connection pool) for every client: no TCP set-up per call.
+        self._http = ClientSession()
         self.client = AsyncWebClient(
             token=None if self._oauth else settings.slack_bot_token,
             base_url=self._api_url,
             retry_handlers=_retry_handlers(),
+            session=self._http,
+        )
+        self._paced_client = AsyncWebClient(
+            token=None if self._oauth else settings.slack_bot_token,
+            base_url=self._api_url,
+            retry_handlers=_retry_handlers(rate_limits=False),
+            session=self._http,
         )
         oauth_settings = None
         if self._oauth:
@@ -175,7 +187,11 @@ class SlackAdapter:
             ),
             process_before_response=False,
         )
-        self.port = SlackPort(client_for=self.client_for, profiles=self._profiles)
+        self.port = SlackPort(
+            client_for=self.client_for,
+            paced_client_for=self.paced_client_for,
+            profiles=self._profiles,
+        )
         self._socket_handler: Any = None
         self._register()
 
@@ -194,6 +210,7 @@ class SlackAdapter:
         """Close Socket Mode and the HTTP clients."""
         if self._socket_handler is not None:
             await self._socket_handler.close_async()
+        await self._http.close()
 
     async def handle(self, request: web.Request) -> web.Response:
         """One HTTP request from Slack (events, commands, interactivity, OAuth)."""
@@ -214,21 +231,38 @@ class SlackAdapter:
         return await to_aiohttp_response(await self.app.async_dispatch(bolt_request))
 
     async def client_for(self, tenant: TenantKey) -> AsyncWebClient:
-        """The Web API client holding ``tenant``'s bot token."""
+        """The Web API client holding ``tenant``'s bot token (it waits out 429s itself)."""
+        return await self._client(tenant, paced=False)
+
+    async def paced_client_for(self, tenant: TenantKey) -> AsyncWebClient:
+        """The same, raising on 429 so that the port paces the whole workspace."""
+        return await self._client(tenant, paced=True)
+
+    async def _client(self, tenant: TenantKey, *, paced: bool) -> AsyncWebClient:
         if not self._oauth:
-            return self.client
-        cached = self._clients.get(tenant.workspace)
+            return self._paced_client if paced else self.client
+        cached = self._clients.get((tenant.workspace, paced))
         if cached is not None:
             return cached
+        async with self._client_lock:  # many sends of a fan-out ask at once: look up once
+            cached = self._clients.get((tenant.workspace, paced))
+            if cached is not None:
+                return cached
+            return await self._new_client(tenant, paced=paced)
+
+    async def _new_client(self, tenant: TenantKey, *, paced: bool) -> AsyncWebClient:
         async with self._database.session() as session:
             ref = await tenants.find_tenant(session, key=tenant)
             record = await slack_repo.find_installation(session, tenant=ref) if ref else None
         if record is None or (ref is not None and ref.disabled):
             raise LookupError(f"Tandem is not installed in {tenant}")
         client = AsyncWebClient(
-            token=record.bot_token, base_url=self._api_url, retry_handlers=_retry_handlers()
+            token=record.bot_token,
+            base_url=self._api_url,
+            retry_handlers=_retry_handlers(rate_limits=not paced),
+            session=self._http,
         )
-        self._clients[tenant.workspace] = client
+        self._clients[(tenant.workspace, paced)] = client
         return client
 
     def _register(self) -> None:
@@ -513,7 +547,9 @@ class SlackAdapter:
         """Uninstalled or tokens revoked: disable the tenant, keep its data."""
         team = None if context.is_enterprise_install else context.team_id
         await self._store.async_delete_bot(enterprise_id=context.enterprise_id, team_id=team)
-        self._clients.pop(self._key(context).workspace, None)
+        workspace = self._key(context).workspace
+        self._clients.pop((workspace, True), None)
+        self._clients.pop((workspace, False), None)
 
     async def _on_user_change(self, event: dict[str, Any], context: AsyncBoltContext) -> None:
         user = event.get("user") or {}

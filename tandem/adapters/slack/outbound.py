@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import collections
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -17,28 +21,131 @@ from tandem.bot.port import Profile
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey, User
 
 ClientFor = Callable[[TenantKey], Awaitable[AsyncWebClient]]
+T = TypeVar("T")
+MAX_RATE_LIMITED = 10
+
+
+def _retry_after(error: SlackApiError) -> float:
+    headers = getattr(error.response, "headers", {}) or {}
+    for key, value in headers.items():
+        if key.lower() == "retry-after":
+            raw = value[0] if isinstance(value, list) else value
+            try:
+                return max(float(raw), 0.0)
+            except ValueError:
+                break
+    return 1.0
+
+
+LIMITED_FOR = 30.0
+
+
+class _Pace:
+    """One workspace's sending pace, learnt from Slack's 429s.
+
+    After a 429 every sender waits out ``Retry-After``; then, for a while, sends go one
+    at a time, spaced by what the workspace accepted in the second before the 429
+    (a little slower after each further 429), so its cap is used without rejections.
+    """
+
+    def __init__(self) -> None:
+        self.resume_at = 0.0
+        self.limited_until = 0.0
+        self.interval = 0.0
+        self.base_interval = 0.0
+        self.last_send = 0.0
+        self.recent: collections.deque[float] = collections.deque()
+        self.one_at_a_time = asyncio.Lock()
+
+    def sent(self, started: float) -> None:
+        """Note an accepted send (started at ``started``); the pace eases back to the base."""
+        now = time.monotonic()
+        self.recent.append(started)
+        while self.recent and now - self.recent[0] > 1.0:
+            self.recent.popleft()
+        self.interval = max(self.base_interval, self.interval * 0.98)
+
+    def limited(self, retry_after: float) -> None:
+        """Slack answered 429: wait, then pace below the rate it accepted."""
+        now = time.monotonic()
+        while self.recent and now - self.recent[0] > 1.0:
+            self.recent.popleft()
+        if now < self.limited_until:
+            self.interval *= 1.05
+        else:
+            self.interval = self.base_interval = 1.02 / max(len(self.recent), 1)
+        self.resume_at = max(self.resume_at, now + retry_after)
+        self.limited_until = now + LIMITED_FOR
+
+    def next_slot(self) -> float:
+        """When the next send may go."""
+        return max(self.resume_at, self.last_send + self.interval)
 
 
 class SlackPort:
     """Implements :class:`tandem.bot.port.ChatPort` for Slack; one client per workspace."""
 
-    def __init__(self, *, client_for: ClientFor, profiles: ProfileCache) -> None:
+    def __init__(
+        self,
+        *,
+        client_for: ClientFor,
+        profiles: ProfileCache,
+        paced_client_for: ClientFor | None = None,
+    ) -> None:
+        """``paced_client_for`` gives clients that raise on 429 instead of sleeping, so that
+        the port paces a whole workspace: one 429 holds back every sender of it."""
         self._client_for = client_for
+        self._paced_client_for = paced_client_for or client_for
         self._profiles = profiles
+        self._paces: dict[str, _Pace] = {}
+
+    async def _paced(self, tenant: TenantKey, call: Callable[[], Awaitable[T]]) -> T:
+        pace = self._paces.setdefault(tenant.workspace, _Pace())
+        if time.monotonic() >= pace.limited_until:
+            started = time.monotonic()
+            try:
+                result = await call()
+                pace.sent(started)
+                return result
+            except SlackApiError as error:
+                if error.response.status_code != 429:
+                    raise
+                pace.limited(_retry_after(error))
+        async with pace.one_at_a_time:
+            for _ in range(MAX_RATE_LIMITED):
+                delay = pace.next_slot() - time.monotonic()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                pace.last_send = time.monotonic()  # spacing counts from each send's start
+                try:
+                    result = await call()
+                    pace.sent(pace.last_send)
+                    return result
+                except SlackApiError as error:
+                    if error.response.status_code != 429:
+                        raise
+                    pace.limited(_retry_after(error))
+            return await call()
 
     async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
-        client = await self._client_for(conversation.tenant)
-        response = await client.chat_postMessage(
-            channel=conversation.id, thread_ts=conversation.thread, **render_message(reply)
+        client = await self._paced_client_for(conversation.tenant)
+        payload = render_message(reply)
+        response = await self._paced(
+            conversation.tenant,
+            lambda: client.chat_postMessage(
+                channel=conversation.id, thread_ts=conversation.thread, **payload
+            ),
         )
         # Posting to a user id lands in the app's DM with them: keep the DM's id for updates.
         channel = str(response.get("channel") or conversation.id)
         return MessageRef(conversation=replace(conversation, id=channel), id=str(response["ts"]))
 
     async def update(self, *, message: MessageRef, reply: Reply) -> None:
-        client = await self._client_for(message.conversation.tenant)
-        await client.chat_update(
-            channel=message.conversation.id, ts=message.id, **render_message(reply)
+        client = await self._paced_client_for(message.conversation.tenant)
+        payload = render_message(reply)
+        await self._paced(
+            message.conversation.tenant,
+            lambda: client.chat_update(channel=message.conversation.id, ts=message.id, **payload),
         )
 
     async def open_dm(self, *, user: User) -> ConversationRef:

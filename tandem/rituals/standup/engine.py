@@ -61,7 +61,7 @@ class StandupEngine:
         deliveries: Deliveries,
         clock: Clock,
         grace: timedelta,
-        tenant_concurrency: int = 16,
+        tenant_concurrency: int = 128,
     ) -> None:
         self._database = database
         self._service = service

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import update
+from sqlalchemy import Table, bindparam, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
@@ -122,14 +123,22 @@ async def find_delivery(
 
 
 async def mark_sent(
-    session: AsyncSession, *, tenant: TenantRef, delivery_id: int, at: datetime, message_id: str
+    session: AsyncSession, *, tenant: TenantRef, sent: Sequence[tuple[int, str]], at: datetime
 ) -> None:
-    """The send went out."""
-    await session.exec(
-        update(Delivery)
-        .where(col(Delivery.tenant_id) == tenant.id, col(Delivery.id) == delivery_id)
-        .values(status=SENT, sent_at=at, message_id=message_id[:255], error=None)
+    """These sends went out: (delivery id, message id) pairs, in one statement run for each."""
+    if not sent:
+        return
+    table = cast(Table, Delivery.__table__)  # type: ignore[attr-defined]  # Core: one executemany
+    statement = (
+        update(table)
+        .where(table.c.tenant_id == bindparam("b_tenant"), table.c.id == bindparam("b_id"))
+        .values(status=SENT, sent_at=bindparam("b_at"), message_id=bindparam("b_message"))
     )
+    rows = [
+        {"b_tenant": tenant.id, "b_id": delivery_id, "b_at": at, "b_message": message_id[:255]}
+        for delivery_id, message_id in sent
+    ]
+    await session.execute(statement, rows)
 
 
 async def mark_attempt_failed(
