@@ -138,7 +138,8 @@ async def mark_sent(
         {"b_tenant": tenant.id, "b_id": delivery_id, "b_at": at, "b_message": message_id[:255]}
         for delivery_id, message_id in sent
     ]
-    await session.execute(statement, rows)
+    connection = await session.connection()
+    await connection.execute(statement, rows)
 
 
 async def mark_attempt_failed(
