@@ -159,3 +159,11 @@ async def test_a_stand_up_on_slack(slack: SlackBot, clock: FixedClock) -> None:
     assert f"<@{NADIA}>" in rendered  # a real Slack mention
     assert "Sam Okafor: Waiting for the DNS change" in rendered
     assert await tick(slack, clock, at(12, 1)) == 0
+
+    # Hugo's App Home says when he is next asked, in his time and language.
+    home = {"type": "app_home_opened", "user": HUGO, "channel": "DHUGO", "tab": "home"}
+    assert await slack.event(home, event_id="EvHome") == 200
+    (published,) = await slack.wait_for(lambda: slack.api.calls_to("views.publish"))
+    fields = str(published.params["view"]["blocks"])
+    assert "Votre prochain stand-up" in fields
+    assert "« Daily », le 24 nov. 2026 à 09:30" in fields

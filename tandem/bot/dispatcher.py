@@ -65,6 +65,7 @@ class ActionContext:
 
 CommandHandler = Callable[[CommandContext], Awaitable[Reply]]
 TextHandler = Callable[[CommandContext], Awaitable[Reply | None]]
+HomeSection = Callable[[Actor, Translator], Awaitable[Field | None]]
 ActionHandler = Callable[[ActionContext], Awaitable[Reply]]
 
 
@@ -101,6 +102,7 @@ class Dispatcher:
         self._commands: dict[str, CommandSpec] = {}
         self._actions: list[ActionSpec] = []
         self._text_handlers: list[TextHandler] = []
+        self._home_sections: dict[str, HomeSection] = {}
         self.add_command(CommandSpec(name="help", handler=self._help))
         self.add_command(CommandSpec(name="tandem", handler=self._help))
 
@@ -114,6 +116,11 @@ class Dispatcher:
         """Offer free text that names no command to ``handler`` (first non-None reply wins),
         e.g. the answer to a question the bot asked in a DM; otherwise the user gets help."""
         self._text_handlers.append(handler)
+
+    def add_home_section(self, *, key: str, section: HomeSection) -> None:
+        """Let a ritual fill its section of the home (``standup``, ``blockers``,
+        ``approvals``); a section nobody fills says there is nothing yet."""
+        self._home_sections[key] = section
 
     def add_action(self, spec: ActionSpec) -> None:
         """Register a family of actions by id prefix."""
@@ -163,7 +170,7 @@ class Dispatcher:
             case Installed():
                 return await self._help_for(actor, t, unknown=None)
             case HomeOpened():
-                return self._home(t)
+                return await self._home(actor, t)
 
     def parse(self, text: str) -> tuple[str, str]:
         """Split typed text into a command and its arguments.
@@ -209,7 +216,7 @@ class Dispatcher:
             clock=self._clock,
         )
 
-    def _home(self, t: Translator) -> Reply:
+    async def _home(self, actor: Actor, t: Translator) -> Reply:
         """The home: what the user can do, then each ritual's section (empty ones say so)."""
         commands = "\n".join(
             f"/{spec.name} — {t(f'help.cmd.{spec.name}')}"
@@ -217,13 +224,13 @@ class Dispatcher:
             for spec in self._commands.values()
             if spec.name != "help"
         )
-        fields = (
-            Field(label=t("home.commands"), value=commands),
-            Field(label=t("home.standup"), value=t("home.standup.none")),
-            Field(label=t("home.blockers"), value=t("home.blockers.none")),
-            Field(label=t("home.approvals"), value=t("home.approvals.none")),
-        )
-        return Reply.of_card(Card(title=t("home.title"), fields=fields, footer=t("help.footer")))
+        fields = [Field(label=t("home.commands"), value=commands)]
+        for key in ("standup", "blockers", "approvals"):
+            section = self._home_sections.get(key)
+            filled = await section(actor, t) if section else None
+            fields.append(filled or Field(label=t(f"home.{key}"), value=t(f"home.{key}.none")))
+        card = Card(title=t("home.title"), fields=tuple(fields), footer=t("help.footer"))
+        return Reply.of_card(card)
 
     async def _help(self, ctx: CommandContext) -> Reply:
         return await self._help_for(ctx.actor, ctx.t, unknown=None)

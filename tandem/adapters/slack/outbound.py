@@ -63,7 +63,7 @@ class _Pace:
         self.recent.append(started)
         while self.recent and now - self.recent[0] > 1.0:
             self.recent.popleft()
-        self.interval = max(self.base_interval, self.interval * 0.98)
+        self.interval = max(self.base_interval, self.interval * 0.995)
 
     def limited(self, retry_after: float) -> None:
         """Slack answered 429: wait, then pace below the rate it accepted."""
@@ -73,7 +73,7 @@ class _Pace:
         if now < self.limited_until:
             self.interval *= 1.05
         else:
-            self.interval = self.base_interval = 1.02 / max(len(self.recent), 1)
+            self.interval = self.base_interval = 1.03 / max(len(self.recent), 1)
         self.resume_at = max(self.resume_at, now + retry_after)
         self.limited_until = now + LIMITED_FOR
 

@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "teams.no_tenant": "Tandem works inside a Microsoft 365 organisation; this chat has none.",
     "home.title": "Tandem",
     "home.commands": "What you can do",
+    "home.standup.next": "“{name}”, {when}",
     "home.standup": "Your next stand-up",
     "home.blockers": "Your open blockers",
     "home.blockers.none": "None.",

@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "cette conversation n'en a pas.",
     "home.title": "Tandem",
     "home.commands": "Ce que vous pouvez faire",
+    "home.standup.next": "« {name} », le {when}",
     "home.standup": "Votre prochain stand-up",
     "home.blockers": "Vos points de blocage ouverts",
     "home.blockers.none": "Aucun.",

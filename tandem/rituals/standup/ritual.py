@@ -65,6 +65,7 @@ class StandupRitual:
         )
         dispatcher.add_action(ActionSpec(prefix="standup.", handler=self._action))
         dispatcher.add_text_handler(self._text)
+        dispatcher.add_home_section(key="standup", section=self._home)
 
     def on_change(self, listener: Listener) -> None:
         """Call ``listener`` after a stand-up's schedule changed (the scheduler rebuilds)."""
@@ -398,6 +399,23 @@ class StandupRitual:
 
     async def _delete(self, ctx: CommandContext, rest: str) -> Reply:
         return await self._set_state(ctx, rest, paused=None, deleted=True, key="standup.deleted")
+
+    async def _home(self, actor: Actor, t: Translator) -> Field | None:
+        """The home's stand-up section: when the actor is next asked, by which stand-up."""
+        me = await self._me(actor)
+        if me is None:
+            return None
+        now = self._service.now()
+        upcoming = [
+            (moment, standup.name)
+            for standup, member in await self._mine(me)
+            if (moment := timing.next_prompt(standup, member, now)) is not None
+        ]
+        if not upcoming:
+            return None
+        moment, name = min(upcoming)
+        when = format_instant(moment=moment, timezone=actor.timezone, locale=t.locale)
+        return Field(label=t("home.standup"), value=t("home.standup.next", name=name, when=when))
 
     # -- answering --------------------------------------------------------------------------
 
