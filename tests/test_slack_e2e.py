@@ -164,9 +164,11 @@ async def import_into(database_url: str, tenant: str) -> None:
     await database.dispose()
 
 
-@pytest.fixture
-async def slack(database_url: str) -> AsyncIterator[SlackBot]:
-    """One workspace with a bot token, the shared fixtures imported into it."""
+@asynccontextmanager
+async def one_workspace(
+    database_url: str, *, clock: Clock | None = None
+) -> AsyncIterator[SlackBot]:
+    """One workspace with a bot token, its people in the fake, the shared fixtures imported."""
     async with FakeSlackApi() as api:
         api.add_workspace(team_id=TEAM, bot_token="xoxb-acme", bot_user_id="U0LAN0Z89")
         for user_id, email, name, tz, locale in PEOPLE:
@@ -175,8 +177,15 @@ async def slack(database_url: str) -> AsyncIterator[SlackBot]:
             )
         await import_into(database_url, f"slack:{TEAM}")
         settings = settings_for(database_url, api, SLACK_BOT_TOKEN="xoxb-acme")
-        async with serve_slack(settings, api) as bot:
+        async with serve_slack(settings, api, clock=clock) as bot:
             yield bot
+
+
+@pytest.fixture
+async def slack(database_url: str) -> AsyncIterator[SlackBot]:
+    """One workspace with a bot token, the shared fixtures imported into it."""
+    async with one_workspace(database_url) as bot:
+        yield bot
 
 
 def _fields(call: Call) -> dict[str, str]:

@@ -14,18 +14,8 @@ import pytest
 
 from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
-from tests.slackfake.api import Call, FakeSlackApi
-from tests.test_slack_e2e import (
-    HUGO,
-    NADIA,
-    PEOPLE,
-    SAM,
-    TEAM,
-    SlackBot,
-    import_into,
-    serve_slack,
-    settings_for,
-)
+from tests.slackfake.api import Call
+from tests.test_slack_e2e import HUGO, NADIA, SAM, TEAM, SlackBot, one_workspace
 
 CHANNEL = "CMKTIT001"
 
@@ -37,16 +27,8 @@ def at(hour: int, minute: int = 0) -> datetime:
 @pytest.fixture
 async def slack(database_url: str, clock: FixedClock) -> AsyncIterator[SlackBot]:
     clock.set(at=at(6))
-    async with FakeSlackApi() as api:
-        api.add_workspace(team_id=TEAM, bot_token="xoxb-acme", bot_user_id="U0LAN0Z89")
-        for user_id, email, name, tz, locale in PEOPLE:
-            api.add_user(
-                team_id=TEAM, user_id=user_id, email=email, real_name=name, tz=tz, locale=locale
-            )
-        await import_into(database_url, f"slack:{TEAM}")
-        settings = settings_for(database_url, api, SLACK_BOT_TOKEN="xoxb-acme")
-        async with serve_slack(settings, api, clock=clock) as bot:
-            yield bot
+    async with one_workspace(database_url, clock=clock) as bot:
+        yield bot
 
 
 async def tick(slack: SlackBot, clock: FixedClock, moment: datetime) -> int:

@@ -209,15 +209,7 @@ class StandupRitual:
         if me is None:
             return self._unknown(t)
         if not rest:
-            return Reply.of_card(
-                cards.setup_form(
-                    t=t,
-                    values=settings_text.as_values(_defaults(ctx.actor)),
-                    action=cards.CREATE,
-                    value=ctx.conversation.id,
-                    title=t("standup.setup.title"),
-                )
-            )
+            return _new_form(t, ctx.actor, channel_id=ctx.conversation.id)
         try:
             draft = settings_text.read(settings_text.split_text(rest))
         except SettingsProblem as problem:
@@ -322,15 +314,7 @@ class StandupRitual:
         if standup is None or me is None:
             return problem or self._unknown(t)
         if not sep:
-            return Reply.of_card(
-                cards.setup_form(
-                    t=t,
-                    values=settings_text.as_values(standup.settings),
-                    action=cards.SAVE + str(standup.id),
-                    value=str(standup.id),
-                    title=t("standup.edit.title", name=standup.name),
-                )
-            )
+            return _edit_form(t, standup)
         try:
             values = settings_text.split_text("_;" + changes)
             values.pop("name", None) if values.get("name") == "_" else None
@@ -907,15 +891,7 @@ class StandupRitual:
             return self._unknown(t)
         where = _form_conversation(ctx)
         if opened or not ctx.event.inputs:
-            return Reply.of_card(
-                cards.setup_form(
-                    t=t,
-                    values=settings_text.as_values(_defaults(ctx.actor)),
-                    action=cards.CREATE,
-                    value=where.id,
-                    title=t("standup.setup.title"),
-                )
-            )
+            return _new_form(t, ctx.actor, channel_id=where.id)
         try:
             draft = settings_text.read(ctx.event.inputs)
         except SettingsProblem as problem:
@@ -938,15 +914,7 @@ class StandupRitual:
         if not self._may_change(ctx.actor, me, found):
             return Reply(text=t("standup.not_owner", name=found.name, owner=found.owner_email))
         if opened or not ctx.event.inputs:
-            return Reply.of_card(
-                cards.setup_form(
-                    t=t,
-                    values=settings_text.as_values(found.settings),
-                    action=cards.SAVE + str(found.id),
-                    value=str(found.id),
-                    title=t("standup.edit.title", name=found.name),
-                )
-            )
+            return _edit_form(t, found)
         try:
             draft = settings_text.read(
                 ctx.event.inputs, base=settings_text.draft_of(found.settings)
@@ -967,6 +935,30 @@ def _form_conversation(ctx: ActionContext) -> ConversationRef:
         )
         return ConversationRef(tenant=conversation.tenant, id=value, kind=kind)
     return conversation
+
+
+def _new_form(t: Translator, actor: Actor, *, channel_id: str) -> Reply:
+    """The setup form, prefilled with the defaults; it carries the channel to post in."""
+    card = cards.setup_form(
+        t=t,
+        values=settings_text.as_values(_defaults(actor)),
+        action=cards.CREATE,
+        value=channel_id,
+        title=t("standup.setup.title"),
+    )
+    return Reply.of_card(card)
+
+
+def _edit_form(t: Translator, standup: StandupView) -> Reply:
+    """The setup form, prefilled with the stand-up as it is."""
+    card = cards.setup_form(
+        t=t,
+        values=settings_text.as_values(standup.settings),
+        action=cards.SAVE + str(standup.id),
+        value=str(standup.id),
+        title=t("standup.edit.title", name=standup.name),
+    )
+    return Reply.of_card(card)
 
 
 def _defaults(actor: Actor) -> StandupSettings:
