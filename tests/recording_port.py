@@ -5,6 +5,7 @@ It stands where Slack or Teams would: the rituals reach it only through the port
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,9 +37,12 @@ class RecordingPort:
 
     messages: list[Posted] = field(default_factory=list)
     fail: int = 0
+    hold: asyncio.Event | None = None  # while set to an unset event, sends wait for it
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
+        if self.hold is not None:
+            await self.hold.wait()
         if self.fail:
             self.fail -= 1
             raise ConnectionError("platform unavailable")

@@ -6,6 +6,7 @@ Lisbon, Maya in New York. The stand-up closes at 12:00 New York time (17:00 UTC)
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -212,6 +213,23 @@ async def test_a_failed_send_is_retried_with_backoff_then_reported(team: Team) -
     assert (failed.key.kind, failed.attempts) == ("reminder:60", 4)
     (report,) = [m for m in team.port.dms(SAM)]
     assert "could not send the reminder of “Solo” to maya.chen@example.com" in report.text
+
+
+async def test_a_slow_fan_out_is_not_sent_again_by_the_next_sweeps(team: Team) -> None:
+    """Prompts still queued when their lease would end are kept, not claimed again."""
+    await team.chat.say(SAM, SETUP)
+    team.port.hold = asyncio.Event()
+    team.clock.set(at=at(9, 30))
+    sweeps = [asyncio.create_task(team.runtime.standup_engine.run_due())]
+    for minutes in (1, 6, 12):  # later sweeps, past the 5-minute lease
+        await asyncio.sleep(0.2)  # the sweeps before have claimed and wait on the platform
+        team.clock.set(at=at(9, 30) + timedelta(minutes=minutes))
+        sweeps.append(asyncio.create_task(team.runtime.standup_engine.run_due()))
+    await asyncio.sleep(0.2)
+    team.port.hold.set()
+    sent = [tally.sent for tally in await asyncio.gather(*sweeps)]
+    assert sent == [3, 0, 0, 0]
+    assert [len(team.port.dms(who)) for who in (HUGO, SAM, ANA)] == [1, 1, 1]
 
 
 async def test_bad_setup_is_explained_and_stores_nothing(team: Team) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any, TypeVar
 
 import pytest
@@ -720,6 +721,16 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     (mine,) = await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
     assert not await deliveries.lease(s, tenant=other, delivery_id=mine.id, at=NOW, until=NOW)
     assert await deliveries.lease(s, tenant=acme, delivery_id=mine.id, at=NOW, until=NOW)
+
+
+@check("deliveries.extend_lease")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    (mine,) = await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
+    later = NOW + timedelta(hours=1)
+    await deliveries.extend_lease(s, tenant=other, delivery_ids=[mine.id], until=later)
+    assert some(await deliveries.find_delivery(s, tenant=acme, key=KEY)).next_attempt_at == NOW
+    await deliveries.extend_lease(s, tenant=acme, delivery_ids=[mine.id], until=later)
+    assert some(await deliveries.find_delivery(s, tenant=acme, key=KEY)).next_attempt_at == later
 
 
 @check("deliveries.due_retries")

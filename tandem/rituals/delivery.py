@@ -86,6 +86,7 @@ class Deliveries:
         self._concurrency = concurrency
         self._flush_every = flush_every
         self._sent: dict[int, tuple[TenantRef, list[tuple[int, str]]]] = {}
+        self._queued: dict[int, set[int]] = {}  # tenant id -> deliveries held by this process
         self._flusher: asyncio.Task[None] | None = None
 
     async def skip(
@@ -133,6 +134,15 @@ class Deliveries:
     ) -> Tally:
         """Claim what is due and not claimed yet, send it, and retry what is due for a retry."""
         now = self._clock.now()
+        queued = self._queued.setdefault(tenant.id, set())
+        if queued:  # a fan-out still going from an earlier sweep: keep holding it
+            async with self._database.session() as session:
+                await deliveries.extend_lease(
+                    session,
+                    tenant=tenant,
+                    delivery_ids=sorted(queued),
+                    until=now + self._policy.lease,
+                )
         fresh = await self._unclaimed(tenant, due)
         won: list[DeliveryView] = []
         if fresh:
@@ -148,6 +158,8 @@ class Deliveries:
             retries = await deliveries.due_retries(session, tenant=tenant, at=now)
         leased: list[DeliveryView] = []
         for item in retries:
+            if item.id in queued:
+                continue
             async with self._database.session() as session:
                 if await deliveries.lease(
                     session,
@@ -161,10 +173,15 @@ class Deliveries:
         gate = asyncio.Semaphore(self._concurrency)
 
         async def one(item: DeliveryView) -> None:
-            async with gate:
-                await self._attempt(tenant, item, perform, give_up, tally)
+            try:
+                async with gate:
+                    await self._attempt(tenant, item, perform, give_up, tally)
+            finally:
+                queued.discard(item.id)
 
-        await asyncio.gather(*(one(item) for item in (*won, *leased)))
+        mine = (*won, *leased)
+        queued.update(item.id for item in mine)
+        await asyncio.gather(*(one(item) for item in mine))
         await self.flush()
         return tally
 

@@ -186,6 +186,27 @@ async def lease(
     return bool(result.rowcount)
 
 
+async def extend_lease(
+    session: AsyncSession,
+    *,
+    tenant: TenantRef,
+    delivery_ids: Sequence[int],
+    until: datetime,
+) -> None:
+    """Keep holding claimed deliveries still queued in this process (a long fan-out)."""
+    if not delivery_ids:
+        return
+    await session.exec(
+        update(Delivery)
+        .where(
+            col(Delivery.tenant_id) == tenant.id,
+            col(Delivery.id).in_(list(delivery_ids)),
+            col(Delivery.status) == CLAIMED,
+        )
+        .values(next_attempt_at=until)
+    )
+
+
 async def due_retries(
     session: AsyncSession, *, tenant: TenantRef, at: datetime, limit: int = 500
 ) -> list[DeliveryView]:
