@@ -71,7 +71,7 @@ class FakeSlackApi:
     _port: int = 0
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
     _limits: tuple[float, float] | None = None
-    _recent: dict[str, collections.deque[float]] = field(default_factory=dict)
+    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
     keep_calls: bool = True
     posts: collections.Counter[str] = field(default_factory=collections.Counter)
     rejected: int = 0
@@ -170,9 +170,9 @@ class FakeSlackApi:
         self._failures[method] = _Failure(status, retry_after, error, times)
 
     def limit_posts(self, *, per_channel: float, per_workspace: float) -> None:
-        """Answer ``chat.postMessage`` with 429 (``Retry-After: 1``) beyond these rates,
-        counted over the last second: Slack's ~1 message per second per conversation
-        and a cap per workspace."""
+        """Answer ``chat.postMessage`` with 429 (``Retry-After: 1``) beyond these rates:
+        Slack's "about one message per second per conversation, with short bursts" and a
+        cap per workspace, each a token bucket holding one second's worth."""
         self._limits = (per_channel, per_workspace)
 
     def _over_limit(self, team_id: str, channel: str) -> bool:
@@ -180,16 +180,18 @@ class FakeSlackApi:
             return False
         now = time.monotonic()
         per_channel, per_workspace = self._limits
-        over = False
-        for key, limit in ((f"{team_id}/{channel}", per_channel), (team_id, per_workspace)):
-            recent = self._recent.setdefault(key, collections.deque())
-            while recent and now - recent[0] >= 1.0:
-                recent.popleft()
-            over = over or len(recent) >= limit
-        if not over:
-            self._recent[f"{team_id}/{channel}"].append(now)
-            self._recent[team_id].append(now)
-        return over
+        buckets = []
+        for key, rate in ((f"{team_id}/{channel}", per_channel), (team_id, per_workspace)):
+            tokens, last = self._buckets.get(key, (rate, now))
+            tokens = min(rate, tokens + (now - last) * rate)
+            buckets.append((key, tokens))
+        if any(tokens < 1 for _, tokens in buckets):
+            for key, tokens in buckets:
+                self._buckets[key] = (tokens, now)
+            return True
+        for key, tokens in buckets:
+            self._buckets[key] = (tokens - 1, now)
+        return False
 
     async def _stats(self, _request: web.Request) -> web.Response:
         return web.json_response(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiohttp import ClientSession, web
+from aiohttp import ClientSession, TCPConnector, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -80,6 +80,7 @@ BOT_EVENTS = (
     "tokens_revoked",
     "user_change",
 )
+HTTP_CONNECTIONS = 512
 EVENTS_PATH = "/slack/events"
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
@@ -152,8 +153,9 @@ class SlackAdapter:
         self._store = DatabaseInstallationStore(database=database)
         self._clients: dict[tuple[str, bool], AsyncWebClient] = {}
         self._client_lock = asyncio.Lock()
-        # One HTTP session (and its connection pool) for every client: no TCP set-up per call.
-        self._http = ClientSession()
+        # One HTTP session (and its connection pool) for every client: no TCP set-up per call;
+        # room for one paced send per workspace of a large fan-out at once.
+        self._http = ClientSession(connector=TCPConnector(limit=HTTP_CONNECTIONS))
         self.client = AsyncWebClient(
             token=None if self._oauth else settings.slack_bot_token,
             base_url=self._api_url,
