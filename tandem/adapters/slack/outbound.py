@@ -63,17 +63,21 @@ class _Pace:
         self.recent.append(started)
         while self.recent and now - self.recent[0] > 1.0:
             self.recent.popleft()
-        self.interval = max(self.base_interval, self.interval * 0.995)
+        self.interval = max(self.base_interval, self.interval * 0.98)
 
-    def limited(self, retry_after: float) -> None:
-        """Slack answered 429: wait, then pace below the rate it accepted."""
+    def limited(self, retry_after: float, *, paced: bool) -> None:
+        """Slack answered 429: wait, then pace below the rate it accepted.
+
+        ``paced`` says the rejected send was already paced: then the pace slows a little.
+        (Rejections of the burst that first met the limit teach nothing more.)
+        """
         now = time.monotonic()
         while self.recent and now - self.recent[0] > 1.0:
             self.recent.popleft()
-        if now < self.limited_until:
+        if paced:
             self.interval *= 1.05
-        else:
-            self.interval = self.base_interval = 1.03 / max(len(self.recent), 1)
+        elif now >= self.limited_until:
+            self.interval = self.base_interval = 1.02 / max(len(self.recent), 1)
         self.resume_at = max(self.resume_at, now + retry_after)
         self.limited_until = now + LIMITED_FOR
 
@@ -110,7 +114,7 @@ class SlackPort:
             except SlackApiError as error:
                 if error.response.status_code != 429:
                     raise
-                pace.limited(_retry_after(error))
+                pace.limited(_retry_after(error), paced=False)
         async with pace.one_at_a_time:
             for _ in range(MAX_RATE_LIMITED):
                 delay = pace.next_slot() - time.monotonic()
@@ -120,11 +124,12 @@ class SlackPort:
                 try:
                     result = await call()
                     pace.sent(pace.last_send)
+                    pace.limited_until = time.monotonic() + LIMITED_FOR  # paced while busy
                     return result
                 except SlackApiError as error:
                     if error.response.status_code != 429:
                         raise
-                    pace.limited(_retry_after(error))
+                    pace.limited(_retry_after(error), paced=True)
             return await call()
 
     async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
