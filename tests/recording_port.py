@@ -67,6 +67,9 @@ class RecordingPort:
     async def profile(self, *, user: User) -> Profile:
         return Profile(email=user.email, name=user.display_name, timezone=None, locale=None)
 
+    async def members(self, *, conversation: ConversationRef) -> list[User] | None:
+        return None
+
     async def find_user(self, *, tenant: TenantKey, email: str) -> User | None:
         return User(tenant=tenant, platform_user_id=email, email=email)
 

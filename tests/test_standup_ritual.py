@@ -242,6 +242,8 @@ async def test_bad_setup_is_explained_and_stores_nothing(team: Team) -> None:
     assert "“Mars/Olympus” is not a timezone I know" in bad_zone.text
     unknown = await chat.say(SAM, "/standup setup X; members: nobody@example.com; channel: c")
     assert "I don't know nobody@example.com" in unknown.text
+    whole = await chat.say(SAM, "/standup setup X; members: #channel; channel: c")
+    assert "I can't list this channel's members here" in whole.text
     no_channel = await chat.say(SAM, f"/standup setup X; members: {SAM}")
     assert "type /standup setup in the team's channel" in no_channel.text
     french = await chat.say(HUGO, f"/standup setup X; membres: {HUGO}; heures: 25:00-12:00")

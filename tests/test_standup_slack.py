@@ -149,3 +149,27 @@ async def test_a_stand_up_on_slack(slack: SlackBot, clock: FixedClock) -> None:
     fields = str(published.params["view"]["blocks"])
     assert "Votre prochain stand-up" in fields
     assert "« Daily », le 24 nov. 2026 à 09:30" in fields
+
+
+async def test_a_whole_channel_as_members(slack: SlackBot) -> None:
+    slack.api.add_user(
+        team_id=TEAM,
+        user_id="UGUEST001",
+        email="guest@agency.example",
+        real_name="Gus Guest",
+        tz="UTC",
+    )
+    await slack.command(
+        "setup Everyone; members: #channel",
+        user=SAM,
+        command="/standup",
+        name="all",
+        channel=CHANNEL,
+    )
+    (created,) = await slack.wait_for(lambda: slack.responses("all"))
+    text = str(created.params["blocks"])
+    assert "Stand-up “Everyone” is set up" in created.params["text"]
+    assert "3 members: Hugo Bernard, Nadia Roux and Sam Okafor" in text
+    assert "not in the people file (not added)" in text and "Gus Guest" in text
+    (listed,) = slack.api.calls_to("conversations.members")
+    assert listed.params["channel"] == CHANNEL

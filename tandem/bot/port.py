@@ -48,6 +48,10 @@ class ChatPort(Protocol):
         """The platform user with ``email``, where the platform can look one up; else None."""
         ...
 
+    async def members(self, *, conversation: ConversationRef) -> list[User] | None:
+        """The people in a channel (bots left out), or None where the platform cannot say."""
+        ...
+
 
 class Ports(Protocol):
     """The port that reaches each tenant: its platform's, or None when none runs here."""

@@ -361,6 +361,10 @@ class FakeSlackApi:
                 return self._users_info(ws, {"user": user_id})
         return {"ok": False, "error": "users_not_found"}
 
+    def _members(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        everyone = [uid for (team, uid) in self._users if team == ws.team_id]
+        return {"ok": True, "members": [*everyone, ws.bot_user_id], "response_metadata": {}}
+
     def _invite(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": params.get("channel")}}
 
@@ -380,6 +384,7 @@ class FakeSlackApi:
         "chat.update": _update,
         "conversations.open": _open,
         "conversations.invite": _invite,
+        "conversations.members": _members,
         "views.open": _view,
         "views.publish": _view,
         "views.update": _view,

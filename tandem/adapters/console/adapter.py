@@ -47,6 +47,10 @@ class ConsoleAdapter:
         self.write(f"(invited {names} to #{conversation.id})")
         return True
 
+    async def members(self, *, conversation: ConversationRef) -> list[User] | None:
+        """A terminal has no channel members."""
+        return None
+
     async def find_user(self, *, tenant: TenantKey, email: str) -> User | None:
         """In the terminal a person's id is their email."""
         return User(tenant=tenant, platform_user_id=email, email=email)

@@ -65,8 +65,10 @@ log = logging.getLogger(__name__)
 DEFAULT_API_URL = "https://slack.com/api/"
 BOT_SCOPES = (
     "app_mentions:read",
+    "channels:read",
     "chat:write",
     "commands",
+    "groups:read",
     "im:history",
     "im:write",
     "users:read",

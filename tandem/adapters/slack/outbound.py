@@ -192,6 +192,37 @@ class SlackPort:
             locale=found.get("locale"),
         )
 
+    async def members(self, *, conversation: ConversationRef) -> list[User] | None:
+        """``conversations.members`` page by page, each person with their profile (email)."""
+        client = await self._client_for(conversation.tenant)
+        ids: list[str] = []
+        cursor: str | None = None
+        while True:
+            response = await client.conversations_members(
+                channel=conversation.id, cursor=cursor, limit=200
+            )
+            ids.extend(str(i) for i in response.get("members") or [])
+            cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                break
+        found = []
+        for user_id in ids:
+            profile = await self._profiles.get(
+                client=client, team_id=conversation.tenant.workspace, user_id=user_id
+            )
+            if profile.email:  # bots and apps have none
+                found.append(
+                    User(
+                        tenant=conversation.tenant,
+                        platform_user_id=user_id,
+                        display_name=profile.name,
+                        email=profile.email,
+                        timezone=profile.timezone,
+                        locale=profile.locale,
+                    )
+                )
+        return found
+
     async def open_form(self, *, tenant: TenantKey, trigger: str, card: Card, locale: str) -> None:
         """Open the form of ``card`` as a modal; its submission comes back as the form's
         submit action.

@@ -140,6 +140,10 @@ class TeamsPort:
         """Bots cannot add people to Teams chats or channels: the caller sends a link instead."""
         return False
 
+    async def members(self, *, conversation: ConversationRef) -> list[User] | None:
+        """Not listed yet: name the members (see the README)."""
+        return None
+
     async def find_user(self, *, tenant: TenantKey, email: str) -> User | None:
         """Teams gives bots no look-up by email: a person is known once they talk to Tandem."""
         return None

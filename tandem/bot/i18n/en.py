@@ -219,4 +219,7 @@ MESSAGES: dict[str, str] = {
     "standup.failed.reminder": "reminder",
     "standup.failed.summary": "summary",
     "home.standup.none": "None yet: set one up with /standup setup.",
+    "standup.setup.outside_label": "In the channel but not in the people file (not added)",
+    "standup.setup.channel_unsupported": "I can't list this channel's members here: "
+    "name them by email (members: a@x.com, b@x.com).",
 }

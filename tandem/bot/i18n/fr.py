@@ -239,4 +239,7 @@ MESSAGES: dict[str, str] = {
     "standup.failed.reminder": "le rappel",
     "standup.failed.summary": "le résumé",
     "home.standup.none": "Aucun pour l'instant : créez-en un avec /standup setup.",
+    "standup.setup.outside_label": "Dans le canal mais pas dans l'annuaire (non ajoutés)",
+    "standup.setup.channel_unsupported": "Je ne peux pas lister les membres de ce canal ici : "
+    "nommez-les par e-mail (membres: a@x.com, b@x.com).",
 }

@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from dataclasses import field as default
 from datetime import date, datetime, timedelta
 
 from tandem.bot.cards import Button, Card, Field, Reply
@@ -39,6 +40,20 @@ MAX_AWAY_DAYS = 366
 MAX_REPORT_DAYS = 92
 _SLACK_CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
 _SLACK_USER = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
+
+
+_WHOLE_CHANNEL = {"channel", "here", "everyone", "canal", "tous"}
+
+
+@dataclass
+class _Members:
+    """Members as typed, resolved: emails, tokens not understood, and channel members
+    left out because they are not in the people file."""
+
+    emails: tuple[str, ...] = ()
+    unknown: list[str] = default(default_factory=list)
+    outside: list[str] = default(default_factory=list)
+    unsupported: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,38 +185,77 @@ class StandupRitual:
         )
 
     async def _member_emails(
-        self, *, key: TenantKey, tenant: TenantRef, tokens: tuple[str, ...]
-    ) -> tuple[tuple[str, ...], list[str]]:
-        """Emails for typed members (emails and platform mentions); the tokens not understood."""
+        self, *, key: TenantKey, tenant: TenantRef, tokens: tuple[str, ...], channel: ChannelAddress
+    ) -> _Members:
+        """Emails for typed members: emails, platform mentions, or the whole channel."""
         emails: list[str] = []
-        unknown: list[str] = []
+        found = _Members()
         for token in tokens:
             if "@" in token and not token.startswith(("@", "<@")):
                 emails.append(token.casefold())
                 continue
-            found = _SLACK_USER.match(token)
-            if found is None:
-                unknown.append(token)
-                continue
-            user_id = found.group(1)
-            async with self._database.session() as session:
-                person = await people.find_person_by_identity(
-                    session, tenant=tenant, platform=key.platform.value, platform_user_id=user_id
-                )
-            email = person.email if person else None
-            if email is None:
-                try:
-                    profile = await self._service.port(key).profile(
-                        user=User(tenant=key, platform_user_id=user_id)
+            if fold(token) in _WHOLE_CHANNEL:
+                listed = await self._channel_members(key, channel)
+                if listed is None:
+                    found.unsupported = True
+                    continue
+                async with self._database.session() as session:
+                    known = await people.people_by_email(
+                        session, tenant=tenant, emails=[u.email for u in listed if u.email]
                     )
-                    email = profile.email
-                except Exception:
-                    log.info("no profile for a mentioned member")
+                for user in listed:
+                    if user.email and user.email.casefold() in known:
+                        emails.append(user.email.casefold())
+                    else:
+                        found.outside.append(user.display_name or user.platform_user_id)
+                continue
+            mention = _SLACK_USER.match(token)
+            email = await self._mentioned(key, tenant, mention.group(1)) if mention else None
             if email:
                 emails.append(email.casefold())
             else:
-                unknown.append(token)
-        return tuple(dict.fromkeys(emails)), unknown
+                found.unknown.append(token)
+        found.emails = tuple(dict.fromkeys(emails))
+        return found
+
+    async def _channel_members(self, key: TenantKey, channel: ChannelAddress) -> list[User] | None:
+        try:
+            port = self._service.port(key)
+        except Unreachable:
+            return None
+        where = ConversationRef(
+            tenant=key,
+            id=channel.id,
+            kind=ConversationKind(channel.kind),
+            reference=channel.reference,
+        )
+        return await port.members(conversation=where)
+
+    async def _mentioned(self, key: TenantKey, tenant: TenantRef, user_id: str) -> str | None:
+        """The email of a mentioned platform user: known to Tandem, else from their profile."""
+        async with self._database.session() as session:
+            person = await people.find_person_by_identity(
+                session, tenant=tenant, platform=key.platform.value, platform_user_id=user_id
+            )
+        if person is not None:
+            return person.email
+        try:
+            profile = await self._service.port(key).profile(
+                user=User(tenant=key, platform_user_id=user_id)
+            )
+        except Exception:
+            log.info("no profile for a mentioned member")
+            return None
+        return profile.email
+
+    def _members_problem(self, t: Translator, found: _Members) -> Reply | None:
+        if found.unsupported:
+            return Reply(text=t("standup.setup.channel_unsupported"))
+        if found.unknown:
+            return Reply(text=t("standup.setup.unknown_members", members=", ".join(found.unknown)))
+        if not found.emails:
+            return Reply(text=t("standup.setup.no_members"))
+        return None
 
     async def _setup(self, ctx: CommandContext, rest: str) -> Reply:
         t = ctx.t
@@ -222,12 +276,13 @@ class StandupRitual:
         channel = self._channel_of(where, draft)
         if channel is None:
             return Reply(text=t("standup.setup.needs_channel"))
-        emails, unknown = await self._member_emails(
-            key=actor.tenant, tenant=me.tenant, tokens=draft.members
+        found = await self._member_emails(
+            key=actor.tenant, tenant=me.tenant, tokens=draft.members, channel=channel
         )
-        if unknown:
-            return Reply(text=t("standup.setup.unknown_members", members=", ".join(unknown)))
-        settings = draft.settings(member_emails=emails, timezone=actor.timezone)
+        problem = self._members_problem(t, found)
+        if problem is not None:
+            return problem
+        settings = draft.settings(member_emails=found.emails, timezone=actor.timezone)
         existing = await self._service.standups(tenant=me.tenant)
         if any(fold(s.name) == fold(settings.name) for s in existing):
             return Reply(text=t("standup.setup.exists", name=settings.name))
@@ -246,13 +301,23 @@ class StandupRitual:
         await self._changed()
         created = await self._service.standup(tenant=me.tenant, standup_id=standup_id)
         assert created is not None
-        return self._saved_card(t, created, actor, title=t("standup.setup.done", name=created.name))
+        return self._saved_card(
+            t,
+            created,
+            actor,
+            title=t("standup.setup.done", name=created.name),
+            outside=found.outside,
+        )
 
     def _saved_card(
-        self, t: Translator, standup: StandupView, actor: Actor, *, title: str
+        self, t: Translator, standup: StandupView, actor: Actor, *, title: str, outside: list[str]
     ) -> Reply:
         field = cards.describe(t=t, standup=standup, reader_timezone=actor.timezone)
         warnings = _late_prompts(t, standup, now=self._service.now())
+        if outside:
+            warnings.append(
+                Field(label=t("standup.setup.outside_label"), value=t.list(sorted(outside)))
+            )
         body = t("standup.setup.next", name=standup.name)
         fields = (field, *warnings)
         return Reply.of_card(Card(title=title, body=body, fields=fields), ephemeral=False)
@@ -326,12 +391,13 @@ class StandupRitual:
     async def _save(
         self, actor: Actor, t: Translator, me: _Me, standup: StandupView, draft: Draft
     ) -> Reply:
-        emails, unknown = await self._member_emails(
-            key=actor.tenant, tenant=me.tenant, tokens=draft.members
+        found = await self._member_emails(
+            key=actor.tenant, tenant=me.tenant, tokens=draft.members, channel=standup.channel
         )
-        if unknown:
-            return Reply(text=t("standup.setup.unknown_members", members=", ".join(unknown)))
-        settings = draft.settings(member_emails=emails, timezone=standup.settings.timezone)
+        problem = self._members_problem(t, found)
+        if problem is not None:
+            return problem
+        settings = draft.settings(member_emails=found.emails, timezone=standup.settings.timezone)
         others = await self._service.standups(tenant=me.tenant)
         if any(fold(s.name) == fold(settings.name) and s.id != standup.id for s in others):
             return Reply(text=t("standup.setup.exists", name=settings.name))
@@ -345,7 +411,9 @@ class StandupRitual:
         await self._changed()
         saved = await self._service.standup(tenant=me.tenant, standup_id=standup.id)
         assert saved is not None
-        return self._saved_card(t, saved, actor, title=t("standup.edit.done", name=saved.name))
+        return self._saved_card(
+            t, saved, actor, title=t("standup.edit.done", name=saved.name), outside=found.outside
+        )
 
     async def _list(self, ctx: CommandContext, _rest: str) -> Reply:
         t = ctx.t
