@@ -381,8 +381,7 @@ class StandupRitual:
         if not sep:
             return _edit_form(t, standup)
         try:
-            values = settings_text.split_text("_;" + changes)
-            values.pop("name", None) if values.get("name") == "_" else None
+            values = settings_text.split_text(changes, name_first=False)
             draft = settings_text.read(values, base=settings_text.draft_of(standup.settings))
         except SettingsProblem as problem_:
             return self._problem(t, problem_)

@@ -10,6 +10,7 @@ message key for the translator, never as a traceback.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -133,8 +134,11 @@ class Draft:
         )
 
 
-def split_text(text: str) -> dict[str, str]:
-    """``Name; key: value; …`` into raw values by canonical key (first segment: the name)."""
+def split_text(text: str, *, name_first: bool = True) -> dict[str, str]:
+    """``Name; key: value; …`` into raw values by canonical key.
+
+    With ``name_first`` a first segment that is not ``key: value`` is the name.
+    """
     values: dict[str, str] = {}
     for index, segment in enumerate(_SEGMENT.split(text)):
         segment = segment.strip()
@@ -142,10 +146,8 @@ def split_text(text: str) -> dict[str, str]:
             continue
         key, sep, value = segment.partition(":")
         canonical = _KEYS.get(fold(key).replace(" ", "")) if sep else None
-        if canonical is None and sep and re.fullmatch(r"\d{1,2}", key.strip()):
-            canonical = None  # "09:30" is a value, not a key
         if canonical is None:
-            if index == 0 and "name" not in values:
+            if name_first and index == 0 and "name" not in values:
                 values["name"] = segment
                 continue
             raise SettingsProblem("standup.setup.bad_segment", segment=segment[:60])
@@ -153,12 +155,19 @@ def split_text(text: str) -> dict[str, str]:
     return values
 
 
+def _plain(text: str) -> str:
+    """Lower case without accents, keeping the ``-`` and ``,`` that days are written with."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
 def _days(text: str) -> tuple[int, ...]:
     folded = fold(text).replace(" ", "")
     if folded in _DAY_SETS:
         return _DAY_SETS[folded]
     days: set[int] = set()
-    for part in filter(None, re.split(r"[,/]+", fold(text).replace(" ", ","))):
+    spaced = re.sub(r"\s*-\s*", "-", _plain(text).replace(".", ""))
+    for part in filter(None, re.split(r"[,/;\s]+", spaced)):
         start, dash, end = part.partition("-")
         if start not in _DAY_NAMES or (dash and end not in _DAY_NAMES):
             raise SettingsProblem("standup.setup.bad_days", value=text[:60])
