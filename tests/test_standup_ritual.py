@@ -17,7 +17,7 @@ from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.mentions import as_names
 from tandem.bot.settings import Settings
-from tandem.bot.types import Platform
+from tandem.bot.types import ActionSubmitted, ConversationRef, Platform, TenantKey
 from tandem.storage.repositories import blockers, deliveries, standups, tenants
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime
@@ -331,3 +331,27 @@ async def test_an_optional_stand_up_names_who_did_not_answer_without_mentioning_
     fields = {f.label: f.value for f in summary.reply.card.fields}
     assert fields["Not answered"] == "Ana Silva, Hugo Bernard, Maya Chen and Sam Okafor"
     assert "This stand-up is optional." in summary.text
+
+
+async def test_forged_buttons_and_another_tenants_stand_up_are_refused(team: Team) -> None:
+    chat = team.chat
+    await chat.say(SAM, SETUP)
+    await team.tick(at(9, 30))
+    (prompt,) = team.port.dms(SAM)
+    assert prompt.reply.card is not None and prompt.reply.card.form is not None
+    other = Chat(runtime=team.runtime, tenant=TenantKey.parse("other"))
+    await import_fixtures(team.runtime.database, "other")
+    # The same person's id in another tenant, pressing this tenant's button.
+    stolen = await other.submit(SAM, prompt.reply, {"q0": "x", "q1": "y", "q2": "z"})
+    assert "no longer exists" in stolen.text
+    for value in ("", "garbage", "1:not-a-date:0", "1:2026-11-23:9"):
+        forged = ActionSubmitted(
+            user=chat.user(SAM),
+            conversation=ConversationRef(tenant=chat.tenant, id=f"dm:{SAM}"),
+            action_id="standup.submit:" + value,
+            value=value,
+            inputs={"q0": "x"},
+        )
+        reply = await team.runtime.dispatcher.handle(forged)
+        assert "no longer exists" in reply.text and "Traceback" not in reply.text
+    assert team.port.channel(CHANNEL) == []  # nothing was posted
