@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
@@ -365,7 +366,11 @@ def chat(email: str, tenant: str) -> None:
                 adapter=adapter,
             )
         finally:
+            # Stop the sweep and let it unwind (its database session rolls back) before the
+            # database is closed: a sweep cut off mid-query would hold the exit up.
             sweeping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeping
         return 0
 
     sys.exit(_run(Settings(), work))
