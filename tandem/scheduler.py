@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -39,6 +40,7 @@ class Timekeeper:
         self._horizon = horizon
         self._sweep_every = sweep_every
         self.scheduler: Any = AsyncIOScheduler(timezone=UTC)
+        self._running: set[asyncio.Task[Any]] = set()
 
     async def start(self) -> None:
         """Catch up, then schedule what is due and the periodic sweep."""
@@ -61,6 +63,10 @@ class Timekeeper:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
             await asyncio.sleep(0)  # the asyncio scheduler shuts down on the loop's next turn
+        # A sweep cut off mid-query would keep its database connection (and the process) alive.
+        for task in list(self._running):
+            task.cancel()
+        await asyncio.gather(*self._running, return_exceptions=True)
 
     async def rebuild(self) -> None:
         """Jobs for every due instant within the horizon, from the rows as they are now."""
@@ -89,8 +95,16 @@ class Timekeeper:
         )
 
     async def _due(self) -> None:
-        await self._engine.run_due()
+        await self._tracked(self._engine.run_due())
 
     async def _sweep(self) -> None:
-        await self._engine.run_due()
+        await self._tracked(self._engine.run_due())
         await self.rebuild()
+
+    async def _tracked(self, work: Awaitable[Any]) -> None:
+        task = asyncio.ensure_future(work)
+        self._running.add(task)
+        try:
+            await task
+        finally:
+            self._running.discard(task)
