@@ -355,3 +355,34 @@ async def test_forged_buttons_and_another_tenants_stand_up_are_refused(team: Tea
         reply = await team.runtime.dispatcher.handle(forged)
         assert "no longer exists" in reply.text and "Traceback" not in reply.text
     assert team.port.channel(CHANNEL) == []  # nothing was posted
+
+
+async def test_an_answer_is_kept_when_the_channel_cannot_be_reached(
+    settings: Settings, clock: FixedClock
+) -> None:
+    """Answered by form and by text where no platform reaches the channel: saved, said so."""
+    clock.set(at=at(9, 30))
+    async with chat_runtime(settings=settings, clock=clock) as runtime:
+        chat = Chat(runtime=runtime, tenant=await import_fixtures(runtime.database, "acme"))
+        await chat.say(SAM, SETUP)
+        early = await chat.say(HUGO, "/standup")
+        by_form = await chat.submit(HUGO, early, {"q0": "a", "q1": "b", "q2": "rien"})
+        assert "enregistrées et figureront dans le résumé" in by_form.text
+        await chat.say(SAM, "/standup")
+        await chat.say(SAM, "One")
+        await chat.say(SAM, "Two")
+        by_text = await chat.say(SAM, "Stuck on DNS")
+        assert "saved and will be in the summary" in by_text.text
+        async with runtime.database.session() as session:
+            acme = await tenants.find_tenant(session, key=chat.tenant)
+            assert acme is not None
+            (standup,) = await standups.list_standups(session, tenant=acme)
+            run = await standups.find_run(
+                session, tenant=acme, standup_id=standup.id, run_date=at(9).date(), slot=0
+            )
+            assert run is not None
+            kept = await standups.run_answers(session, tenant=acme, run_id=run.id)
+        assert sorted(a.answers for a in kept) == [
+            ("One", "Two", "Stuck on DNS"),
+            ("a", "b", "rien"),
+        ]

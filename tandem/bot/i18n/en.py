@@ -179,8 +179,8 @@ MESSAGES: dict[str, str] = {
     "standup.blocker_noted": "Blocker noted: “{blocker}”. It will be routed to whoever owns it.",
     "standup.skipped": "Skipped today: {name}.",
     "standup.nothing_to_skip": "There is no stand-up to skip right now.",
-    "standup.saved_unposted": "Your answers to “{name}” are saved; they will appear in the "
-    "channel once Tandem can reach it.",
+    "standup.saved_unposted": "Your answers to “{name}” are saved and will be in the summary, "
+    "but Tandem cannot post in the channel from here right now.",
     "standup.away.usage": "Give the first and last day away, e.g. /standup away 2026-12-21 "
     "2027-01-02 (or one date).",
     "standup.away.order": "The last day comes before the first one; nothing was saved.",

@@ -194,8 +194,8 @@ MESSAGES: dict[str, str] = {
     "responsable.",
     "standup.skipped": "Passé aujourd'hui : {name}.",
     "standup.nothing_to_skip": "Il n'y a pas de stand-up à passer pour l'instant.",
-    "standup.saved_unposted": "Vos réponses à « {name} » sont enregistrées ; elles apparaîtront "
-    "dans le canal dès que Tandem pourra l'atteindre.",
+    "standup.saved_unposted": "Vos réponses à « {name} » sont enregistrées et figureront dans le "
+    "résumé, mais Tandem ne peut pas publier dans le canal d'ici pour l'instant.",
     "standup.away.usage": "Indiquez le premier et le dernier jour d'absence, ex. /standup away "
     "2026-12-21 2027-01-02 (ou une seule date).",
     "standup.away.order": "Le dernier jour précède le premier ; rien n'a été enregistré.",

@@ -648,6 +648,8 @@ class StandupRitual:
             return Reply(text=t("standup.not_in", name=standup.name))
         if result.outcome is Outcome.CLOSED:
             return Reply(text=t("standup.closed", name=standup.name))
+        if result.outcome is Outcome.UNPOSTED:
+            return Reply(text=t("standup.saved_unposted", name=standup.name))
         if skipped:
             return Reply(text=t("standup.skipped", name=standup.name))
         key = {
@@ -698,20 +700,16 @@ class StandupRitual:
         questions = questions_for(standup.settings, t=ctx.t)
         given = [*(mine.answers if mine else ()), ctx.args.strip()]
         complete = len(given) >= len(questions)
-        try:
-            result = await self._service.answer(
-                key=ctx.actor.tenant,
-                tenant=me.tenant,
-                standup=standup,
-                member=member,
-                run_date=run_date,
-                slot=slot,
-                answers=given,
-                complete=complete,
-            )
-        except Unreachable:
-            log.warning("stand-up answer saved but the channel cannot be reached from here")
-            return Reply(text=ctx.t("standup.saved_unposted", name=standup.name))
+        result = await self._service.answer(
+            key=ctx.actor.tenant,
+            tenant=me.tenant,
+            standup=standup,
+            member=member,
+            run_date=run_date,
+            slot=slot,
+            answers=given,
+            complete=complete,
+        )
         if not complete and result.outcome is Outcome.SAVED:
             return Reply(
                 text=ctx.t(

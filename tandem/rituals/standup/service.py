@@ -40,6 +40,7 @@ class Outcome(StrEnum):
     POSTED = "posted"
     UPDATED = "updated"
     LATE = "late"
+    UNPOSTED = "unposted"
     CLOSED = "closed"
     DELETED = "deleted"
     NOT_A_MEMBER = "not_a_member"
@@ -225,14 +226,18 @@ class StandupService:
         if not saved.complete and not skipped:
             return Answered(Outcome.SAVED, saved)
         outcome = Outcome.LATE if late else Outcome.POSTED
-        if saved.complete:
-            edited = await self._post_answer(
-                key=key, tenant=tenant, standup=standup, run=run, member=member, answer=saved
-            )
-            if edited and not late:
-                outcome = Outcome.UPDATED
-        if run.summary_id:
-            await self.refresh_summary(key=key, tenant=tenant, standup=standup, run_id=run.id)
+        try:
+            if saved.complete:
+                edited = await self._post_answer(
+                    key=key, tenant=tenant, standup=standup, run=run, member=member, answer=saved
+                )
+                if edited and not late:
+                    outcome = Outcome.UPDATED
+            if run.summary_id:
+                await self.refresh_summary(key=key, tenant=tenant, standup=standup, run_id=run.id)
+        except Unreachable:  # kept: the cut-off summary reads the stored answers
+            log.warning("a stand-up answer was saved but its channel cannot be reached from here")
+            return Answered(Outcome.UNPOSTED, saved, blocker)
         return Answered(outcome, saved, blocker)
 
     async def _post_answer(
