@@ -30,6 +30,9 @@ from tandem.bot.i18n import Translator
 from tandem.bot.port import PlatformPorts
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform, TenantKey, TenantKeyError, User
+from tandem.rituals.blockers.engine import BlockerEngine
+from tandem.rituals.blockers.ritual import BlockerRitual
+from tandem.rituals.blockers.service import BlockerService
 from tandem.rituals.delivery import Deliveries
 from tandem.rituals.directory import Directory
 from tandem.rituals.raci import RaciRitual
@@ -48,7 +51,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tandem")
 T = TypeVar("T")
-PLANNED_COMMANDS = ("guardrail", "blocker", "planning")
+PLANNED_COMMANDS = ("guardrail", "planning")
 
 
 @dataclass
@@ -65,6 +68,13 @@ class Runtime:
     standups: StandupService
     standup_ritual: StandupRitual
     standup_engine: StandupEngine
+    blockers: BlockerService
+    blocker_engine: BlockerEngine
+
+    @property
+    def engines(self) -> tuple[StandupEngine, BlockerEngine]:
+        """The timed rituals' engines, which the scheduler runs."""
+        return (self.standup_engine, self.blocker_engine)
 
 
 def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
@@ -86,6 +96,27 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
         clock=clock,
         grace=timedelta(minutes=settings.grace_minutes),
     )
+    blocker_service = BlockerService(
+        database=database,
+        ports=ports,
+        clock=clock,
+        matchers=lambda tenant: raci.matcher(tenant=tenant),
+    )
+    blocker_engine = BlockerEngine(
+        database=database,
+        service=blocker_service,
+        deliveries=Deliveries(database=database, clock=clock),
+        clock=clock,
+        grace=timedelta(minutes=settings.grace_minutes),
+    )
+    service.on_blocker(
+        lambda key, tenant, blocker: blocker_service.from_standup(
+            key=key, tenant=tenant, blocker=blocker
+        )
+    )
+    BlockerRitual(database=database, service=blocker_service, engine=blocker_engine).register(
+        dispatcher
+    )
     for name in PLANNED_COMMANDS:
         dispatcher.add_command(CommandSpec(name=name, handler=None))
     return Runtime(
@@ -99,6 +130,8 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
         standups=service,
         standup_ritual=standup_ritual,
         standup_engine=engine,
+        blockers=blocker_service,
+        blocker_engine=blocker_engine,
     )
 
 
@@ -221,8 +254,9 @@ async def serving(
         )
         teams_routes.adapter = teams
         runtime.ports.add(platform=Platform.TEAMS.value, port=teams.port)
-    timekeeper = Timekeeper(engine=runtime.standup_engine)
+    timekeeper = Timekeeper(engines=runtime.engines)
     runtime.standup_ritual.on_change(timekeeper.rebuild)
+    runtime.blockers.on_change(timekeeper.rebuild)
     await timekeeper.start()
     await _announce(runtime, port, slack=slack is not None)
     try:
@@ -378,14 +412,16 @@ def chat(email: str, tenant: str) -> None:
 
 
 async def _sweep_local(runtime: Runtime, *, every: float = 30.0) -> None:
-    """While a terminal chat runs, local tenants' stand-ups are sent there (prompts for
-    other people show who they are for), the way ``tandem serve`` sends Slack's and Teams'."""
+    """While a terminal chat runs, local tenants' stand-ups, escalations and digests are
+    sent there (messages for other people show who they are for), the way ``tandem serve``
+    sends Slack's and Teams'."""
     catch_up = True
     while True:
-        try:
-            await runtime.standup_engine.run_due(catch_up=catch_up)
-        except Exception:
-            log.exception("the stand-up sweep failed")
+        for engine in runtime.engines:
+            try:
+                await engine.run_due(catch_up=catch_up)
+            except Exception:
+                log.exception("a scheduled sweep failed")
         catch_up = False
         await asyncio.sleep(every)
 

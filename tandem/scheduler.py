@@ -1,29 +1,44 @@
-"""APScheduler does the timing; the stand-up rows are the truth.
+"""APScheduler does the timing; the rows are the truth.
 
-At start the engine catches up (inside the grace window) and one job is added
-per instant something is due in the next hours; the jobs are rebuilt from the
-rows whenever a schedule changes, and a sweep every minute picks up retries and
+Each timed ritual has an engine (stand-ups; blocker escalations and digests). At
+start the engines catch up (inside their grace window) and one job is added per
+instant something is due in the next hours; the jobs are rebuilt from the rows
+whenever a schedule changes, and a sweep every minute picks up retries and
 changes made by other replicas. No job store is trusted: every job only asks the
-engine to send what is due, which it does once.
+engines to send what is due, which they do once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from tandem.rituals.standup.engine import StandupEngine
+from tandem.rituals.delivery import Tally
 
 log = logging.getLogger(__name__)
 DUE_PREFIX = "due:"
 SWEEP = "sweep"
+
+
+class Engine(Protocol):
+    """What a timed ritual gives the scheduler."""
+
+    grace: timedelta
+
+    async def run_due(self, *, catch_up: bool = False) -> Tally:
+        """Send what is due and not sent yet (safe to call at any time, from any process)."""
+        ...
+
+    async def upcoming(self, *, horizon: timedelta) -> list[datetime]:
+        """The instants something falls due within ``horizon``."""
+        ...
 
 
 class Timekeeper:
@@ -32,11 +47,11 @@ class Timekeeper:
     def __init__(
         self,
         *,
-        engine: StandupEngine,
+        engines: Sequence[Engine],
         horizon: timedelta = timedelta(hours=6),
         sweep_every: timedelta = timedelta(minutes=1),
     ) -> None:
-        self._engine = engine
+        self._engines = tuple(engines)
         self._horizon = horizon
         self._sweep_every = sweep_every
         self.scheduler: Any = AsyncIOScheduler(timezone=UTC)
@@ -44,7 +59,7 @@ class Timekeeper:
 
     async def start(self) -> None:
         """Catch up, then schedule what is due and the periodic sweep."""
-        tally = await self._engine.run_due(catch_up=True)
+        tally = await self._run_all(catch_up=True)
         if tally.sent or tally.skipped:
             log.info("caught up at start: %d sent, %d missed (skipped)", tally.sent, tally.skipped)
         self.scheduler.start()
@@ -70,12 +85,14 @@ class Timekeeper:
 
     async def rebuild(self) -> None:
         """Jobs for every due instant within the horizon, from the rows as they are now."""
-        instants = await self._engine.upcoming(horizon=self._horizon)
+        instants: set[datetime] = set()
+        for engine in self._engines:
+            instants.update(await engine.upcoming(horizon=self._horizon))
         wanted = {DUE_PREFIX + moment.isoformat(): moment for moment in instants}
         for job in self.scheduler.get_jobs():
             if job.id.startswith(DUE_PREFIX) and job.id not in wanted:
                 job.remove()
-        grace = int(self._engine.grace.total_seconds())
+        grace = int(max(engine.grace for engine in self._engines).total_seconds())
         for job_id, moment in wanted.items():
             if self.scheduler.get_job(job_id) is None:
                 self.scheduler.add_job(
@@ -94,11 +111,20 @@ class Timekeeper:
             if job.id.startswith(DUE_PREFIX) and job.next_run_time is not None
         )
 
+    async def _run_all(self, *, catch_up: bool = False) -> Tally:
+        total = Tally()
+        for engine in self._engines:
+            try:
+                total.add(await engine.run_due(catch_up=catch_up))
+            except Exception:  # one ritual's failure does not stop the others
+                log.exception("a scheduled sweep failed")
+        return total
+
     async def _due(self) -> None:
-        await self._tracked(self._engine.run_due())
+        await self._tracked(self._run_all())
 
     async def _sweep(self) -> None:
-        await self._tracked(self._engine.run_due())
+        await self._tracked(self._run_all())
         await self.rebuild()
 
     async def _tracked(self, work: Awaitable[Any]) -> None:

@@ -13,6 +13,7 @@ from tandem.storage.repositories import (
     availability,
     blockers,
     deliveries,
+    escalation,
     guardrails,
     people,
     raci,
@@ -77,6 +78,7 @@ REPOSITORIES = [
     availability,
     blockers,
     deliveries,
+    escalation,
 ]
 # The scheduler's sweep lists tenants once, then works through each by calls that take it.
 CROSS_TENANT_READS = {"all_tenants"}

@@ -211,7 +211,7 @@ async def test_unknown_commands_get_help_in_the_users_language(chat: Chat) -> No
 
 
 async def test_commands_of_later_rituals_say_they_are_coming(chat: Chat) -> None:
-    assert "/blocker is coming" in (await chat.say(SAM, "/blocker")).text
+    assert "/planning is coming" in (await chat.say(SAM, "/planning")).text
     assert "/guardrail arrive" in (await chat.say(HUGO, "/guardrail puis-je ?")).text
 
 

@@ -26,7 +26,7 @@ async def test_jobs_are_built_from_the_rows_and_rebuilt_on_change(settings: Sett
         tenant = await import_fixtures(runtime.database, "acme", at=MONDAY)
         runtime.ports.add(platform=Platform.LOCAL.value, port=RecordingPort())
         chat = Chat(runtime=runtime, tenant=tenant)
-        timekeeper = Timekeeper(engine=runtime.standup_engine)
+        timekeeper = Timekeeper(engines=[runtime.standup_engine])
         runtime.standup_ritual.on_change(timekeeper.rebuild)
         await timekeeper.start()
         try:

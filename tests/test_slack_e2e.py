@@ -368,11 +368,11 @@ async def test_a_payload_naming_another_workspace_is_dropped(slack: SlackBot) ->
 
 
 async def test_commands_of_later_rituals_say_they_are_coming(slack: SlackBot) -> None:
-    await slack.command("", command="/blocker", user=SAM, name="blocker")
+    await slack.command("", command="/planning", user=SAM, name="planning")
     await slack.command("", command="/tandem", user=HUGO, name="tandem")
-    (blocker,) = await slack.wait_for(lambda: slack.responses("blocker"))
+    (planning,) = await slack.wait_for(lambda: slack.responses("planning"))
     (tandem,) = await slack.wait_for(lambda: slack.responses("tandem"))
-    assert "/blocker is coming" in blocker.params["text"]
+    assert "/planning is coming" in planning.params["text"]
     assert "Ce que vous pouvez demander à Tandem" in tandem.params["text"]
 
 

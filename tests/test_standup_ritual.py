@@ -93,6 +93,10 @@ async def test_a_day_of_stand_up_from_setup_to_late_answer(team: Team) -> None:
     assert "answers below" in root.text or "thread" in root.text
     assert sam_post.conversation.thread == root.id
     assert "⚠ Waiting for DNS access" in sam_post.text
+    # "DNS" and "access" name two topics: Sam is asked which, nobody gets a guess.
+    picker = port.dms(SAM)[-1]
+    assert "Your stand-up blocker “Waiting for DNS access to the new domain”" in picker.text
+    assert "Which topic is it about?" in picker.text
 
     # Hugo answers with the form, then edits it: one post, updated in place.
     answered = await chat.submit(
@@ -114,7 +118,7 @@ async def test_a_day_of_stand_up_from_setup_to_late_answer(team: Team) -> None:
         "Stand-up “Marketing-IT daily”, Monday 23 November",
         "Reminder: stand-up “Marketing-IT daily”, Monday 23 November",
     ]
-    assert len(port.dms(SAM)) == 1 and len(port.dms(HUGO)) == 1
+    assert len(port.dms(SAM)) == 2 and len(port.dms(HUGO)) == 1  # the prompt, the picker
 
     # The cut-off: one summary, top level, saying exactly who did what.
     assert await team.tick(at(17, 0)) == 1

@@ -27,6 +27,7 @@ from tandem.storage.repositories import (
     availability,
     blockers,
     deliveries,
+    escalation,
     guardrails,
     people,
     raci,
@@ -667,6 +668,162 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert (await blockers.list_blockers(s, tenant=acme))[0].status == "open"
 
 
+async def _open_blocker(s: Any, tenant: TenantRef) -> int:
+    found = await blockers.add_blocker(
+        s,
+        tenant=tenant,
+        text="no CMS access",
+        reporter_email="ana.silva@example.com",
+        source="command",
+        at=NOW,
+    )
+    return found.id
+
+
+@check("blockers.get_blocker")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    blocker_id = await _open_blocker(s, acme)
+    assert await blockers.get_blocker(s, tenant=other, blocker_id=blocker_id) is None
+    assert some(await blockers.get_blocker(s, tenant=acme, blocker_id=blocker_id)).is_open
+
+
+@check("blockers.route_blocker")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    blocker_id = await _open_blocker(s, acme)
+    moved = await blockers.route_blocker(
+        s,
+        tenant=other,
+        blocker_id=blocker_id,
+        topic_slug="domain-names",
+        owner_email="bo.lee@other.example",
+        at=NOW,
+        next_check_at=NOW,
+        kind="routed",
+    )
+    assert moved is None
+    assert some(await blockers.get_blocker(s, tenant=acme, blocker_id=blocker_id)).routing == 0
+
+
+@check("blockers.acknowledge_blocker")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    blocker_id = await _open_blocker(s, acme)
+    assert (
+        await blockers.acknowledge_blocker(
+            s, tenant=other, blocker_id=blocker_id, by_email="x@y", at=NOW, next_check_at=None
+        )
+        is None
+    )
+    found = some(await blockers.get_blocker(s, tenant=acme, blocker_id=blocker_id))
+    assert found.acknowledged_at is None
+
+
+@check("blockers.resolve_blocker")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    blocker_id = await _open_blocker(s, acme)
+    assert (
+        await blockers.resolve_blocker(
+            s, tenant=other, blocker_id=blocker_id, by_email="x@y", note="", at=NOW
+        )
+        is None
+    )
+    assert some(await blockers.get_blocker(s, tenant=acme, blocker_id=blocker_id)).is_open
+
+
+@check("blockers.escalated")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    blocker_id = await _open_blocker(s, acme)
+    assert not await blockers.escalated(
+        s, tenant=other, blocker_id=blocker_id, level=2, at=NOW, recipients=["x@y"]
+    )
+    assert some(await blockers.get_blocker(s, tenant=acme, blocker_id=blocker_id)).level == 0
+
+
+@check("blockers.set_next_check")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    blocker_id = await _open_blocker(s, acme)
+    await blockers.set_next_check(s, tenant=other, checks={blocker_id: NOW})
+    found = some(await blockers.get_blocker(s, tenant=acme, blocker_id=blocker_id))
+    assert found.next_check_at is None
+
+
+@check("blockers.blocker_events")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    blocker_id = await _open_blocker(s, acme)
+    assert await blockers.blocker_events(s, tenant=other, blocker_id=blocker_id) == []
+    events = await blockers.blocker_events(s, tenant=acme, blocker_id=blocker_id)
+    assert [e.kind for e in events] == ["raised"]
+
+
+@check("blockers.due_blockers")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    blocker_id = await _open_blocker(s, acme)
+    await blockers.set_next_check(s, tenant=acme, checks={blocker_id: NOW})
+    assert await blockers.due_blockers(s, tenant=other, at=NOW) == []
+    assert [b.id for b in await blockers.due_blockers(s, tenant=acme, at=NOW)] == [blocker_id]
+
+
+@check("blockers.next_checks")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    blocker_id = await _open_blocker(s, acme)
+    later = NOW + timedelta(hours=1)
+    await blockers.set_next_check(s, tenant=acme, checks={blocker_id: later})
+    end = NOW + timedelta(hours=2)
+    assert await blockers.next_checks(s, tenant=other, start=NOW, end=end) == []
+    assert await blockers.next_checks(s, tenant=acme, start=NOW, end=end) == [later]
+
+
+@check("escalation.get_policy")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await escalation.set_policy(s, tenant=acme, settings={"ack_hours": 2}, by_email=None, at=NOW)
+    assert await escalation.get_policy(s, tenant=other) is None
+    assert some(await escalation.get_policy(s, tenant=acme))["ack_hours"] == 2
+
+
+@check("escalation.set_policy")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await escalation.set_policy(s, tenant=acme, settings={"ack_hours": 2}, by_email=None, at=NOW)
+    await escalation.set_policy(s, tenant=other, settings={"ack_hours": 9}, by_email=None, at=NOW)
+    assert some(await escalation.get_policy(s, tenant=acme))["ack_hours"] == 2
+
+
+async def _id_of(s: Any, tenant: TenantRef, email: str) -> int:
+    return some(some(await people.find_person(s, tenant=tenant, email=email)).id)
+
+
+@check("escalation.save_pm_setting")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    ana = await _id_of(s, acme, "ana.silva@example.com")
+    with pytest.raises(NotInTenant):
+        await escalation.save_pm_setting(s, tenant=other, person_id=ana, is_pm=True)
+    assert await escalation.pm_settings(s, tenant=acme) == {}
+
+
+@check("escalation.pm_settings")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    ana = await _id_of(s, acme, "ana.silva@example.com")
+    await escalation.save_pm_setting(s, tenant=acme, person_id=ana, is_pm=True)
+    assert await escalation.pm_settings(s, tenant=other) == {}
+    assert some((await escalation.pm_settings(s, tenant=acme)).get(ana)).is_pm is True
+
+
+@check("escalation.mark_digest_sent")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    ana = await _id_of(s, acme, "ana.silva@example.com")
+    with pytest.raises(NotInTenant):
+        await escalation.mark_digest_sent(s, tenant=other, person_id=ana, at=NOW)
+    assert await escalation.pm_settings(s, tenant=acme) == {}
+
+
+@check("people.contacts")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    theirs = await people.contacts(s, tenant=other, emails=["ana.silva@example.com"])
+    assert [c.name for c in theirs.values()] == ["Ana Other"]
+    assert [c.timezone for c in theirs.values()] == ["America/Sao_Paulo"]
+    ana = await _id_of(s, acme, "ana.silva@example.com")
+    assert await people.contacts(s, tenant=other, person_ids=[ana]) == {}
+    assert len(await people.contacts(s, tenant=empty)) == 0
+
+
 KEY = DeliveryKey(key="standup:1:2026-11-23:0", recipient="ana.silva@example.com", kind="prompt")
 
 
@@ -763,6 +920,7 @@ def _repository_functions() -> set[str]:
         availability,
         blockers,
         deliveries,
+        escalation,
     ):
         short = module.__name__.rsplit(".", 1)[1]
         for name, function in inspect.getmembers(module, inspect.iscoroutinefunction):

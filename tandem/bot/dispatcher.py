@@ -103,8 +103,9 @@ class Dispatcher:
         self._actions: list[ActionSpec] = []
         self._text_handlers: list[TextHandler] = []
         self._home_sections: dict[str, HomeSection] = {}
+        self._settings: dict[str, CommandHandler] = {}
         self.add_command(CommandSpec(name="help", handler=self._help))
-        self.add_command(CommandSpec(name="tandem", handler=self._help))
+        self.add_command(CommandSpec(name="tandem", handler=self._tandem))
 
     def add_command(self, spec: CommandSpec) -> None:
         """Register a command; a second registration of the same name is a bug."""
@@ -121,6 +122,11 @@ class Dispatcher:
         """Let a ritual fill its section of the home (``standup``, ``blockers``,
         ``approvals``); a section nobody fills says there is nothing yet."""
         self._home_sections[key] = section
+
+    def add_setting(self, *, word: str, handler: CommandHandler) -> None:
+        """Answer ``/tandem WORD …`` (a tenant setting such as ``escalation``) with ``handler``,
+        which gets what follows the word as its arguments."""
+        self._settings[word] = handler
 
     def add_action(self, spec: ActionSpec) -> None:
         """Register a family of actions by id prefix."""
@@ -231,6 +237,14 @@ class Dispatcher:
             fields.append(filled or Field(label=t(f"home.{key}"), value=t(f"home.{key}.none")))
         card = Card(title=t("home.title"), fields=tuple(fields), footer=t("help.footer"))
         return Reply.of_card(card)
+
+    async def _tandem(self, ctx: CommandContext) -> Reply:
+        """``/tandem WORD …`` goes to the setting registered for WORD; anything else is help."""
+        word, _, rest = ctx.args.partition(" ")
+        handler = self._settings.get(word.casefold())
+        if handler is None:
+            return await self._help(ctx)
+        return await handler(replace(ctx, args=rest.strip()))
 
     async def _help(self, ctx: CommandContext) -> Reply:
         return await self._help_for(ctx.actor, ctx.t, unknown=None)

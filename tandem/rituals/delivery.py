@@ -131,8 +131,13 @@ class Deliveries:
         due: Sequence[tuple[DeliveryKey, datetime]],
         perform: Perform,
         give_up: GiveUp,
+        family: str,
     ) -> Tally:
-        """Claim what is due and not claimed yet, send it, and retry what is due for a retry."""
+        """Claim what is due and not claimed yet, send it, and retry what is due for a retry.
+
+        ``family`` is the key prefix of the calling ritual's deliveries (``standup:``):
+        only those are retried here.
+        """
         now = self._clock.now()
         queued = self._queued.setdefault(tenant.id, set())
         if queued:  # a fan-out still going from an earlier sweep: keep holding it
@@ -155,7 +160,7 @@ class Deliveries:
                     lease_until=now + self._policy.lease,
                 )
         async with self._database.session() as session:
-            retries = await deliveries.due_retries(session, tenant=tenant, at=now)
+            retries = await deliveries.due_retries(session, tenant=tenant, at=now, family=family)
         leased: list[DeliveryView] = []
         for item in retries:
             if item.id in queued:

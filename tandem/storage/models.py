@@ -338,10 +338,19 @@ class WorkWeek(SQLModel, table=True):
 
 
 class Blocker(SQLModel, table=True):
-    """Something in someone's way, raised from a stand-up answer or ``/blocker``."""
+    """Something in someone's way, raised from a stand-up answer or ``/blocker``.
+
+    ``owner_email`` is who has it now (None while it waits for a topic); ``level``
+    how far it climbed (0 the owner, 1 the Accountable, 2 the PMs); ``policy`` the
+    escalation policy in force when it was raised; ``next_check_at`` the next
+    instant a step may fall due, which the escalation sweep reads through an index.
+    """
 
     __tablename__ = "blocker"
-    __table_args__ = (Index("ix_blocker_tenant_status", "tenant_id", "status"),)
+    __table_args__ = (
+        Index("ix_blocker_tenant_status_check", "tenant_id", "status", "next_check_at"),
+        Index("ix_blocker_tenant_resolved", "tenant_id", "resolved_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     tenant_id: int = Field(foreign_key="tenant.id")
@@ -352,6 +361,71 @@ class Blocker(SQLModel, table=True):
     topic_slug: str | None = Field(default=None, max_length=80)
     status: str = Field(default="open", max_length=16)
     created_at: datetime = _utc_column()
+    owner_email: str | None = Field(default=None, max_length=254)
+    routing: int = Field(default=0)
+    routed_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    acknowledged_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    resolved_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    resolved_by: str | None = Field(default=None, max_length=254)
+    resolution: str = Field(default="", max_length=2000)
+    level: int = Field(default=0)
+    declined_by: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    policy: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    next_check_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+
+
+class BlockerEvent(SQLModel, table=True):
+    """What happened to a blocker: routed, acknowledged, escalated, resolved… by whom, when."""
+
+    __tablename__ = "blocker_event"
+    __table_args__ = (Index("ix_blocker_event_tenant_blocker", "tenant_id", "blocker_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    blocker_id: int = Field(foreign_key="blocker.id")
+    kind: str = Field(max_length=16)
+    actor_email: str | None = Field(default=None, max_length=254)
+    target_email: str | None = Field(default=None, max_length=254)
+    detail: str = Field(default="", max_length=2000)
+    at: datetime = _utc_column()
+
+
+class EscalationPolicy(SQLModel, table=True):
+    """A tenant's escalation delays and channel, as an admin set them."""
+
+    __tablename__ = "escalation_policy"
+    __table_args__ = (UniqueConstraint("tenant_id", name="uq_escalation_policy_tenant"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    settings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    updated_by: str | None = Field(default=None, max_length=254)
+    updated_at: datetime = _utc_column()
+
+
+class PmSetting(SQLModel, table=True):
+    """A person's PM role and digest schedule, where it differs from the people file."""
+
+    __tablename__ = "pm_setting"
+    __table_args__ = (UniqueConstraint("tenant_id", "person_id", name="uq_pm_setting_person"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    person_id: int = Field(foreign_key="person.id")
+    is_pm: bool | None = Field(default=None)
+    days: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    at_time: str = Field(default="09:00", max_length=5)
+    last_digest_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
 
 
 class Delivery(SQLModel, table=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,14 @@ class StandupMemberView:
 
 
 @dataclass(frozen=True, slots=True)
+class ContactView(StandupMemberView):
+    """A person with what reaching them at the right time needs, and their department."""
+
+    department: str = ""
+    is_admin: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class StandupSettings:
     """What a lead chooses for a stand-up (setup and edit)."""
 
@@ -245,6 +254,44 @@ class BlockerView:
     topic_slug: str | None
     status: str
     created_at: datetime
+    owner_email: str | None = None
+    routing: int = 0
+    routed_at: datetime | None = None
+    acknowledged_at: datetime | None = None
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+    resolution: str = ""
+    level: int = 0
+    declined_by: tuple[str, ...] = ()
+    policy: dict[str, Any] = field(default_factory=dict)
+    next_check_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Neither resolved nor withdrawn."""
+        return self.status == "open"
+
+
+@dataclass(frozen=True, slots=True)
+class BlockerEventView:
+    """One thing that happened to a blocker."""
+
+    kind: str
+    at: datetime
+    actor_email: str | None = None
+    target_email: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PmSettingView:
+    """A person's stored PM role and digest schedule (``is_pm`` None: as the people file says)."""
+
+    person_id: int
+    is_pm: bool | None
+    days: tuple[int, ...]
+    at_time: str
+    last_digest_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -222,4 +222,163 @@ MESSAGES: dict[str, str] = {
     "standup.setup.outside_label": "In the channel but not in the people file (not added)",
     "standup.setup.channel_unsupported": "I can't list this channel's members here: "
     "name them by email (members: a@x.com, b@x.com).",
+    # blockers
+    "blocker.unknown_person": "I can't find you in this workspace's people file, so I can't "
+    "record a blocker for you. Ask an admin to import the people file.",
+    "blocker.help.title": "/blocker — raise and follow blockers",
+    "blocker.help.body": "/blocker TEXT [#topic] — raise a blocker; Tandem routes it to the "
+    "Responsible of its topic\n"
+    "/blocker list [mine|team|all|topic SLUG] — open blockers\n"
+    "/blocker show ID — one blocker and its history\n"
+    "/blocker ack ID · /blocker resolve ID NOTE · /blocker reassign ID EMAIL\n"
+    "/blocker topic ID TOPIC — route a blocker that has no topic yet\n"
+    "/blocker digest — the PM digest now · /blocker digest mon,thu 09:00 — when you get it\n"
+    "/blocker pm [add|remove EMAIL] — who the PMs are (admins change it)\n"
+    "/tandem escalation — the escalation policy",
+    "blocker.empty": "What is blocking you? Type it after the command, e.g. "
+    "/blocker waiting for the DNS record of spring.example.com #domain-names",
+    "blocker.too_long": "That is {length} characters; please keep it under {limit}. "
+    "Nothing was recorded.",
+    "blocker.not_found": "I can't find blocker {id} here. /blocker list shows yours.",
+    "blocker.closed": "Blocker #{id} is {status} already; nothing was changed.",
+    "blocker.unknown_topic": "There is no topic “{topic}”. /who-owns lists the topics.",
+    "blocker.unknown_assignee": "I can't find “{who}” in the people file. "
+    "Give their email, e.g. ana.silva@example.com.",
+    "blocker.already_owner": "{owner} has blocker #{id} already.",
+    "blocker.raised.routed": "Blocker #{id} is recorded. {owner} has it ({topic}); "
+    "I'll tell you of each change.",
+    "blocker.routed": "Blocker #{id} is now with {owner} ({topic}).",
+    "blocker.raised.unowned": "Blocker #{id} is recorded on {topic}, but nobody is "
+    "Responsible or Accountable for it: the PMs will see it in their digest.",
+    "blocker.pick.raised": "Blocker #{id} is recorded. Which topic is it about? "
+    "I'd rather ask than send it to the wrong person.",
+    "blocker.pick.standup": "Your stand-up blocker “{text}” is recorded. Which topic is it "
+    "about? I'd rather ask than send it to the wrong person.",
+    "blocker.pick.declined": "{by} says your blocker “{text}” is not theirs. "
+    "Which topic is it about?",
+    "blocker.pick.closest": "The closest topics:",
+    "blocker.pick.none": "No topic seems close.",
+    "blocker.pick.type": "Or type /blocker topic {id} TOPIC (see /who-owns for the topics).",
+    "blocker.card.title": "Blocker #{id}: {text}",
+    "blocker.card.footer": "/blocker show {id} for its history",
+    "blocker.field.raised_by": "Raised by",
+    "blocker.field.raised_at": "Raised",
+    "blocker.field.topic": "Topic",
+    "blocker.field.owner": "With",
+    "blocker.field.status": "Status",
+    "blocker.field.level": "reached",
+    "blocker.field.note": "Resolution",
+    "blocker.field.history": "History",
+    "blocker.state.open": "open, not acknowledged yet",
+    "blocker.state.acknowledged": "acknowledged",
+    "blocker.state.resolved": "resolved",
+    "blocker.state.withdrawn": "withdrawn",
+    "blocker.level.0": "its owner",
+    "blocker.level.1": "the Accountable",
+    "blocker.level.2": "the PMs",
+    "blocker.nobody": "nobody yet",
+    "blocker.no_topic": "no topic yet",
+    "blocker.age.hours": "{count} h",
+    "blocker.age.days": "{count} d",
+    "blocker.button.ack": "Acknowledge",
+    "blocker.button.resolve": "Resolve",
+    "blocker.button.reassign": "Reassign",
+    "blocker.button.decline": "Not mine",
+    "blocker.owner.intro": "{reporter} is blocked. You are {role} for {topic}.",
+    "blocker.owner.reassigned": "{by} passed this blocker to you.",
+    "blocker.resolve.title": "Resolve blocker #{id}",
+    "blocker.resolve.note": "What resolved it? (the reporter reads this)",
+    "blocker.reassign.title": "Reassign blocker #{id}",
+    "blocker.reassign.person": "To whom? (email)",
+    "blocker.acknowledged": "You acknowledged blocker #{id} (“{text}”). Its reporter is told.",
+    "blocker.resolved": "Blocker #{id} (“{text}”) is resolved. Thank you!",
+    "blocker.reassigned": "Blocker #{id} is now with {owner}; they and the reporter are told.",
+    "blocker.declined": "Noted: blocker #{id} goes back to its reporter to pick the right topic.",
+    "blocker.refused.acknowledge": "Only {owner}, who has blocker #{id}, its topic's "
+    "Accountable, a PM or an admin can acknowledge it.",
+    "blocker.refused.resolve": "Only {reporter} (who raised blocker #{id}), {owner} (who has it), "
+    "its topic's Accountable, a PM or an admin can resolve it.",
+    "blocker.refused.reassign": "Only {owner}, who has blocker #{id}, its topic's Accountable, "
+    "a PM or an admin can reassign it.",
+    "blocker.refused.decline": "Only {owner}, who has blocker #{id}, can say it is not theirs.",
+    "blocker.refused.route": "Only {reporter}, who raised blocker #{id}, a PM or an admin "
+    "can choose its topic.",
+    "blocker.notice.routed": "Your blocker #{id} (“{text}”) is with {owner} ({topic}).",
+    "blocker.notice.unowned": "Your blocker #{id} (“{text}”) is on {topic}, but nobody is "
+    "Responsible for it: the PMs will see it.",
+    "blocker.notice.acknowledged": "{by} acknowledged your blocker #{id} (“{text}”).",
+    "blocker.notice.resolved": "Blocker #{id} (“{text}”) was resolved by {by}: {note}",
+    "blocker.notice.escalated": "Your blocker #{id} (“{text}”) has not moved: it went up to {to}.",
+    "blocker.escalate.ack": "Blocker #{id} has waited {hours} working hours without being "
+    "acknowledged by {owner}. You are Accountable for {topic}.",
+    "blocker.escalate.resolve": "Blocker #{id} is still not resolved after {days} working days. "
+    "It is with {owner}.",
+    "blocker.escalate.reminder": "Reminder: blocker #{id} is still open. It is with {owner}.",
+    "blocker.usage.resolve": "Usage: /blocker resolve ID what resolved it",
+    "blocker.usage.reassign": "Usage: /blocker reassign ID EMAIL",
+    "blocker.usage.topic": "Usage: /blocker topic ID TOPIC",
+    "blocker.usage.list": "Usage: /blocker list [mine|team|all|topic SLUG]. "
+    "To raise a blocker that starts with that word, type /blocker raise TEXT.",
+    "blocker.usage.digest": "Usage: /blocker digest [DAYS] HH:MM, "
+    "e.g. /blocker digest mon,thu 09:00",
+    "blocker.usage.pm": "Usage: /blocker pm add EMAIL or /blocker pm remove EMAIL",
+    "blocker.list.mine": "Open blockers you raised or have",
+    "blocker.list.team": "Open blockers raised in {team}",
+    "blocker.list.all": "All open blockers",
+    "blocker.list.topic": "Open blockers on {topic}",
+    "blocker.list.empty": "None.",
+    "blocker.list.footer": "/blocker show ID for one of them",
+    "blocker.list.line": "#{id} · {age} · {text} — {owner} · {level}",
+    "blocker.event.raised": "{when}: raised by {who}",
+    "blocker.event.routed": "{when}: routed to {to}",
+    "blocker.event.reassigned": "{when}: {who} passed it to {to}",
+    "blocker.event.declined": "{when}: {who} said it is not theirs",
+    "blocker.event.acknowledged": "{when}: acknowledged by {who}",
+    "blocker.event.escalated": "{when}: escalated",
+    "blocker.event.resolved": "{when}: resolved by {who}",
+    "blocker.pm.list": "PMs: {names}.",
+    "blocker.pm.admin_only": "Only an admin can change who the PMs are.",
+    "blocker.pm.added": "{name} is a PM now: they get the blocker digest and the blockers "
+    "that reach the last level.",
+    "blocker.pm.removed": "{name} is no longer a PM.",
+    "blocker.digest.not_pm": "Only PMs get the digest on a schedule; /blocker digest shows it now.",
+    "blocker.digest.scheduled": "Your digest comes on {days} at {time} ({timezone}).",
+    "blocker.digest.title": "Blocker digest: {open} open, {resolved} resolved since the last one",
+    "blocker.digest.open": "Open, oldest first",
+    "blocker.digest.none_open": "No open blocker.",
+    "blocker.digest.by_topic": "Open by topic",
+    "blocker.digest.resolved": "Resolved since {since}",
+    "blocker.digest.none_resolved": "None.",
+    "blocker.digest.resolved_line": "#{id} · {text} — {by}, in {took}",
+    "blocker.digest.speed": "Time to resolve (last 30 days)",
+    "blocker.digest.speed_value": "median {median} · 90th percentile {p90} ({count} resolved)",
+    "blocker.digest.speed_none": "Nothing resolved in the last 30 days.",
+    "blocker.digest.recurring": "Topics that keep producing blockers",
+    "blocker.digest.recurring_line": "{topic}: {count} in 30 days",
+    "blocker.digest.more": "… and {count} more",
+    "blocker.digest.footer": "/blocker list all for every open blocker",
+    "blocker.duration.days": "{days} d {hours} h",
+    "blocker.duration.hours": "{hours} h",
+    "blocker.duration.minutes": "{minutes} min",
+    # escalation policy
+    "escalation.title": "Escalation policy",
+    "escalation.ack": "Not acknowledged",
+    "escalation.ack_value": "after {hours} working hours → the topic's Accountable",
+    "escalation.resolve": "Not resolved",
+    "escalation.resolve_value": "after {days} working days → the PMs and the escalation channel",
+    "escalation.hours": "Working hours (each person's own timezone and days)",
+    "escalation.channel": "Escalation channel",
+    "escalation.no_channel": "none",
+    "escalation.footer": "Blockers keep the policy in force when they were raised. "
+    "Admins: /tandem escalation ack 4h; resolve 2d; hours 09:00-17:00; channel #it-escalations",
+    "escalation.saved": "Saved. New blockers follow this policy; open ones keep theirs.",
+    "escalation.admin_only": "Only an admin can change the escalation policy.",
+    "escalation.usage": "For example: /tandem escalation ack 4h; resolve 2d; "
+    "hours 09:00-17:00; channel #it-escalations (or channel here, or channel none)",
+    "escalation.bad_key": "I don't know the setting “{value}”.",
+    "escalation.bad_hours": "“{value}” is not a number of working hours between 1 and 120.",
+    "escalation.bad_days": "“{value}” is not a number of working days between 1 and 30.",
+    "escalation.bad_day": "“{value}” is not a working day such as 09:00-17:00.",
+    "escalation.bad_channel": "I can't tell which channel “{value}” is. Mention it (#channel), "
+    "or type “channel here” in the channel itself.",
 }

@@ -242,4 +242,173 @@ MESSAGES: dict[str, str] = {
     "standup.setup.outside_label": "Dans le canal mais pas dans l'annuaire (non ajoutés)",
     "standup.setup.channel_unsupported": "Je ne peux pas lister les membres de ce canal ici : "
     "nommez-les par e-mail (membres: a@x.com, b@x.com).",
+    # blockers
+    "blocker.unknown_person": "Je ne vous trouve pas dans le fichier des personnes de cet "
+    "espace : je ne peux pas enregistrer de blocage pour vous. Demandez à un admin de l'importer.",
+    "blocker.help.title": "/blocker — signaler et suivre les blocages",
+    "blocker.help.body": "/blocker TEXTE [#sujet] — signaler un blocage ; Tandem l'envoie au "
+    "Responsable de son sujet\n"
+    "/blocker liste [moi|equipe|tout|sujet SLUG] — blocages ouverts\n"
+    "/blocker voir ID — un blocage et son historique\n"
+    "/blocker accuser ID · /blocker resoudre ID NOTE · /blocker reattribuer ID EMAIL\n"
+    "/blocker sujet ID SUJET — orienter un blocage qui n'a pas encore de sujet\n"
+    "/blocker digest — la synthèse PM maintenant · /blocker digest lun,jeu 09:00 — quand la "
+    "recevoir\n"
+    "/blocker pm [ajouter|retirer EMAIL] — qui sont les PM (les admins le changent)\n"
+    "/tandem escalation — la politique d'escalade",
+    "blocker.empty": "Qu'est-ce qui vous bloque ? Écrivez-le après la commande, par ex. "
+    "/blocker en attente de l'enregistrement DNS de printemps.example.com #domain-names",
+    "blocker.too_long": "Cela fait {length} caractères ; restez sous {limit}. "
+    "Rien n'a été enregistré.",
+    "blocker.not_found": "Je ne trouve pas le blocage {id} ici. /blocker liste montre les vôtres.",
+    "blocker.closed": "Le blocage n°{id} est déjà {status} ; rien n'a changé.",
+    "blocker.unknown_topic": "Il n'y a pas de sujet « {topic} ». /who-owns liste les sujets.",
+    "blocker.unknown_assignee": "Je ne trouve pas « {who} » dans le fichier des personnes. "
+    "Donnez son e-mail, par ex. ana.silva@example.com.",
+    "blocker.already_owner": "{owner} a déjà le blocage n°{id}.",
+    "blocker.raised.routed": "Blocage n°{id} enregistré. {owner} s'en occupe ({topic}) ; "
+    "je vous tiendrai au courant de chaque changement.",
+    "blocker.routed": "Le blocage n°{id} est maintenant chez {owner} ({topic}).",
+    "blocker.raised.unowned": "Blocage n°{id} enregistré sur {topic}, mais personne n'en est "
+    "Responsable ni Approbateur : les PM le verront dans leur synthèse.",
+    "blocker.pick.raised": "Blocage n°{id} enregistré. De quel sujet s'agit-il ? "
+    "Je préfère demander plutôt que l'envoyer à la mauvaise personne.",
+    "blocker.pick.standup": "Le blocage de votre stand-up « {text} » est enregistré. De quel "
+    "sujet s'agit-il ? Je préfère demander plutôt que l'envoyer à la mauvaise personne.",
+    "blocker.pick.declined": "{by} indique que votre blocage « {text} » ne le concerne pas. "
+    "De quel sujet s'agit-il ?",
+    "blocker.pick.closest": "Les sujets les plus proches :",
+    "blocker.pick.none": "Aucun sujet ne semble proche.",
+    "blocker.pick.type": "Ou tapez /blocker sujet {id} SUJET (voir /who-owns pour les sujets).",
+    "blocker.card.title": "Blocage n°{id} : {text}",
+    "blocker.card.footer": "/blocker voir {id} pour son historique",
+    "blocker.field.raised_by": "Signalé par",
+    "blocker.field.raised_at": "Signalé",
+    "blocker.field.topic": "Sujet",
+    "blocker.field.owner": "Chez",
+    "blocker.field.status": "État",
+    "blocker.field.level": "a atteint",
+    "blocker.field.note": "Résolution",
+    "blocker.field.history": "Historique",
+    "blocker.state.open": "ouvert, pas encore pris en charge",
+    "blocker.state.acknowledged": "pris en charge",
+    "blocker.state.resolved": "résolu",
+    "blocker.state.withdrawn": "retiré",
+    "blocker.level.0": "son responsable",
+    "blocker.level.1": "l'Approbateur",
+    "blocker.level.2": "les PM",
+    "blocker.nobody": "personne pour l'instant",
+    "blocker.no_topic": "pas encore de sujet",
+    "blocker.age.hours": "{count} h",
+    "blocker.age.days": "{count} j",
+    "blocker.button.ack": "Prendre en charge",
+    "blocker.button.resolve": "Résoudre",
+    "blocker.button.reassign": "Réattribuer",
+    "blocker.button.decline": "Pas pour moi",
+    "blocker.owner.intro": "{reporter} est bloqué·e. Vous êtes {role} pour {topic}.",
+    "blocker.owner.reassigned": "{by} vous a transmis ce blocage.",
+    "blocker.resolve.title": "Résoudre le blocage n°{id}",
+    "blocker.resolve.note": "Qu'est-ce qui l'a résolu ? (la personne qui l'a signalé le lira)",
+    "blocker.reassign.title": "Réattribuer le blocage n°{id}",
+    "blocker.reassign.person": "À qui ? (e-mail)",
+    "blocker.acknowledged": "Vous avez pris en charge le blocage n°{id} (« {text} »). "
+    "La personne qui l'a signalé est prévenue.",
+    "blocker.resolved": "Le blocage n°{id} (« {text} ») est résolu. Merci !",
+    "blocker.reassigned": "Le blocage n°{id} est maintenant chez {owner} ; cette personne et "
+    "celle qui l'a signalé sont prévenues.",
+    "blocker.declined": "C'est noté : le blocage n°{id} retourne à la personne qui l'a signalé "
+    "pour choisir le bon sujet.",
+    "blocker.refused.acknowledge": "Seuls {owner}, qui a le blocage n°{id}, l'Approbateur de son "
+    "sujet, un PM ou un admin peuvent le prendre en charge.",
+    "blocker.refused.resolve": "Seuls {reporter} (qui a signalé le blocage n°{id}), {owner} "
+    "(qui l'a), l'Approbateur de son sujet, un PM ou un admin peuvent le résoudre.",
+    "blocker.refused.reassign": "Seuls {owner}, qui a le blocage n°{id}, l'Approbateur de son "
+    "sujet, un PM ou un admin peuvent le réattribuer.",
+    "blocker.refused.decline": "Seul·e {owner}, qui a le blocage n°{id}, peut dire qu'il ne le "
+    "concerne pas.",
+    "blocker.refused.route": "Seuls {reporter}, qui a signalé le blocage n°{id}, un PM ou un "
+    "admin peuvent choisir son sujet.",
+    "blocker.notice.routed": "Votre blocage n°{id} (« {text} ») est chez {owner} ({topic}).",
+    "blocker.notice.unowned": "Votre blocage n°{id} (« {text} ») porte sur {topic}, mais "
+    "personne n'en est Responsable : les PM le verront.",
+    "blocker.notice.acknowledged": "{by} a pris en charge votre blocage n°{id} (« {text} »).",
+    "blocker.notice.resolved": "Le blocage n°{id} (« {text} ») a été résolu par {by} : {note}",
+    "blocker.notice.escalated": "Votre blocage n°{id} (« {text} ») n'avance pas : "
+    "il est remonté à {to}.",
+    "blocker.escalate.ack": "Le blocage n°{id} attend depuis {hours} heures ouvrées sans prise "
+    "en charge par {owner}. Vous êtes Approbateur pour {topic}.",
+    "blocker.escalate.resolve": "Le blocage n°{id} n'est toujours pas résolu après {days} jours "
+    "ouvrés. Il est chez {owner}.",
+    "blocker.escalate.reminder": "Rappel : le blocage n°{id} est toujours ouvert. "
+    "Il est chez {owner}.",
+    "blocker.usage.resolve": "Usage : /blocker resoudre ID ce qui l'a résolu",
+    "blocker.usage.reassign": "Usage : /blocker reattribuer ID EMAIL",
+    "blocker.usage.topic": "Usage : /blocker sujet ID SUJET",
+    "blocker.usage.list": "Usage : /blocker liste [moi|equipe|tout|sujet SLUG]. "
+    "Pour signaler un blocage qui commence par ce mot, tapez /blocker signaler TEXTE.",
+    "blocker.usage.digest": "Usage : /blocker digest [JOURS] HH:MM, par ex. "
+    "/blocker digest lun,jeu 09:00",
+    "blocker.usage.pm": "Usage : /blocker pm ajouter EMAIL ou /blocker pm retirer EMAIL",
+    "blocker.list.mine": "Blocages ouverts que vous avez signalés ou qui sont chez vous",
+    "blocker.list.team": "Blocages ouverts signalés par {team}",
+    "blocker.list.all": "Tous les blocages ouverts",
+    "blocker.list.topic": "Blocages ouverts sur {topic}",
+    "blocker.list.empty": "Aucun.",
+    "blocker.list.footer": "/blocker voir ID pour l'un d'eux",
+    "blocker.list.line": "n°{id} · {age} · {text} — {owner} · {level}",
+    "blocker.event.raised": "{when} : signalé par {who}",
+    "blocker.event.routed": "{when} : envoyé à {to}",
+    "blocker.event.reassigned": "{when} : {who} l'a transmis à {to}",
+    "blocker.event.declined": "{when} : {who} a dit qu'il ne le concernait pas",
+    "blocker.event.acknowledged": "{when} : pris en charge par {who}",
+    "blocker.event.escalated": "{when} : escaladé",
+    "blocker.event.resolved": "{when} : résolu par {who}",
+    "blocker.pm.list": "PM : {names}.",
+    "blocker.pm.admin_only": "Seul un admin peut changer qui sont les PM.",
+    "blocker.pm.added": "{name} est PM désormais : cette personne reçoit la synthèse des "
+    "blocages et ceux qui atteignent le dernier niveau.",
+    "blocker.pm.removed": "{name} n'est plus PM.",
+    "blocker.digest.not_pm": "Seuls les PM reçoivent la synthèse à date fixe ; "
+    "/blocker digest l'affiche maintenant.",
+    "blocker.digest.scheduled": "Votre synthèse arrive le {days} à {time} ({timezone}).",
+    "blocker.digest.title": "Synthèse des blocages : {open} ouverts, {resolved} résolus depuis "
+    "la précédente",
+    "blocker.digest.open": "Ouverts, du plus ancien au plus récent",
+    "blocker.digest.none_open": "Aucun blocage ouvert.",
+    "blocker.digest.by_topic": "Ouverts par sujet",
+    "blocker.digest.resolved": "Résolus depuis le {since}",
+    "blocker.digest.none_resolved": "Aucun.",
+    "blocker.digest.resolved_line": "n°{id} · {text} — {by}, en {took}",
+    "blocker.digest.speed": "Délai de résolution (30 derniers jours)",
+    "blocker.digest.speed_value": "médiane {median} · 90e centile {p90} ({count} résolus)",
+    "blocker.digest.speed_none": "Rien de résolu ces 30 derniers jours.",
+    "blocker.digest.recurring": "Sujets qui produisent des blocages à répétition",
+    "blocker.digest.recurring_line": "{topic} : {count} en 30 jours",
+    "blocker.digest.more": "… et {count} de plus",
+    "blocker.digest.footer": "/blocker liste tout pour tous les blocages ouverts",
+    "blocker.duration.days": "{days} j {hours} h",
+    "blocker.duration.hours": "{hours} h",
+    "blocker.duration.minutes": "{minutes} min",
+    # escalation policy
+    "escalation.title": "Politique d'escalade",
+    "escalation.ack": "Pas pris en charge",
+    "escalation.ack_value": "après {hours} heures ouvrées → l'Approbateur du sujet",
+    "escalation.resolve": "Pas résolu",
+    "escalation.resolve_value": "après {days} jours ouvrés → les PM et le canal d'escalade",
+    "escalation.hours": "Heures ouvrées (le fuseau et les jours de chacun)",
+    "escalation.channel": "Canal d'escalade",
+    "escalation.no_channel": "aucun",
+    "escalation.footer": "Un blocage garde la politique en vigueur quand il a été signalé. "
+    "Admins : /tandem escalation ack 4h; resolve 2j; heures 09:00-17:00; canal #it-escalade",
+    "escalation.saved": "Enregistré. Les nouveaux blocages suivent cette politique ; "
+    "ceux en cours gardent la leur.",
+    "escalation.admin_only": "Seul un admin peut changer la politique d'escalade.",
+    "escalation.usage": "Par exemple : /tandem escalation ack 4h; resolve 2j; "
+    "heures 09:00-17:00; canal #it-escalade (ou canal ici, ou canal aucun)",
+    "escalation.bad_key": "Je ne connais pas le réglage « {value} ».",
+    "escalation.bad_hours": "« {value} » n'est pas un nombre d'heures ouvrées entre 1 et 120.",
+    "escalation.bad_days": "« {value} » n'est pas un nombre de jours ouvrés entre 1 et 30.",
+    "escalation.bad_day": "« {value} » n'est pas une journée de travail comme 09:00-17:00.",
+    "escalation.bad_channel": "Je ne sais pas quel canal est « {value} ». Mentionnez-le "
+    "(#canal), ou tapez « canal ici » dans le canal lui-même.",
 }

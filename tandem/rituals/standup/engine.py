@@ -18,8 +18,9 @@ from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
 from tandem.rituals.delivery import Deliveries, Tally
+from tandem.rituals.reach import reachable_tenants
 from tandem.rituals.standup import timing
-from tandem.rituals.standup.service import StandupService, Unreachable
+from tandem.rituals.standup.service import StandupService
 from tandem.rituals.standup.timing import Due, DueKind
 from tandem.storage.database import Database
 from tandem.storage.records import (
@@ -29,7 +30,7 @@ from tandem.storage.records import (
     StandupView,
     TenantRef,
 )
-from tandem.storage.repositories import people, tenants
+from tandem.storage.repositories import people
 
 log = logging.getLogger(__name__)
 CHANNEL = "#channel"
@@ -71,17 +72,7 @@ class StandupEngine:
         self._tenant_concurrency = tenant_concurrency
 
     async def _reachable(self) -> list[tuple[TenantKey, TenantRef]]:
-        async with self._database.session() as session:
-            every = await tenants.all_tenants(session)
-        found = []
-        for ref in every:
-            key = TenantKey.parse(ref.key)
-            try:
-                self._service.port(key)
-            except Unreachable:
-                continue
-            found.append((key, ref))
-        return found
+        return await reachable_tenants(database=self._database, reach=self._service.reach)
 
     async def run_due(self, *, catch_up: bool = False) -> Tally:
         """Send everything due in the grace window and not sent yet; retry what failed.
@@ -126,7 +117,7 @@ class StandupEngine:
             await self._report_failure(key, tenant, by_id, delivery, reason)
 
         sent = await self._deliveries.deliver(
-            tenant=tenant, due=due, perform=perform, give_up=give_up
+            tenant=tenant, due=due, perform=perform, give_up=give_up, family="standup:"
         )
         tally.add(sent)
         return tally

@@ -19,9 +19,10 @@ from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
 from tandem.bot.timefmt import format_instant
 from tandem.bot.types import Actor, ConversationKind, ConversationRef, TenantKey, User
+from tandem.rituals.reach import Unreachable
 from tandem.rituals.standup import cards, settings_text, timing
 from tandem.rituals.standup.questions import questions_for
-from tandem.rituals.standup.service import Answered, Outcome, StandupService, Unreachable
+from tandem.rituals.standup.service import Answered, Outcome, StandupService
 from tandem.rituals.standup.settings_text import Draft, SettingsProblem
 from tandem.storage.database import Database
 from tandem.storage.records import (

@@ -7,7 +7,7 @@ here, so an answer given by modal, card or text is posted and summarised the sam
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -18,11 +18,13 @@ from tandem.bot.i18n import Translator
 from tandem.bot.mentions import mention
 from tandem.bot.port import ChatPort, Ports
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey, User
+from tandem.rituals.reach import Reach, Unreachable
 from tandem.rituals.standup import cards, timing
 from tandem.rituals.standup.questions import blocker_text
 from tandem.storage.database import Database
 from tandem.storage.records import (
     AnswerView,
+    BlockerView,
     RunView,
     StandupMemberView,
     StandupView,
@@ -31,6 +33,7 @@ from tandem.storage.records import (
 from tandem.storage.repositories import blockers, people, standups, tenants
 
 log = logging.getLogger(__name__)
+BlockerListener = Callable[[TenantKey, TenantRef, BlockerView], Awaitable[None]]
 
 
 class Outcome(StrEnum):
@@ -55,21 +58,29 @@ class Answered:
     blocker: str | None = None
 
 
-class Unreachable(LookupError):
-    """No port, or no platform user, for a person."""
-
-
 class StandupService:
     """Stand-up operations over the database and the platform ports."""
 
     def __init__(self, *, database: Database, ports: Ports, clock: Clock) -> None:
         self._database = database
-        self._ports = ports
+        self.reach = Reach(database=database, ports=ports)
+        self._blocker_listeners: list[BlockerListener] = []
         self._clock = clock
 
     def now(self) -> datetime:
         """The injected clock's instant."""
         return self._clock.now()
+
+    def on_blocker(self, listener: BlockerListener) -> None:
+        """Hand each blocker an answer raises (or edits) to ``listener`` (blocker routing)."""
+        self._blocker_listeners.append(listener)
+
+    async def _raised(self, key: TenantKey, tenant: TenantRef, blocker: BlockerView) -> None:
+        for listener in self._blocker_listeners:
+            try:
+                await listener(key, tenant, blocker)
+            except Exception:  # the answer is kept whatever happens to the routing
+                log.exception("routing a stand-up blocker failed")
 
     # -- looking things up ------------------------------------------------------------------
 
@@ -90,38 +101,13 @@ class StandupService:
 
     def port(self, key: TenantKey) -> ChatPort:
         """The port that reaches the tenant; raises :class:`Unreachable` when none runs here."""
-        port = self._ports.port(tenant=key)
-        if port is None:
-            raise Unreachable(f"no chat platform reaches {key} from this process")
-        return port
+        return self.reach.port(key)
 
     async def user_of(
         self, *, key: TenantKey, tenant: TenantRef, member: StandupMemberView
     ) -> User:
         """The platform user to DM: a known identity, else looked up by email and remembered."""
-        platform = key.platform.value
-        known = member.identity(platform)
-        if known:
-            return User(
-                tenant=key,
-                platform_user_id=known,
-                display_name=member.name,
-                email=member.email,
-                timezone=member.timezone,
-                locale=member.locale,
-            )
-        found = await self.port(key).find_user(tenant=key, email=member.email)
-        if found is None or not found.platform_user_id:
-            raise Unreachable(f"{member.email} has no {platform} account Tandem can reach yet")
-        async with self._database.session() as session:
-            await people.link_identity(
-                session,
-                tenant=tenant,
-                email=member.email,
-                platform=platform,
-                platform_user_id=found.platform_user_id,
-            )
-        return found
+        return await self.reach.user_of(key=key, tenant=tenant, member=member)
 
     def channel(
         self, key: TenantKey, standup: StandupView, *, thread: str | None = None
@@ -209,8 +195,9 @@ class StandupService:
                 at=now,
             )
             blocker = blocker_text(standup.settings, saved.answers) if saved.complete else None
+            raised = None
             if blocker:
-                await blockers.add_blocker(
+                raised = await blockers.add_blocker(
                     session,
                     tenant=tenant,
                     text=blocker,
@@ -223,6 +210,8 @@ class StandupService:
                 await blockers.withdraw_standup_blocker(
                     session, tenant=tenant, standup_run_id=run.id, reporter_email=member.email
                 )
+        if raised is not None:
+            await self._raised(key, tenant, raised)
         if not saved.complete and not skipped:
             return Answered(Outcome.SAVED, saved)
         outcome = Outcome.LATE if late else Outcome.POSTED

@@ -161,7 +161,12 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
-def _days(text: str) -> tuple[int, ...]:
+def parse_days(text: str) -> tuple[int, ...]:
+    """``mon-fri``, ``lun,mer``, ``weekdays``… as weekday numbers (0 is Monday).
+
+    Raises:
+        SettingsProblem: a day that cannot be read.
+    """
     folded = fold(text).replace(" ", "")
     if folded in _DAY_SETS:
         return _DAY_SETS[folded]
@@ -268,7 +273,7 @@ def read(values: Mapping[str, str], *, base: Draft | None = None) -> Draft:
         elif key == "questions":
             changes["questions"] = _questions(text)
         elif key == "days":
-            changes["days"] = _days(text) if text else DEFAULT_DAYS
+            changes["days"] = parse_days(text) if text else DEFAULT_DAYS
         elif key == "times":
             changes["slots"] = _slots(text) if text else DEFAULT_SLOTS
         elif key == "timezone":

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
+from tandem.rituals.working_time import at_local, local_date, parse_clock
 from tandem.storage.records import StandupMemberView, StandupView
+
+__all__ = ["at_local", "local_date", "parse_clock"]  # re-exported: stand-up code reads them here
 
 # Member timezones sit at most 26 hours from the stand-up's; look this many days around.
 _SPREAD_DAYS = 2
@@ -46,30 +48,6 @@ class Due:
         if self.kind is DueKind.REMINDER:
             return f"reminder:{self.minutes_before}"
         return self.kind.value
-
-
-def parse_clock(text: str) -> time:
-    """``09:30`` → 09:30; raises ValueError for anything else."""
-    hours, sep, minutes = text.strip().partition(":")
-    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
-        raise ValueError(text)
-    return time(int(hours), int(minutes))
-
-
-def at_local(day: date, moment: time, zone: str) -> datetime:
-    """The UTC instant of ``moment`` on ``day`` in ``zone``.
-
-    A wall time skipped by a daylight-saving change is moved forward by the gap
-    (02:30 becomes 03:30); one that happens twice is taken the first time.
-    """
-    # PEP 495: with fold=0 a skipped wall time takes the offset from before the change,
-    # which lands the gap later; a repeated one takes its first occurrence.
-    return datetime.combine(day, moment, tzinfo=ZoneInfo(zone)).astimezone(UTC)
-
-
-def local_date(moment: datetime, zone: str) -> date:
-    """The calendar date of an instant in ``zone``."""
-    return moment.astimezone(ZoneInfo(zone)).date()
 
 
 def runs_on(standup: StandupView, day: date) -> bool:

@@ -208,9 +208,17 @@ async def extend_lease(
 
 
 async def due_retries(
-    session: AsyncSession, *, tenant: TenantRef, at: datetime, limit: int = 500
+    session: AsyncSession,
+    *,
+    tenant: TenantRef,
+    at: datetime,
+    family: str = "",
+    limit: int = 500,
 ) -> list[DeliveryView]:
-    """Claimed deliveries whose next attempt is due (retries and expired leases)."""
+    """Claimed deliveries whose next attempt is due (retries and expired leases).
+
+    ``family`` keeps to keys with that prefix (``standup:``), so each ritual retries its own.
+    """
     rows = (
         await session.exec(
             select(Delivery)
@@ -218,6 +226,7 @@ async def due_retries(
                 Delivery.tenant_id == tenant.id,
                 Delivery.status == CLAIMED,
                 col(Delivery.next_attempt_at) <= at,
+                col(Delivery.key).startswith(family),
             )
             .order_by(col(Delivery.due_at))
             .limit(limit)

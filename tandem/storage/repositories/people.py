@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import asdict
+from datetime import date
 
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from tandem.storage.models import Person, PlatformIdentity
-from tandem.storage.records import ImportCounts, PersonRecord, TenantRef
+from tandem.storage.models import Person, PlatformIdentity, TimeOff, WorkWeek
+from tandem.storage.records import ContactView, ImportCounts, PersonRecord, TenantRef
+
+WEEKDAYS = (0, 1, 2, 3, 4)
 
 
 def to_record(person: Person) -> PersonRecord:
@@ -42,6 +45,75 @@ async def people_by_email(
         return {}
     statement = select(Person).where(Person.tenant_id == tenant.id, col(Person.email).in_(wanted))
     return {p.email: p for p in (await session.exec(statement)).all()}
+
+
+async def contacts(
+    session: AsyncSession,
+    *,
+    tenant: TenantRef,
+    emails: Collection[str] | None = None,
+    person_ids: Collection[int] | None = None,
+) -> dict[int, ContactView]:
+    """People by id, with their working week, time off and platform ids (four queries).
+
+    With neither ``emails`` nor ``person_ids``, everyone in the tenant.
+    """
+    statement = select(Person).where(Person.tenant_id == tenant.id)
+    if emails is not None:
+        statement = statement.where(col(Person.email).in_({e.strip().lower() for e in emails}))
+    if person_ids is not None:
+        statement = statement.where(col(Person.id).in_(list(person_ids)))
+    found = (await session.exec(statement.order_by(col(Person.name)))).all()
+    ids = [p.id for p in found if p.id is not None]
+    if not ids:
+        return {}
+    weeks = {
+        w.person_id: tuple(w.days)
+        for w in (
+            await session.exec(
+                select(WorkWeek).where(
+                    WorkWeek.tenant_id == tenant.id, col(WorkWeek.person_id).in_(ids)
+                )
+            )
+        ).all()
+    }
+    away: dict[int, list[tuple[date, date]]] = {}
+    for off in (
+        await session.exec(
+            select(TimeOff)
+            .where(TimeOff.tenant_id == tenant.id, col(TimeOff.person_id).in_(ids))
+            .order_by(col(TimeOff.first_day))
+        )
+    ).all():
+        away.setdefault(off.person_id, []).append((off.first_day, off.last_day))
+    identities: dict[int, list[tuple[str, str]]] = {}
+    for identity in (
+        await session.exec(
+            select(PlatformIdentity).where(
+                PlatformIdentity.tenant_id == tenant.id,
+                col(PlatformIdentity.person_id).in_(ids),
+            )
+        )
+    ).all():
+        identities.setdefault(identity.person_id, []).append(
+            (identity.platform, identity.platform_user_id)
+        )
+    result: dict[int, ContactView] = {}
+    for person in found:
+        assert person.id is not None
+        result[person.id] = ContactView(
+            person_id=person.id,
+            email=person.email,
+            name=person.name,
+            timezone=person.timezone,
+            locale=person.locale,
+            work_days=weeks.get(person.id, WEEKDAYS),
+            away=tuple(away.get(person.id, ())),
+            identities=tuple(identities.get(person.id, ())),
+            department=person.department,
+            is_admin=person.is_admin,
+        )
+    return result
 
 
 async def list_people(session: AsyncSession, *, tenant: TenantRef) -> list[PersonRecord]:

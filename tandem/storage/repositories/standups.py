@@ -11,13 +11,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from tandem.storage.models import (
     Person,
-    PlatformIdentity,
     Standup,
     StandupAnswer,
     StandupMember,
     StandupRun,
-    TimeOff,
-    WorkWeek,
 )
 from tandem.storage.records import (
     AnswerView,
@@ -28,10 +25,9 @@ from tandem.storage.records import (
     StandupView,
     TenantRef,
 )
+from tandem.storage.repositories import people
 from tandem.storage.repositories.ownership import require_owned
 from tandem.storage.timestamps import utc
-
-WEEKDAYS = (0, 1, 2, 3, 4)
 
 
 class UnknownPeople(ValueError):
@@ -45,65 +41,24 @@ class UnknownPeople(ValueError):
 async def _members(
     session: AsyncSession, *, tenant: TenantRef, standup_ids: Sequence[int]
 ) -> dict[int, list[StandupMemberView]]:
-    """Each stand-up's members with their week, absences and platform ids (four queries)."""
+    """Each stand-up's members with their week, absences and platform ids."""
     rows = (
         await session.exec(
-            select(StandupMember.standup_id, Person)
-            .join(Person, col(Person.id) == StandupMember.person_id)
-            .where(
+            select(StandupMember.standup_id, StandupMember.person_id).where(
                 StandupMember.tenant_id == tenant.id,
                 col(StandupMember.standup_id).in_(standup_ids),
             )
-            .order_by(col(Person.name))
         )
     ).all()
-    person_ids = {person.id for _, person in rows if person.id is not None}
-    weeks = {
-        w.person_id: tuple(w.days)
-        for w in (
-            await session.exec(
-                select(WorkWeek).where(
-                    WorkWeek.tenant_id == tenant.id, col(WorkWeek.person_id).in_(person_ids)
-                )
-            )
-        ).all()
-    }
-    away: dict[int, list[tuple[date, date]]] = {}
-    for off in (
-        await session.exec(
-            select(TimeOff)
-            .where(TimeOff.tenant_id == tenant.id, col(TimeOff.person_id).in_(person_ids))
-            .order_by(col(TimeOff.first_day))
-        )
-    ).all():
-        away.setdefault(off.person_id, []).append((off.first_day, off.last_day))
-    identities: dict[int, list[tuple[str, str]]] = {}
-    for identity in (
-        await session.exec(
-            select(PlatformIdentity).where(
-                PlatformIdentity.tenant_id == tenant.id,
-                col(PlatformIdentity.person_id).in_(person_ids),
-            )
-        )
-    ).all():
-        identities.setdefault(identity.person_id, []).append(
-            (identity.platform, identity.platform_user_id)
-        )
+    known = await people.contacts(
+        session, tenant=tenant, person_ids={person_id for _, person_id in rows}
+    )
     found: dict[int, list[StandupMemberView]] = {}
-    for standup_id, person in rows:
-        assert person.id is not None
-        found.setdefault(standup_id, []).append(
-            StandupMemberView(
-                person_id=person.id,
-                email=person.email,
-                name=person.name,
-                timezone=person.timezone,
-                locale=person.locale,
-                work_days=weeks.get(person.id, WEEKDAYS),
-                away=tuple(away.get(person.id, ())),
-                identities=tuple(identities.get(person.id, ())),
-            )
-        )
+    for standup_id, person_id in rows:
+        if person_id in known:
+            found.setdefault(standup_id, []).append(known[person_id])
+    for members in found.values():
+        members.sort(key=lambda m: m.name)
     return found
 
 

@@ -1,0 +1,1 @@
+"""Blocker escalation and the PM digest."""

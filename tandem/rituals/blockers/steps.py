@@ -1,0 +1,179 @@
+"""When a blocker climbs: pure functions of the blocker, the people's calendars and an instant.
+
+- Not acknowledged ``ack_hours`` working hours after it was routed (counted in the
+  owner's calendar): the topic's Accountable is told, at the start of their
+  working time if the moment falls outside it. Each routing starts a new clock.
+- Not resolved ``resolve_days`` working days after it was raised (counted in the
+  calendar of the person it waits on: its owner, else its reporter): each PM is
+  told at their own working time, and the escalation channel at once.
+  Acknowledging does not stop this clock.
+- From then on, while it stays open, the last level reached is reminded once per
+  working day, at the start of each one's working day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import IntEnum
+
+from tandem.rituals.blockers.policy import EscalationPolicy
+from tandem.rituals.working_time import Calendar, local_date
+from tandem.storage.records import BlockerView, DeliveryKey, StandupMemberView
+
+CHANNEL = "#channel"
+ESCALATE = "escalate"
+REMIND = "remind"
+REMINDER_LOOK_AHEAD = timedelta(days=21)
+
+
+class Level(IntEnum):
+    """How far a blocker has climbed."""
+
+    OWNER = 0
+    ACCOUNTABLE = 1
+    PM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Someone a step may reach, with their working calendar."""
+
+    email: str
+    calendar: Calendar
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One send: to whom, what, when (UTC), and the level it brings the blocker to."""
+
+    key: DeliveryKey
+    at: datetime
+    level: Level
+
+    @property
+    def reminder(self) -> bool:
+        """A daily reminder of the last level, not a climb."""
+        return self.key.kind == REMIND
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The steps due by now (reminders: only each recipient's latest) and the next instant
+    something falls due (None: nothing more will, unless the blocker changes)."""
+
+    due: tuple[Step, ...]
+    next_check: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """Who a blocker's steps concern, as the rows say now."""
+
+    waits_on: Calendar
+    owner: Calendar | None
+    accountable: Contact | None
+    pms: Sequence[Contact]
+    channel: bool
+
+
+def _key(blocker: BlockerView, step: str) -> str:
+    return f"blocker:{blocker.id}:{step}"
+
+
+def ack_deadline(blocker: BlockerView, policy: EscalationPolicy, owner: Calendar) -> datetime:
+    """When the owner's acknowledgement is overdue."""
+    assert blocker.routed_at is not None
+    return owner.add_hours(blocker.routed_at, policy.ack_hours)
+
+
+def resolve_deadline(
+    blocker: BlockerView, policy: EscalationPolicy, waits_on: Calendar
+) -> datetime:
+    """When the blocker's resolution is overdue."""
+    return waits_on.add_days(blocker.created_at, policy.resolve_days)
+
+
+def calendar(policy: EscalationPolicy, person: StandupMemberView) -> Calendar:
+    """A person's calendar (timezone, working days, days away) under ``policy``'s hours."""
+    return Calendar(
+        timezone=person.timezone,
+        work_days=frozenset(person.work_days),
+        start=policy.day_start,
+        end=policy.day_end,
+        away=person.away,
+    )
+
+
+def plan(blocker: BlockerView, parties: Parties, *, now: datetime) -> Plan:
+    """Every step due by ``now`` that the blocker's state still calls for, and the next one."""
+    if not blocker.is_open:
+        return Plan(due=(), next_check=None)
+    policy = EscalationPolicy.of(blocker.policy)
+    due: list[Step] = []
+    later: list[datetime] = []
+
+    def consider(step: Step) -> None:
+        if step.at <= now:
+            due.append(step)
+        else:
+            later.append(step.at)
+
+    accountable = parties.accountable
+    if (
+        blocker.owner_email
+        and blocker.routed_at is not None
+        and blocker.acknowledged_at is None
+        and parties.owner is not None
+        and accountable is not None
+        and accountable.email != blocker.owner_email
+    ):
+        deadline = ack_deadline(blocker, policy, parties.owner)
+        consider(
+            Step(
+                key=DeliveryKey(
+                    key=_key(blocker, f"ack:{blocker.routing}"),
+                    recipient=accountable.email,
+                    kind=ESCALATE,
+                ),
+                at=accountable.calendar.next_open(deadline),
+                level=Level.ACCOUNTABLE,
+            )
+        )
+    deadline = resolve_deadline(blocker, policy, parties.waits_on)
+    last: list[tuple[str, datetime, Calendar]] = [
+        (pm.email, pm.calendar.next_open(deadline), pm.calendar) for pm in parties.pms
+    ]
+    if parties.channel:
+        last.append((CHANNEL, deadline, parties.waits_on))
+    level = Level.PM
+    if not last and accountable is not None and accountable.email != blocker.owner_email:
+        last = [(accountable.email, accountable.calendar.next_open(deadline), accountable.calendar)]
+        level = Level.ACCOUNTABLE
+    for recipient, at, their in last:
+        consider(
+            Step(
+                key=DeliveryKey(key=_key(blocker, "resolve"), recipient=recipient, kind=ESCALATE),
+                at=at,
+                level=level,
+            )
+        )
+        starts = their.day_starts_after(at, until=max(now, at) + REMINDER_LOOK_AHEAD)
+        past = [s for s in starts if s <= now]
+        upcoming = [s for s in starts if s > now]
+        if past:
+            latest = past[-1]
+            day = local_date(latest, their.timezone).isoformat()
+            due.append(
+                Step(
+                    key=DeliveryKey(
+                        key=_key(blocker, f"remind:{day}"), recipient=recipient, kind=REMIND
+                    ),
+                    at=latest,
+                    level=level,
+                )
+            )
+        if upcoming:
+            later.append(upcoming[0])
+    return Plan(due=tuple(due), next_check=min(later) if later else None)
