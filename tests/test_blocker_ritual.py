@@ -17,6 +17,7 @@ from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform
+from tandem.storage.records import BlockerView
 from tandem.storage.repositories import blockers, tenants
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime
@@ -56,7 +57,7 @@ class Org:
             sent += (await engine.run_due()).sent
         return sent
 
-    async def stored(self, blocker_id: int) -> blockers.BlockerView:
+    async def stored(self, blocker_id: int) -> BlockerView:
         async with self.runtime.database.session() as session:
             tenant = await tenants.find_tenant(session, key=self.chat.tenant)
             assert tenant is not None
