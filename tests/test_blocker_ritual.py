@@ -17,11 +17,12 @@ from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform
+from tandem.storage.models import Person
 from tandem.storage.records import BlockerView
-from tandem.storage.repositories import blockers, tenants
+from tandem.storage.repositories import blockers, people, tenants
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime
-from tests.recording_port import RecordingPort
+from tests.recording_port import Posted, RecordingPort
 
 HUGO = "hugo.bernard@example.com"  # Paris, French, marketing
 SAM = "sam.okafor@example.com"  # London, marketing
@@ -189,3 +190,163 @@ async def test_a_blocker_from_another_tenant_is_not_found(org: Org) -> None:
     assert "can't find blocker 1" in (await other.say(SAM, "/blocker show 1")).text
     assert "can't find blocker 1" in (await other.say(ANA, "/blocker resolve 1 mine now")).text
     assert (await org.stored(1)).status == "open"
+
+
+# -- climbing over time ------------------------------------------------------------------------
+#
+# Raised on Friday 23 October 2026 at 15:00 UTC (16:00 in Lisbon, summer time). Europe
+# leaves summer time on Sunday 25 October. Ana works 09:00-17:00 Lisbon time: one working
+# hour on Friday, three on Monday (now UTC+0), so the 4 working hours end on Monday at
+# 12:00 UTC, when Nadia (Paris, now UTC+1) is at work: she is told then. Two working days
+# after the raise are Tuesday 16:00 Lisbon = 16:00 UTC: the channel is told at once; the
+# PMs' day ends at 17:00 Paris / Berlin = 16:00 UTC, so they are told when theirs starts on
+# Wednesday, 08:00 UTC. From then the PMs are reminded once per working day.
+
+
+async def _dns_blocker_on_a_friday(org: Org) -> None:
+    org.clock.set(at=at(23, 15, month=10))
+    escalation = "/tandem escalation channel #it-escalations"
+    assert "Seul un admin" in (await org.chat.say(HUGO, escalation)).text
+    await _make_admin(org, NADIA)
+    saved = await org.chat.say(NADIA, escalation)
+    assert "Enregistré" in saved.text and "#it-escalations" in saved.text
+    raised = await org.chat.say(HUGO, DNS_BLOCKER)
+    assert "Ana Silva s'en occupe" in raised.text
+
+
+async def _make_admin(org: Org, email: str) -> None:
+    async with org.runtime.database.session() as session:
+        tenant = await tenants.find_tenant(session, key=org.chat.tenant)
+        assert tenant is not None
+        person = await people.find_person(session, tenant=tenant, email=email)
+        assert isinstance(person, Person)
+        person.is_admin = True
+        session.add(person)
+
+
+async def test_a_blocker_climbs_at_local_working_times_across_a_weekend_and_dst(org: Org) -> None:
+    port = org.port
+    await _dns_blocker_on_a_friday(org)
+    assert await org.tick(at(23, 16, 59, month=10)) == 0
+    assert await org.tick(at(24, 12, month=10)) == 0  # Saturday
+    assert await org.tick(at(26, 11, 59, month=10)) == 0
+    assert port.dms(NADIA) == []
+
+    assert await org.tick(at(26, 12, month=10)) == 1
+    (to_nadia,) = port.dms(NADIA)
+    assert "attend depuis 4 heures ouvrées sans prise en charge par Ana Silva" in to_nadia.text
+    assert "Vous êtes Approbateur pour Domain names and DNS" in to_nadia.text
+    assert to_nadia.reply.card is not None
+    assert "Pas pour moi" not in [b.label for b in to_nadia.reply.card.buttons]
+    assert "il est remonté à Nadia Roux" in port.dms(HUGO)[-1].text
+    assert (await org.stored(1)).level == 1
+
+    assert await org.tick(at(27, 15, 59, month=10)) == 0
+    assert await org.tick(at(27, 16, month=10)) == 1
+    (in_channel,) = port.channel("it-escalations")
+    # In the language of the admin who set the channel up.
+    assert "toujours pas résolu après 2 jours ouvrés. Il est chez Ana Silva" in in_channel.text
+    assert "a atteint les PM" in in_channel.text
+    assert port.dms(INES) == [] and port.dms(DANIEL) == []
+    assert "il est remonté à les PM" in port.dms(HUGO)[-1].text
+
+    assert await org.tick(at(28, 7, 59, month=10)) == 0
+    assert await org.tick(at(28, 8, month=10)) == 2
+    assert "toujours pas résolu après 2 jours ouvrés" in port.dms(INES)[0].text
+    assert "still not resolved after 2 working days" in port.dms(DANIEL)[0].text
+    assert (await org.stored(1)).level == 2
+
+    # Reminders: once per working day, at the start of each one's day, never more.
+    assert await org.tick(at(28, 9, month=10)) == 1  # the channel, 09:00 in Lisbon
+    assert await org.tick(at(28, 15, month=10)) == 0
+    assert await org.tick(at(29, 8, month=10)) == 4  # two reminders, and Thursday's digests
+    assert any("Rappel : le blocage n°1 est toujours ouvert" in m.text for m in port.dms(INES))
+    assert any("Reminder: blocker #1 is still open" in m.text for m in port.dms(DANIEL))
+    assert "Blocker digest: 1 open" in port.dms(DANIEL)[-1].text
+    assert await org.tick(at(29, 8, 30, month=10)) == 0
+    assert len(port.dms(INES)) == 3 and len(port.dms(NADIA)) == 1
+
+    # Resolved: nothing more, for anyone.
+    await org.chat.say(INES, "/blocker resoudre 1 Ana a eu l'accès registrar")
+    assert await org.tick(at(30, 8, month=10)) == 0
+    assert await org.tick(at(2, 7, 59, month=11)) == 0  # the next Monday, before the digests
+
+
+async def test_a_restart_between_steps_sends_nothing_twice(
+    org: Org, settings: Settings, clock: FixedClock
+) -> None:
+    await _dns_blocker_on_a_friday(org)
+    assert await org.tick(at(26, 12, month=10)) == 1
+    async with chat_runtime(settings=settings, clock=clock) as restarted:
+        port = RecordingPort()
+        restarted.ports.add(platform=Platform.LOCAL.value, port=port)
+        again = Org(chat=Chat(runtime=restarted, tenant=org.chat.tenant), port=port, clock=clock)
+        assert await again.tick(at(26, 12, 1, month=10)) == 0
+        assert await again.tick(at(27, 16, month=10)) == 1  # the next step, once
+        assert await org.tick(at(27, 16, 1, month=10)) == 0  # the first process agrees
+        assert port.channel("it-escalations") and not org.port.channel("it-escalations")
+
+
+async def test_acknowledging_stops_the_first_clock_not_the_second(org: Org) -> None:
+    await _dns_blocker_on_a_friday(org)
+    acknowledged = await org.chat.say(ANA, "/blocker ack 1")
+    assert "You acknowledged blocker #1" in acknowledged.text
+    assert await org.tick(at(26, 12, month=10)) == 0
+    assert org.port.dms(NADIA) == []
+    assert await org.tick(at(27, 16, month=10)) == 1
+    assert await org.tick(at(28, 8, month=10)) == 2
+
+
+async def test_the_digest_lists_exactly_what_is_open_and_resolved(org: Org) -> None:
+    chat, port = org.chat, org.port
+    org.clock.set(at=at(16, 10))
+    await chat.say(HUGO, DNS_BLOCKER)  # 1: resolved after 1 day and 2 hours
+    await chat.say(SAM, "/blocker the export job fails every night #customer-data")  # 2: open
+    await chat.say(SAM, "/blocker the microsite needs a DNS entry before launch")  # 3: no topic
+    org.clock.set(at=at(17, 12))
+    await chat.say(ANA, "/blocker resolve 1 record added")
+    org.clock.set(at=at(20, 10))
+    await chat.say(HUGO, "/blocker les leads du salon ne sont pas dans le CRM")  # 4: open
+
+    # Monday 23 November, 09:00 in Paris and Berlin: both PMs get their digest (with the
+    # day's reminders of the blockers that reached them last week).
+    await org.tick(at(23, 7))  # last week's escalations, never sent: they go out late
+    assert await org.tick(at(23, 7, 59)) == 0
+    await org.tick(at(23, 8))
+    (to_daniel,) = _digests(port, DANIEL)
+    assert to_daniel.reply.card is not None
+    assert to_daniel.reply.card.title == ("Blocker digest: 3 open, 1 resolved since the last one")
+    fields = {f.label: f.value for f in to_daniel.reply.card.fields}
+    open_lines = fields["Open, oldest first"].splitlines()
+    assert [line.split(" · ")[0] for line in open_lines] == ["#2", "#3", "#4"]
+    assert "Omar Haddad" in open_lines[0] and "no topic yet" in open_lines[1]
+    assert fields["Open by topic"].startswith("Customer data and CRM (customer-data): 2")
+    (resolved_line,) = fields[
+        next(k for k in fields if k.startswith("Resolved since"))
+    ].splitlines()
+    assert resolved_line.startswith("#1 · waiting for the DNS record")
+    assert "Ana Silva, in 1 d 2 h" in resolved_line
+    assert fields["Time to resolve (last 30 days)"] == (
+        "median 1 d 2 h · 90th percentile 1 d 2 h (1 resolved)"
+    )
+    assert "Synthèse des blocages : 3 ouverts" in _digests(port, INES)[0].text
+    assert await org.tick(at(23, 8, 30)) == 0  # once
+
+    # Thursday: nothing resolved since Monday's. Inès moves hers to 10:00.
+    await chat.say(INES, "/blocker digest lun,jeu 10:00")
+    await org.tick(at(26, 8))
+    assert len(_digests(port, DANIEL)) == 2 and len(_digests(port, INES)) == 1
+    assert "0 resolved since the last one" in _digests(port, DANIEL)[-1].text
+    await org.tick(at(26, 9))
+    assert "0 résolus depuis la précédente" in _digests(port, INES)[-1].text
+
+    shown = await chat.say(SAM, "/blocker digest")
+    assert "Blocker digest: 3 open" in shown.text
+
+
+def _digests(port: RecordingPort, email: str) -> list[Posted]:
+    return [
+        m
+        for m in port.dms(email)
+        if m.reply.card and m.reply.card.title.startswith(("Blocker digest", "Synthèse"))
+    ]

@@ -21,11 +21,13 @@ from tandem.storage.records import TopicKeys
 
 _ENGLISH_STOPWORDS = (
     "a an and are about do does for how i in is it's me my of on or our please "
-    "the this to we what which who whom owns own owner owners with"
+    "the this to we what which who whom owns own owner owners with "
+    "at be by from has have not still"
 )
 _FRENCH_STOPWORDS = (
     "au aux c ce d de des du en est et l la le les ma mes mon nos notre ou pour "
-    "qu que qui quoi s sur un une"
+    "qu que qui quoi s sur un une "
+    "avec ces cette dans il ils elle ne nous on pas par se sont toujours vous"
 )
 STOPWORDS = frozenset(f"{_ENGLISH_STOPWORDS} {_FRENCH_STOPWORDS}".split(" "))
 CONFIDENT = 0.8

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from tandem.bot.cards import Reply
@@ -223,6 +223,7 @@ class BlockerEngine:
         self, key: TenantKey, tenant: TenantRef, org: Org, blocker: BlockerView, step: Step
     ) -> str | None:
         now = self._clock.now()
+        blocker = replace(blocker, level=max(blocker.level, int(step.level)))  # as it will be
         if step.key.recipient == CHANNEL:
             policy = EscalationPolicy.of(blocker.policy)
             if policy.channel is None:

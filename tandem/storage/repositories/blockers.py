@@ -6,6 +6,7 @@ from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -309,13 +310,30 @@ async def escalated(
     at: datetime,
     recipients: Collection[str],
 ) -> bool:
-    """Record that a blocker reached ``level`` (it never goes down); True if it climbed."""
-    row = await _row(session, tenant, blocker_id)
-    if row is None or row.level >= level:
+    """Record that a blocker reached ``level`` (it never goes down); True if it climbed.
+
+    One conditional update: of two sends climbing at once, only one is told True.
+    """
+    result = await session.exec(
+        update(Blocker)
+        .where(
+            col(Blocker.tenant_id) == tenant.id,
+            col(Blocker.id) == blocker_id,
+            col(Blocker.level) < level,
+        )
+        .values(level=level)
+    )
+    if not result.rowcount:
         return False
-    row.level = level
-    session.add(row)
-    _event(session, tenant, row, kind="escalated", at=at, detail=f"{level}:" + ",".join(recipients))
+    session.add(
+        BlockerEvent(
+            tenant_id=tenant.id,
+            blocker_id=blocker_id,
+            kind="escalated",
+            at=at,
+            detail=f"{level}:" + ",".join(recipients),
+        )
+    )
     await session.flush()
     return True
 

@@ -6,6 +6,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import asdict
 from datetime import date
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -196,12 +198,19 @@ async def link_identity(
     )
     row = (await session.exec(statement)).first()
     if row is None:
-        row = PlatformIdentity(
-            tenant_id=tenant.id,
-            person_id=person.id,
-            platform=platform,
-            platform_user_id=platform_user_id,
+        # Two sends to the same person at once may both link them: the second is a no-op.
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        await session.exec(
+            insert(PlatformIdentity)
+            .values(
+                tenant_id=tenant.id,
+                person_id=person.id,
+                platform=platform,
+                platform_user_id=platform_user_id,
+            )
+            .on_conflict_do_nothing(index_elements=["tenant_id", "platform", "platform_user_id"])
         )
+        return True
     row.person_id = person.id
     session.add(row)
     await session.flush()
