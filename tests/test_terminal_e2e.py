@@ -190,3 +190,19 @@ def test_the_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "tandem"
     result = subprocess.run([script, "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "tandem" in result.stdout
+
+
+def test_a_blocker_raised_routed_and_resolved_in_the_terminal(acme: dict[str, str]) -> None:
+    sam = "sam.okafor@example.com"
+    raised = chat(acme, sam, "/blocker the microsite needs a DNS entry before launch", "1")
+    assert "Which topic is it about?" in raised
+    assert "Blocker #1 is now with Ana Silva" in raised
+    # Ana is not at this terminal: her card shows who it is for.
+    assert "[to ana.silva@example.com]" in raised and "Sam Okafor is blocked" in raised
+    resolved = chat(acme, "ana.silva@example.com", "/blocker show 1", "2", "Record added")
+    assert "What resolved it?" in resolved
+    assert "Blocker #1 (“the microsite needs a DNS entry before launch”) is resolved" in resolved
+    assert "[to sam.okafor@example.com]" in resolved
+    assert "was resolved by Ana Silva: Record added" in resolved
+    listed = chat(acme, sam, "/blocker list")
+    assert "Open blockers you raised or have" in listed and "None." in listed

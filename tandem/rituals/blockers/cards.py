@@ -180,6 +180,7 @@ def picker(
     suggestions: Sequence[str],
     topics: Mapping[str, TopicRecord],
     intro: str,
+    ephemeral: bool = False,
 ) -> Reply:
     """Ask the reporter which topic the blocker is about (never routed to a guess)."""
     body = intro
@@ -201,7 +202,7 @@ def picker(
         body=body,
         buttons=buttons,
     )
-    return Reply.of_card(card, ephemeral=False)
+    return Reply.of_card(card, ephemeral=ephemeral)
 
 
 def list_lines(

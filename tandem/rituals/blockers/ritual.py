@@ -178,7 +178,6 @@ class BlockerRitual:
                     owner=routed.owner.name,
                     topic=cards.topic_title(org.topics, blocker.topic_slug, t),
                 ),
-                ephemeral=False,
             )
         if blocker.topic_slug and blocker.routing:
             return Reply(
@@ -187,7 +186,6 @@ class BlockerRitual:
                     id=blocker.id,
                     topic=cards.topic_title(org.topics, blocker.topic_slug, t),
                 ),
-                ephemeral=False,
             )
         return cards.picker(
             t,
@@ -195,6 +193,7 @@ class BlockerRitual:
             suggestions=routed.suggestions,
             topics=org.topics,
             intro=t("blocker.pick.raised", id=blocker.id),
+            ephemeral=True,
         )
 
     async def _blocker(self, me: _Me, text: str) -> BlockerView | None:
@@ -302,9 +301,7 @@ class BlockerRitual:
             return Reply(
                 text=t("blocker.closed", id=blocker.id, status=t("blocker.state.resolved"))
             )
-        return Reply(
-            text=t("blocker.resolved", id=done.id, text=cards.short(done.text)), ephemeral=False
-        )
+        return Reply(text=t("blocker.resolved", id=done.id, text=cards.short(done.text)))
 
     async def _ack_command(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
         blocker = await self._blocker(me, rest)
@@ -321,9 +318,7 @@ class BlockerRitual:
         )
         if done is None:
             return self._not_found(t, str(blocker.id))
-        return Reply(
-            text=t("blocker.acknowledged", id=done.id, text=cards.short(done.text)), ephemeral=False
-        )
+        return Reply(text=t("blocker.acknowledged", id=done.id, text=cards.short(done.text)))
 
     async def _reassign_command(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
         number, _, who = rest.partition(" ")
@@ -353,7 +348,7 @@ class BlockerRitual:
             key=actor.tenant, tenant=me.tenant, blocker=blocker, actor=me.person.email, to=person
         )
         return (
-            Reply(text=t("blocker.reassigned", id=blocker.id, owner=person.name), ephemeral=False)
+            Reply(text=t("blocker.reassigned", id=blocker.id, owner=person.name))
             if routed.owner
             else self._not_found(t, str(blocker.id))
         )
@@ -365,7 +360,7 @@ class BlockerRitual:
         await self._service.decline(
             key=actor.tenant, tenant=me.tenant, blocker=blocker, actor=me.person.email
         )
-        return Reply(text=t("blocker.declined", id=blocker.id), ephemeral=False)
+        return Reply(text=t("blocker.declined", id=blocker.id))
 
     async def _topic_command(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
         t = ctx.t
