@@ -119,8 +119,8 @@ async def test_a_blocker_on_slack_from_raise_to_resolution(slack: SlackBot) -> N
         },
     }
     assert await slack.interaction(submission) == 200
-    told = await slack.wait_for(lambda: posts(slack, SAM), count=2)
-    assert "was resolved by Ana Silva: Record added" in told[-1].params["text"]
+    both = await slack.wait_for(lambda: posts(slack, SAM), count=2)
+    assert "was resolved by Ana Silva: Record added" in both[-1].params["text"]
 
     # A click on the old card now says so, and changes nothing.
     assert await slack.interaction(click(ANA, buttons(card)["Acknowledge"])) == 200
