@@ -350,3 +350,18 @@ def _digests(port: RecordingPort, email: str) -> list[Posted]:
         for m in port.dms(email)
         if m.reply.card and m.reply.card.title.startswith(("Blocker digest", "Synthèse"))
     ]
+
+
+async def test_a_failed_step_is_retried_and_not_sent_once_resolved(org: Org) -> None:
+    await _dns_blocker_on_a_friday(org)
+    org.port.fail = 1
+    assert await org.tick(at(26, 12, month=10)) == 0  # the platform failed: retried later
+    assert org.port.dms(NADIA) == []
+    assert await org.tick(at(26, 12, 1, month=10)) == 1
+    assert "sans prise en charge par Ana Silva" in org.port.dms(NADIA)[-1].text
+
+    org.port.fail = 1  # the channel post fails; meanwhile the blocker is resolved
+    assert await org.tick(at(27, 16, month=10)) == 0
+    await org.chat.say(ANA, "/blocker resolve 1 done")
+    assert await org.tick(at(27, 16, 5, month=10)) == 0
+    assert org.port.channel("it-escalations") == []

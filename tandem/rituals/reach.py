@@ -19,11 +19,18 @@ class Unreachable(LookupError):
 
 
 class Reach:
-    """Finds the port of a tenant and the platform user of a person (remembering it)."""
+    """Finds the port of a tenant and the platform user of a person (remembering it).
 
-    def __init__(self, *, database: Database, ports: Ports) -> None:
+    A person found by email is linked in the database once, and kept in memory for the
+    process, so a fan-out does not look the same person up (a rate-limited platform call
+    on Slack) or write the same link again for each message.
+    """
+
+    def __init__(self, *, database: Database, ports: Ports, remember: int = 50_000) -> None:
         self._database = database
         self._ports = ports
+        self._found: dict[tuple[str, str], str] = {}
+        self._remember = remember
 
     def port(self, key: TenantKey) -> ChatPort:
         """The port that reaches the tenant; raises :class:`Unreachable` when none runs here."""
@@ -37,7 +44,7 @@ class Reach:
     ) -> User:
         """The platform user to DM: a known identity, else looked up by email and remembered."""
         platform = key.platform.value
-        known = member.identity(platform)
+        known = member.identity(platform) or self._found.get((str(key), member.email))
         if known:
             return User(
                 tenant=key,
@@ -58,6 +65,9 @@ class Reach:
                 platform=platform,
                 platform_user_id=found.platform_user_id,
             )
+        if len(self._found) >= self._remember:
+            self._found.pop(next(iter(self._found)))
+        self._found[(str(key), member.email)] = found.platform_user_id
         return found
 
     async def dm(

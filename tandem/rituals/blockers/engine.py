@@ -137,12 +137,14 @@ class BlockerEngine:
         org = await self._service.org(tenant=tenant)  # its PMs are due their digests too
         due: list[tuple[DeliveryKey, datetime]] = []
         checks: dict[int, datetime | None] = {}
+        planned: dict[DeliveryKey, tuple[BlockerView, Step]] = {}
         for blocker in waiting:
             plan = self._service.plan(org, blocker, now=now)
             for step in plan.due:
                 if step.reminder and step.at < now - self.grace:
                     continue
                 due.append((step.key, step.at))
+                planned[step.key] = (blocker, step)
             checks[blocker.id] = plan.next_check
         for schedule in schedules(org):
             for day, at in schedule.instants(now - self.grace, now):
@@ -158,7 +160,7 @@ class BlockerEngine:
                 )
 
         async def perform(delivery: DeliveryView) -> str | None:
-            return await self._perform(key, tenant, org, delivery)
+            return await self._perform(key, tenant, org, delivery, planned)
 
         async def give_up(delivery: DeliveryView, reason: str) -> None:
             log.error("gave up a blocker send %s: %s", delivery.key.key, reason.split(":")[0])
@@ -172,25 +174,33 @@ class BlockerEngine:
         return tally
 
     async def _perform(
-        self, key: TenantKey, tenant: TenantRef, org: Org, delivery: DeliveryView
+        self,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        delivery: DeliveryView,
+        planned: dict[DeliveryKey, tuple[BlockerView, Step]],
     ) -> str | None:
         parts = delivery.key.key.split(":")
         if len(parts) == 4 and parts[1] == DIGEST:
             return await self._send_digest(key, tenant, org, delivery)
         if len(parts) < 3 or not parts[1].isdigit():
             return None
-        blocker = await self._service.get(tenant=tenant, blocker_id=int(parts[1]))
-        if blocker is None or not blocker.is_open:
-            return None  # resolved or withdrawn since: nothing to say
         now = self._clock.now()
-        step = next(
-            (s for s in self._service.plan(org, blocker, now=now).due if s.key == delivery.key),
-            None,
-        )
-        if step is None:
-            return None  # acknowledged, rerouted or changed since
+        if delivery.key in planned:  # as this sweep read and planned it a moment ago
+            blocker, step = planned[delivery.key]
+        else:  # a retry: read it again, and send only if its state still calls for it
+            found = await self._service.get(tenant=tenant, blocker_id=int(parts[1]))
+            if found is None or not found.is_open:
+                return None  # resolved or withdrawn since: nothing to say
+            blocker = found
+            plan = self._service.plan(org, blocker, now=now)
+            retried = next((s for s in plan.due if s.key == delivery.key), None)
+            if retried is None:
+                return None  # acknowledged, rerouted or changed since
+            step = retried
         message_id = await self._send_step(key, tenant, org, blocker, step)
-        if not step.reminder:
+        if not step.reminder and step.level > blocker.level:
             async with self._database.session() as session:
                 climbed = await blockers.escalated(
                     session,
