@@ -268,6 +268,8 @@ async def test_a_blocker_climbs_at_local_working_times_across_a_weekend_and_dst(
 
     # Resolved: nothing more, for anyone.
     await org.chat.say(INES, "/blocker resoudre 1 Ana a eu l'accès registrar")
+    assert "was resolved by Inès Lambert: Ana a eu l'accès registrar" in port.dms(ANA)[-1].text
+    assert "résolu par Inès Lambert" in port.dms(HUGO)[-1].text
     assert await org.tick(at(30, 8, month=10)) == 0
     assert await org.tick(at(2, 7, 59, month=11)) == 0  # the next Monday, before the digests
 

@@ -351,9 +351,10 @@ class BlockerService:
         *,
         by: str | None = None,
         note: str = "",
+        to: str | None = None,
     ) -> None:
-        """Tell the reporter what changed; ``by`` is an email, shown as a name."""
-        reporter = org.person(blocker.reporter_email)
+        """Tell the reporter (or ``to``, an email) what changed; ``by`` is shown as a name."""
+        reporter = org.person(to or blocker.reporter_email)
         if reporter is None:
             return
         t = Translator(locale=reporter.locale)
@@ -422,18 +423,10 @@ class BlockerService:
                 by=actor,
                 note=note or "—",
             )
-        owner = org.person(updated.owner_email)
-        if owner is not None and owner.email not in {actor, updated.reporter_email}:
-            t = Translator(locale=owner.locale)
-            text = t(
-                "blocker.notice.resolved",
-                id=updated.id,
-                text=cards.short(updated.text),
-                by=cards.who(org.people, actor, t),
-                note=note or "—",
-            )
-            await self.reach.tell(
-                key=key, tenant=tenant, member=owner, reply=Reply(text=text, ephemeral=False)
+        owner = updated.owner_email
+        if owner is not None and owner not in {actor, updated.reporter_email}:
+            await self._tell_reporter(
+                key, tenant, org, updated, "blocker.notice.resolved", by=actor, note=note, to=owner
             )
         return updated
 
