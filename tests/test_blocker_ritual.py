@@ -16,7 +16,7 @@ import pytest
 from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
-from tandem.bot.types import Platform
+from tandem.bot.types import ConversationRef, HomeOpened, Platform
 from tandem.storage.models import Person
 from tandem.storage.records import BlockerView
 from tandem.storage.repositories import blockers, people, tenants
@@ -344,6 +344,15 @@ async def test_the_digest_lists_exactly_what_is_open_and_resolved(org: Org) -> N
 
     shown = await chat.say(SAM, "/blocker digest")
     assert "Blocker digest: 3 open" in shown.text
+    assert "keep producing" not in shown.text
+
+    # A third customer-data blocker in 30 days: the topic keeps producing them.
+    await chat.say(SAM, "/blocker the CRM lost the webinar leads #customer-data")
+    shown = await chat.say(SAM, "/blocker digest")
+    assert (
+        "Topics that keep producing blockers: Customer data and CRM (customer-data): 3 in 30"
+        in (shown.text)
+    )
 
 
 def _digests(port: RecordingPort, email: str) -> list[Posted]:
@@ -367,3 +376,63 @@ async def test_a_failed_step_is_retried_and_not_sent_once_resolved(org: Org) -> 
     await org.chat.say(ANA, "/blocker resolve 1 done")
     assert await org.tick(at(27, 16, 5, month=10)) == 0
     assert org.port.channel("it-escalations") == []
+
+
+async def test_a_stand_up_blocker_goes_to_the_topics_responsible(org: Org) -> None:
+    chat, port = org.chat, org.port
+    org.clock.set(at=at(23, 6))
+    created = await chat.say(
+        SAM,
+        f"/standup setup Daily; members: {SAM}; times: 09:30-12:00; timezone: Europe/London; "
+        "channel: marketing-it",
+    )
+    assert "is set up" in created.text
+    await org.tick(at(23, 9, 30))
+    assert "Stand-up “Daily”" in port.dms(SAM)[-1].text
+    for text in ("Brief", "Landing page"):
+        await chat.say(SAM, text)
+    done = await chat.say(SAM, "The CRM export misses the leads from the fair")
+    assert "Blocker noted" in done.text
+    card = port.dms(OMAR)[-1]
+    assert "Sam Okafor est bloqué·e. Vous êtes Responsable pour Customer data and CRM" in card.text
+    assert "is with Omar Haddad (Customer data and CRM (customer-data))" in port.dms(SAM)[-1].text
+    stored = await org.stored(1)
+    assert (stored.source, stored.owner_email, stored.topic_slug) == (
+        "standup",
+        OMAR,
+        "customer-data",
+    )
+
+    # Editing the answer keeps the same blocker with the same owner: nobody is told twice.
+    await chat.say(SAM, "/standup")
+    assert len(port.dms(OMAR)) == 1
+
+    # Sam's home lists it.
+    home = await org.runtime.dispatcher.handle(
+        HomeOpened(user=chat.user(SAM), conversation=ConversationRef(tenant=chat.tenant, id="h"))
+    )
+    assert "Your open blockers" in home.text and "#1 · " in home.text
+
+
+async def test_a_blocker_keeps_the_policy_in_force_when_it_was_raised(org: Org) -> None:
+    await _dns_blocker_on_a_friday(org)  # ack within 4 working hours
+    changed = await org.chat.say(NADIA, "/tandem escalation ack 1h; resolve 5d")
+    assert "après 1 heures ouvrées" in changed.text and "après 5 jours ouvrés" in changed.text
+    await org.chat.say(SAM, "/blocker no DNS for the new microsite subdomain #domain-names")
+    # The new blocker: 1 of Ana's working hours (Friday 16:00-17:00 Lisbon), then Nadia's
+    # next working hour, Monday 09:00 in Paris.
+    await org.tick(at(23, 16, month=10))
+    await org.tick(at(26, 7, 59, month=10))
+    assert org.port.dms(NADIA) == []
+    await org.tick(at(26, 8, month=10))
+    (second,) = org.port.dms(NADIA)
+    assert "Le blocage n°2 attend depuis 1 heures ouvrées" in second.text
+    # The first one still waits its 4 hours, to Monday 12:00 UTC.
+    await org.tick(at(26, 11, 59, month=10))
+    assert len(org.port.dms(NADIA)) == 1
+    await org.tick(at(26, 12, month=10))
+    assert "Le blocage n°1 attend depuis 4 heures ouvrées" in org.port.dms(NADIA)[-1].text
+    bad = await org.chat.say(NADIA, "/tandem escalation ack soon")
+    assert "« soon » n'est pas un nombre d'heures ouvrées" in bad.text
+    shown = await org.chat.say(SAM, "/tandem escalation")
+    assert "after 1 working hours" in shown.text and "after 5 working days" in shown.text

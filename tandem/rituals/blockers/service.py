@@ -235,7 +235,10 @@ class BlockerService:
             query=blocker.text,
             actor=blocker.reporter_email,
         )
-        if routed.owner is None:
+        if routed.owner is not None:  # the answer's reply only said "noted": say who has it
+            org = await self.org(tenant=tenant)
+            await self._tell_reporter(key, tenant, org, routed.blocker, "blocker.notice.routed")
+        else:
             await self.ask_reporter(
                 key=key, tenant=tenant, routed=routed, intro_key="blocker.pick.standup"
             )
