@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 
 from tandem.bot.clock import FixedClock
+from tandem.bot.types import TenantKey
 from tandem.storage.database import Database
 from tandem.storage.migrate import upgrade
+from tandem.storage.repositories import people, tenants
 from tests.conftest import import_fixtures
 from tests.teamsfake.connector import FakeConnector
 from tests.test_teams_e2e import SAM, TENANT, TeamsBot, card_of, message, serve_teams
@@ -92,3 +94,41 @@ async def test_an_empty_blocker_on_teams_gets_help_and_records_nothing(
     await teams_bot.post(message(connector, who=SAM, text="/blocker list", conversation=SAM_CHAT))
     listed = connector.posted(SAM_CHAT)[-1].activity["text"]
     assert "Open blockers you raised or have" in listed and "None." in listed
+
+
+async def test_an_unresolved_blocker_reaches_the_teams_escalation_channel(
+    teams_bot: TeamsBot, clock: FixedClock
+) -> None:
+    connector = teams_bot.connector
+    channel, team = "19:it-escalations@thread.tacv2", "19:team@thread.tacv2"
+    async with teams_bot.runtime.database.session() as session:
+        tenant = await tenants.find_tenant(session, key=TenantKey.parse(f"teams:{TENANT}"))
+        assert tenant is not None
+        sam = await people.find_person(session, tenant=tenant, email=SAM[3])
+        assert sam is not None
+        sam.is_admin = True
+        session.add(sam)
+    here = message(
+        connector,
+        who=SAM,
+        text="<at>Tandem</at> /tandem escalation channel here",
+        conversation=channel,
+        kind="channel",
+        team=team,
+    )
+    await teams_bot.post(here)
+    assert "Saved." in str(card_of(connector.of("reply")[-1]))
+    await teams_bot.post(message(connector, who=ANA, text="hello", conversation=ANA_CHAT))
+    await teams_bot.post(
+        message(connector, who=SAM, text="/blocker no DNS for spring", conversation=SAM_CHAT)
+    )
+
+    # Two of Ana's working days later (Lisbon is on UTC in November): the channel is told.
+    clock.set(at=datetime(2026, 11, 25, 9, 29, tzinfo=UTC))
+    runtime = teams_bot.runtime
+    await runtime.blocker_engine.run_due()
+    before = len(connector.posted(channel))  # the answer to "channel here"
+    clock.set(at=datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
+    await runtime.blocker_engine.run_due()
+    (posted,) = connector.posted(channel)[before:]
+    assert "still not resolved after 2 working days. It is with Ana Silva" in str(card_of(posted))

@@ -588,10 +588,8 @@ class BlockerRitual:
                 by_email=me.person.email,
                 at=self._service.now(),
             )
-        reply = self._policy_reply(t, updated)
-        return Reply(
-            text=t("escalation.saved") + "\n" + reply.text, card=reply.card, ephemeral=False
-        )
+        reply = self._policy_reply(t, updated, intro=t("escalation.saved"))
+        return Reply(text=reply.text, card=reply.card, ephemeral=False)
 
     @staticmethod
     def _channel(ctx: CommandContext, text: str) -> ChannelAddress | None:
@@ -616,10 +614,11 @@ class BlockerRitual:
         return None
 
     @staticmethod
-    def _policy_reply(t: Translator, policy: EscalationPolicy) -> Reply:
+    def _policy_reply(t: Translator, policy: EscalationPolicy, *, intro: str = "") -> Reply:
         channel = f"#{policy.channel.id}" if policy.channel else t("escalation.no_channel")
         card = Card(
             title=t("escalation.title"),
+            body=intro,
             fields=(
                 Field(
                     label=t("escalation.ack"),
