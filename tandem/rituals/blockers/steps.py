@@ -25,7 +25,8 @@ from tandem.storage.records import BlockerView, DeliveryKey, StandupMemberView
 CHANNEL = "#channel"
 ESCALATE = "escalate"
 REMIND = "remind"
-REMINDER_LOOK_AHEAD = timedelta(days=21)
+REMINDER_LOOK_BACK = timedelta(days=4)
+REMINDER_LOOK_AHEAD = timedelta(days=10)
 
 
 class Level(IntEnum):
@@ -159,7 +160,9 @@ def plan(blocker: BlockerView, parties: Parties, *, now: datetime) -> Plan:
                 level=level,
             )
         )
-        starts = their.day_starts_after(at, until=max(now, at) + REMINDER_LOOK_AHEAD)
+        # Only the latest reminder due and the next one matter: look a few days around now.
+        since = max(at, now - REMINDER_LOOK_BACK)
+        starts = their.day_starts_after(since, until=max(now, at) + REMINDER_LOOK_AHEAD)
         past = [s for s in starts if s <= now]
         upcoming = [s for s in starts if s > now]
         if past:
@@ -174,6 +177,6 @@ def plan(blocker: BlockerView, parties: Parties, *, now: datetime) -> Plan:
                     level=level,
                 )
             )
-        if upcoming:
-            later.append(upcoming[0])
+        # Nobody works in the window (a long absence): look again at its end.
+        later.append(upcoming[0] if upcoming else max(now, at) + REMINDER_LOOK_AHEAD)
     return Plan(due=tuple(due), next_check=min(later) if later else None)
