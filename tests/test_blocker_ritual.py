@@ -381,6 +381,8 @@ async def test_a_failed_step_is_retried_and_not_sent_once_resolved(org: Org) -> 
 async def test_a_stand_up_blocker_goes_to_the_topics_responsible(org: Org) -> None:
     chat, port = org.chat, org.port
     org.clock.set(at=at(23, 6))
+    await _make_admin(org, NADIA)
+    await chat.say(NADIA, "/tandem escalation ack 2h")
     created = await chat.say(
         SAM,
         f"/standup setup Daily; members: {SAM}; times: 09:30-12:00; timezone: Europe/London; "
@@ -402,6 +404,7 @@ async def test_a_stand_up_blocker_goes_to_the_topics_responsible(org: Org) -> No
         OMAR,
         "customer-data",
     )
+    assert stored.policy["ack_hours"] == 2  # the tenant's policy when it was raised
 
     # Editing the answer keeps the same blocker with the same owner: nobody is told twice.
     await chat.say(SAM, "/standup")

@@ -69,11 +69,9 @@ class Org:
     def accountable(self, slug: str | None) -> ContactView | None:
         """The first Accountable of a topic."""
         topic = self.topics.get(slug or "")
-        return (
-            next((self.people[e] for e in topic.accountable if e in self.people), None)
-            if (topic)
-            else None
-        )
+        if topic is None:
+            return None
+        return next((self.people[e] for e in topic.accountable if e in self.people), None)
 
     def responsible(self, slug: str, *, skipping: tuple[str, ...] = ()) -> ContactView | None:
         """The first Responsible of a topic who has not said it is not theirs."""
@@ -329,7 +327,7 @@ class BlockerService:
             role=t(f"raci.role.{role.value}"),
             topic=cards.topic_title(org.topics, blocker.topic_slug, t),
         )
-        if blocker.routing > 1 and actor not in {blocker.reporter_email}:
+        if blocker.routing > 1 and actor != blocker.reporter_email:
             intro = t("blocker.owner.reassigned", by=cards.who(org.people, actor, t)) + "\n" + intro
         card = cards.blocker_card(
             t,

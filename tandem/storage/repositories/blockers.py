@@ -121,6 +121,8 @@ async def add_blocker(
             policy=dict(policy or {}),
         )
     row.text = text[:4000]
+    if policy and not row.policy:  # a stand-up's blocker gets its policy when it is routed
+        row.policy = dict(policy)
     reopened = row.status == WITHDRAWN
     if reopened:
         row.status = OPEN
