@@ -439,3 +439,22 @@ async def test_a_blocker_keeps_the_policy_in_force_when_it_was_raised(org: Org) 
     assert "« soon » n'est pas un nombre d'heures ouvrées" in bad.text
     shown = await org.chat.say(SAM, "/tandem escalation")
     assert "after 1 working hours" in shown.text and "after 5 working days" in shown.text
+
+
+async def test_lists_by_scope_show_exactly_their_blockers(org: Org) -> None:
+    chat = org.chat
+    await chat.say(HUGO, DNS_BLOCKER)  # 1: marketing, domain-names
+    await chat.say(PRIYA, "/blocker the export job fails every night #customer-data")  # 2: IT
+
+    def ids(text: str) -> list[str]:
+        return [line.split(" · ")[0] for line in text.splitlines() if line.startswith("#")]
+
+    assert ids((await chat.say(SAM, "/blocker list team")).text) == ["#1"]
+    assert ids((await chat.say(SAM, "/blocker list all")).text) == ["#1", "#2"]
+    assert ids((await chat.say(SAM, "/blocker list topic customer-data")).text) == ["#2"]
+    assert ids((await chat.say(ANA, "/blocker list")).text) == ["#1"]  # she has it
+    assert (
+        "There is no topic “dns-stuff”"
+        in (await chat.say(SAM, "/blocker list topic dns-stuff")).text
+    )
+    assert "None." in (await chat.say(SAM, "/blocker list")).text

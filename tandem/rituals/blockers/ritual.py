@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from tandem.bot.cards import Card, Field, Reply
 from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, CommandSpec, Dispatcher
@@ -403,42 +404,28 @@ class BlockerRitual:
         t = ctx.t
         scope, _, topic_query = rest.partition(" ")
         word = fold(scope) or "mine"
-        async with self._database.session() as session:
-            if word in {"mine", "moi", "mes"}:
-                found = await blockers.list_blockers(
-                    session, tenant=me.tenant, status="open", involving=me.person.email
-                )
-                title = t("blocker.list.mine")
-            elif word in {"team", "equipe"}:
-                team = await people.contacts(session, tenant=me.tenant)
-                colleagues = {
-                    p.email for p in team.values() if p.department == me.person.department
-                }
-                found = await blockers.list_blockers(
-                    session, tenant=me.tenant, status="open", reporters=colleagues
-                )
-                title = t("blocker.list.team", team=me.person.department or "—")
-            elif word in {"all", "tout", "tous"}:
-                found = await blockers.list_blockers(session, tenant=me.tenant, status="open")
-                title = t("blocker.list.all")
-            elif word in {"topic", "sujet"} and topic_query.strip():
-                found = []
-                title = ""
-            else:
-                return Reply(text=t("blocker.usage.list"))
-        if word in {"topic", "sujet"}:
-            org = await self._service.org(tenant=me.tenant)
+        org = await self._service.org(tenant=me.tenant)
+        where: dict[str, Any]
+        if word in {"mine", "moi", "mes"}:
+            where, title = {"involving": me.person.email}, t("blocker.list.mine")
+        elif word in {"team", "equipe"}:
+            department = me.person.department
+            colleagues = {p.email for p in org.people.values() if p.department == department}
+            where, title = {"reporters": colleagues}, t("blocker.list.team", team=department or "—")
+        elif word in {"all", "tout", "tous"}:
+            where, title = {}, t("blocker.list.all")
+        elif word in {"topic", "sujet"} and topic_query.strip():
             slug = topic_query.strip().lstrip("#")
             if slug not in org.topics:
                 return Reply(text=t("blocker.unknown_topic", topic=slug[:80]))
-            async with self._database.session() as session:
-                found = await blockers.list_blockers(
-                    session, tenant=me.tenant, status="open", topic_slug=slug
-                )
-            title = t("blocker.list.topic", topic=cards.topic_title(org.topics, slug, t))
+            topic = cards.topic_title(org.topics, slug, t)
+            where, title = {"topic_slug": slug}, t("blocker.list.topic", topic=topic)
+        else:
+            return Reply(text=t("blocker.usage.list"))
+        async with self._database.session() as session:
+            found = await blockers.list_blockers(session, tenant=me.tenant, status="open", **where)
         if not found:
             return Reply(text=title + "\n" + t("blocker.list.empty"))
-        org = await self._service.org(tenant=me.tenant)
         body = cards.list_lines(
             t, found=found[:MAX_LISTED], people=org.people, now=self._service.now()
         )

@@ -204,7 +204,7 @@ class BlockerService:
             return await self.route(
                 key=key, tenant=tenant, blocker=blocker, slug=found.slug, actor=actor
             )
-        await self._reschedule(tenant, [blocker.id])
+        await self._reschedule(tenant, await self.org(tenant=tenant), blocker)
         return Routed(blocker=blocker, suggestions=found.suggestions)
 
     async def from_standup(
@@ -233,19 +233,25 @@ class BlockerService:
             query=blocker.text,
             actor=blocker.reporter_email,
         )
+        org = await self.org(tenant=tenant)
         if routed.owner is not None:  # the answer's reply only said "noted": say who has it
-            org = await self.org(tenant=tenant)
             await self._tell_reporter(key, tenant, org, routed.blocker, "blocker.notice.routed")
         else:
             await self.ask_reporter(
-                key=key, tenant=tenant, routed=routed, intro_key="blocker.pick.standup"
+                key=key, tenant=tenant, org=org, routed=routed, intro_key="blocker.pick.standup"
             )
 
     async def ask_reporter(
-        self, *, key: TenantKey, tenant: TenantRef, routed: Routed, intro_key: str, **values: str
+        self,
+        *,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        routed: Routed,
+        intro_key: str,
+        **values: str,
     ) -> None:
         """DM the reporter the topic picker."""
-        org = await self.org(tenant=tenant)
         reporter = org.person(routed.blocker.reporter_email)
         if reporter is None:
             return
@@ -291,7 +297,7 @@ class BlockerService:
             )
         if updated is None:
             return Routed(blocker=blocker)
-        await self._reschedule(tenant, [updated.id])
+        await self._reschedule(tenant, org, updated)
         if owner is not None:
             await self._tell_owner(key, tenant, org, updated, owner, actor)
         if actor != updated.reporter_email:
@@ -389,9 +395,9 @@ class BlockerService:
             )
         if updated is None:
             return None
-        await self._reschedule(tenant, [updated.id])
+        org = await self.org(tenant=tenant)
+        await self._reschedule(tenant, org, updated)
         if actor != updated.reporter_email and blocker.acknowledged_at is None:
-            org = await self.org(tenant=tenant)
             await self._tell_reporter(
                 key, tenant, org, updated, "blocker.notice.acknowledged", by=actor
             )
@@ -422,7 +428,7 @@ class BlockerService:
                 updated,
                 "blocker.notice.resolved",
                 by=actor,
-                note=note or "—",
+                note=note,
             )
         owner = updated.owner_email
         if owner is not None and owner not in {actor, updated.reporter_email}:
@@ -471,16 +477,16 @@ class BlockerService:
             )
         if updated is None:
             return Routed(blocker=blocker)
-        await self._reschedule(tenant, [updated.id])
+        org = await self.org(tenant=tenant)
+        await self._reschedule(tenant, org, updated)
         matcher = await self._matchers(tenant)
         found = matcher.match(updated.text[:200])
         suggestions = found.suggestions or ((found.slug,) if found.slug else ())
         routed = Routed(blocker=updated, suggestions=suggestions)
-        org = await self.org(tenant=tenant)
         reporter = org.person(updated.reporter_email)
         by = cards.who(org.people, actor, Translator(locale=reporter.locale if reporter else "en"))
         await self.ask_reporter(
-            key=key, tenant=tenant, routed=routed, intro_key="blocker.pick.declined", by=by
+            key=key, tenant=tenant, org=org, routed=routed, intro_key="blocker.pick.declined", by=by
         )
         return routed
 
@@ -513,20 +519,15 @@ class BlockerService:
         """What is due for ``blocker`` at ``now``, and when to look again."""
         return steps.plan(blocker, self.parties(org, blocker), now=now)
 
-    async def _reschedule(self, tenant: TenantRef, blocker_ids: list[int]) -> None:
-        """Work out again when these blockers next need a look (after a change)."""
-        org = await self.org(tenant=tenant)
+    async def _reschedule(self, tenant: TenantRef, org: Org, blocker: BlockerView) -> None:
+        """Work out again when ``blocker`` (as just changed) next needs a look."""
         now = self.now()
-        checks: dict[int, datetime | None] = {}
+        plan = self.plan(org, blocker, now=now)
+        overdue = any(not step.reminder for step in plan.due)
         async with self._database.session() as session:
-            for blocker_id in blocker_ids:
-                blocker = await blockers.get_blocker(session, tenant=tenant, blocker_id=blocker_id)
-                if blocker is None:
-                    continue
-                plan = self.plan(org, blocker, now=now)
-                overdue = [s for s in plan.due if not s.reminder]
-                checks[blocker_id] = now if overdue else plan.next_check
-            await blockers.set_next_check(session, tenant=tenant, checks=checks)
+            await blockers.set_next_check(
+                session, tenant=tenant, checks={blocker.id: now if overdue else plan.next_check}
+            )
         await self.changed()
 
     async def changed(self) -> None:
