@@ -11,6 +11,11 @@ from collections.abc import Callable
 
 _TOKEN = re.compile(r"\u2063@([^|\u2063]+)\|([^\u2063]*)\u2063")
 
+# How a person or a channel arrives in typed text when picked from Slack's menu:
+# ``<@U123|name>``, ``<#C123|name>`` (group 1 the id; for a channel, group 2 its name).
+TYPED_USER = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
+TYPED_CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|([^>]*))?>$")
+
 
 def mention(*, user_id: str, name: str) -> str:
     """A mention of the platform user ``user_id`` (shown as ``name`` where it cannot ping)."""

@@ -15,6 +15,7 @@ from typing import Any
 from tandem.bot.cards import Card, Field, Reply
 from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, CommandSpec, Dispatcher
 from tandem.bot.i18n import Translator
+from tandem.bot.mentions import TYPED_CHANNEL, TYPED_USER
 from tandem.bot.text import fold
 from tandem.bot.timefmt import format_instant
 from tandem.bot.types import Actor, ConversationKind
@@ -36,8 +37,6 @@ from tandem.storage.repositories import blockers, escalation, people
 
 MAX_TEXT = 2000
 MAX_LISTED = 25
-_SLACK_CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|([^>]*))?>$")
-_SLACK_USER = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
 _TOPIC_HINT = re.compile(r"(?:^|\s)(#[\w-]+|<#[A-Z0-9]+\|[^>]*>)\s*$")
 _ID = re.compile(r"^#?(\d{1,9})$")
 Handler = Callable[[CommandContext, "_Me", str], Awaitable[Reply]]
@@ -90,7 +89,7 @@ class BlockerRitual:
         """Someone named by email or by a Slack mention."""
         token = token.strip().strip(",;")
         async with self._database.session() as session:
-            mention = _SLACK_USER.match(token)
+            mention = TYPED_USER.match(token)
             if mention:
                 found = await people.find_person_by_identity(
                     session,
@@ -155,7 +154,7 @@ class BlockerRitual:
         found = _TOPIC_HINT.search(text)
         if found:
             token = found.group(1)
-            channel = _SLACK_CHANNEL.match(token)
+            channel = TYPED_CHANNEL.match(token)
             hint = (channel.group(2) or channel.group(1)) if channel else token.lstrip("#")
             text = text[: found.start()].strip()
         if not text:
@@ -585,7 +584,7 @@ class BlockerRitual:
         if not found:
             return None
         token = found.group(1).strip(";")
-        slack = _SLACK_CHANNEL.match(token)
+        slack = TYPED_CHANNEL.match(token)
         if slack:
             return ChannelAddress(id=slack.group(1), kind="channel")
         if fold(token) in {"here", "ici"}:

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from tandem.bot.cards import Button, Card, Field, Reply
 from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, CommandSpec, Dispatcher
 from tandem.bot.i18n import Translator
+from tandem.bot.mentions import TYPED_CHANNEL, TYPED_USER
 from tandem.bot.text import fold
 from tandem.bot.timefmt import format_instant
 from tandem.bot.types import Actor, ConversationKind, ConversationRef, TenantKey, User
@@ -39,8 +40,6 @@ log = logging.getLogger(__name__)
 Listener = Callable[[], Awaitable[None]]
 MAX_AWAY_DAYS = 366
 MAX_REPORT_DAYS = 92
-_SLACK_CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|[^>]*)?>$")
-_SLACK_USER = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
 
 
 _WHOLE_CHANNEL = {"channel", "here", "everyone", "canal", "tous"}
@@ -175,7 +174,7 @@ class StandupRitual:
         """Where answers go: the ``channel:`` given, else the conversation of the command."""
         if draft.channel:
             text = draft.channel.strip()
-            found = _SLACK_CHANNEL.match(text)
+            found = TYPED_CHANNEL.match(text)
             return ChannelAddress(id=found.group(1) if found else text.lstrip("#"), kind="channel")
         if ctx_conversation.kind is ConversationKind.DIRECT:
             return None
@@ -210,7 +209,7 @@ class StandupRitual:
                     else:
                         found.outside.append(user.display_name or user.platform_user_id)
                 continue
-            mention = _SLACK_USER.match(token)
+            mention = TYPED_USER.match(token)
             email = await self._mentioned(key, tenant, mention.group(1)) if mention else None
             if email:
                 emails.append(email.casefold())
