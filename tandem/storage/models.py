@@ -9,13 +9,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
     """The current instant, timezone-aware UTC."""
     return datetime.now(UTC)
+
+
+def _maybe_utc() -> Any:
+    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
 
 
 def _utc_column(*, nullable: bool = False) -> Any:
@@ -154,6 +158,9 @@ class GuardrailRule(SQLModel, table=True):
     keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     review_every_days: int | None = Field(default=None)
     last_reviewed: date | None = Field(default=None)
+    translations: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, server_default="{}")
+    )
     position: int = Field(default=0)
 
 
@@ -457,3 +464,81 @@ class Delivery(SQLModel, table=True):
     )
     message_id: str | None = Field(default=None, max_length=255)
     error: str | None = Field(default=None, max_length=500)
+
+
+class GuardrailQuestion(SQLModel, table=True):
+    """A question no rule covered, recorded for IT to answer and to write the missing rule."""
+
+    __tablename__ = "guardrail_question"
+    __table_args__ = (Index("ix_guardrail_question_tenant_open", "tenant_id", "closed_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    text: str = Field(max_length=4000)
+    asker_email: str = Field(max_length=254)
+    routed_to: str = Field(default="", max_length=254)
+    closest_rule: str | None = Field(default=None, max_length=80)
+    asked_at: datetime = _utc_column()
+    closed_at: datetime | None = _maybe_utc()
+    closed_by: str | None = Field(default=None, max_length=254)
+
+
+class ApprovalRequest(SQLModel, table=True):
+    """A request to do what a rule says needs approval, and its decision."""
+
+    __tablename__ = "approval_request"
+    __table_args__ = (
+        Index("ix_approval_tenant_status_check", "tenant_id", "status", "next_check_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    rule_key: str = Field(max_length=80)
+    rule_title: str = Field(max_length=300)
+    topic_slug: str = Field(max_length=80)
+    tool_name: str | None = Field(default=None, max_length=200)
+    question: str = Field(default="", max_length=4000)
+    what: str = Field(max_length=2000)
+    why: str = Field(default="", max_length=2000)
+    how_long: str = Field(default="", max_length=200)
+    requester_email: str = Field(max_length=254)
+    approver_email: str = Field(max_length=254)
+    escalated_to: str | None = Field(default=None, max_length=254)
+    status: str = Field(default="pending", max_length=16)
+    created_at: datetime = _utc_column()
+    decided_at: datetime | None = _maybe_utc()
+    decided_by: str | None = Field(default=None, max_length=254)
+    reason: str = Field(default="", max_length=2000)
+    level: int = Field(default=0)
+    next_check_at: datetime | None = _maybe_utc()
+
+
+class ApprovalEvent(SQLModel, table=True):
+    """What happened to a request: asked, reminded, escalated, questioned, decided, withdrawn."""
+
+    __tablename__ = "approval_event"
+    __table_args__ = (Index("ix_approval_event_tenant_request", "tenant_id", "request_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    request_id: int = Field(foreign_key="approval_request.id")
+    kind: str = Field(max_length=16)
+    actor_email: str | None = Field(default=None, max_length=254)
+    detail: str = Field(default="", max_length=2000)
+    at: datetime = _utc_column()
+
+
+class ApprovalMessage(SQLModel, table=True):
+    """A card about a request that someone received, so that it can be updated in place."""
+
+    __tablename__ = "approval_message"
+    __table_args__ = (Index("ix_approval_message_tenant_request", "tenant_id", "request_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    request_id: int = Field(foreign_key="approval_request.id")
+    recipient_email: str = Field(max_length=254)
+    conversation_id: str = Field(max_length=400)
+    conversation_kind: str = Field(max_length=16)
+    reference: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    message_id: str = Field(max_length=400)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -71,8 +72,17 @@ class ToolRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleText:
+    """A rule's words in another language."""
+
+    title: str
+    answer: str
+    conditions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class RuleRecord:
-    """A guardrail rule."""
+    """A guardrail rule (``translations`` by locale, e.g. ``fr``)."""
 
     id: str
     title: str
@@ -85,6 +95,7 @@ class RuleRecord:
     keywords: tuple[str, ...] = ()
     review_every_days: int | None = None
     last_reviewed: date | None = None
+    translations: Mapping[str, RuleText] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,3 +327,72 @@ class DeliveryView:
     next_attempt_at: datetime
     message_id: str | None
     error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalView:
+    """A request for approval as stored."""
+
+    id: int
+    rule_key: str
+    rule_title: str
+    topic_slug: str
+    what: str
+    requester_email: str
+    approver_email: str
+    created_at: datetime
+    status: str = "pending"
+    tool_name: str | None = None
+    question: str = ""
+    why: str = ""
+    how_long: str = ""
+    escalated_to: str | None = None
+    decided_at: datetime | None = None
+    decided_by: str | None = None
+    reason: str = ""
+    level: int = 0
+    next_check_at: datetime | None = None
+
+    @property
+    def is_pending(self) -> bool:
+        """Not decided and not withdrawn."""
+        return self.status == "pending"
+
+    def deciders(self) -> tuple[str, ...]:
+        """Who may decide: the approver, and whoever it was escalated to."""
+        return tuple(e for e in (self.approver_email, self.escalated_to) if e)
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalEventView:
+    """One thing that happened to a request."""
+
+    kind: str
+    at: datetime
+    actor_email: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalMessageView:
+    """A card about a request that someone received."""
+
+    recipient_email: str
+    conversation_id: str
+    conversation_kind: str
+    reference: str | None
+    message_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView:
+    """A question no rule covered."""
+
+    id: int
+    text: str
+    asker_email: str
+    asked_at: datetime
+    routed_to: str = ""
+    closest_rule: str | None = None
+    closed_at: datetime | None = None
+    closed_by: str | None = None

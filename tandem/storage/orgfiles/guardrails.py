@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from tandem.storage.orgfiles.problems import FileRejected, Problem
-from tandem.storage.records import RuleRecord, ToolRecord
+from tandem.storage.records import RuleRecord, RuleText, ToolRecord
 
 TOOL_STATUSES = ("approved", "limited", "under-review", "banned")
 VERDICTS = ("allowed", "conditional", "approval", "forbidden")
@@ -30,7 +30,10 @@ _RULE_KEYS = {
     "keywords",
     "review_every_days",
     "last_reviewed",
+    "translations",
 }
+_TEXT_KEYS = {"title", "answer", "conditions"}
+LOCALES = ("en", "fr")
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -107,6 +110,39 @@ def _parse_tool(item: Any, *, seen: dict[str, int], problems: list[Problem]) -> 
     )
 
 
+def _translations(
+    value: Any, *, conditional: bool, line: int, problems: list[Problem]
+) -> dict[str, RuleText]:
+    """``translations: {fr: {title, answer, conditions}}``: the rule in other languages."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(Problem(line, "translations must map a language (en, fr) to texts"))
+        return {}
+    found: dict[str, RuleText] = {}
+    for locale, texts in value.items():
+        if locale == _LINE:
+            continue
+        if locale not in LOCALES or not isinstance(texts, dict):
+            problems.append(
+                Problem(line, f"translation {locale!r} must be one of {', '.join(LOCALES)}")
+            )
+            continue
+        at = int(texts.get(_LINE, line))
+        problems.extend(_unknown_keys(texts, _TEXT_KEYS, at))
+        conditions = _strings(
+            texts.get("conditions"), what="conditions", line=at, problems=problems
+        )
+        if conditional and not conditions:
+            problems.append(Problem(at, f"the {locale} translation needs the conditions too"))
+        found[locale] = RuleText(
+            title=_text(texts, "title", line=at, problems=problems),
+            answer=" ".join(_text(texts, "answer", line=at, problems=problems).split()),
+            conditions=conditions,
+        )
+    return found
+
+
 def _parse_rule(
     item: Any, *, seen: dict[str, int], known_topics: Set[str], problems: list[Problem]
 ) -> RuleRecord | None:
@@ -152,6 +188,12 @@ def _parse_rule(
         keywords=_strings(item.get("keywords"), what="keywords", line=line, problems=problems),
         review_every_days=every,
         last_reviewed=reviewed,
+        translations=_translations(
+            item.get("translations"),
+            conditional=verdict == "conditional",
+            line=line,
+            problems=problems,
+        ),
     )
 
 
@@ -229,4 +271,13 @@ def _rule_dict(rule: RuleRecord) -> dict[str, Any]:
         out["review_every_days"] = rule.review_every_days
     if rule.last_reviewed is not None:
         out["last_reviewed"] = rule.last_reviewed
+    if rule.translations:
+        out["translations"] = {
+            locale: {
+                "title": text.title,
+                "answer": text.answer,
+                **({"conditions": list(text.conditions)} if text.conditions else {}),
+            }
+            for locale, text in rule.translations.items()
+        }
     return out

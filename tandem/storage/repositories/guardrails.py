@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from tandem.storage.models import CatalogueEntry, GuardrailRule
-from tandem.storage.records import ImportCounts, RuleRecord, TenantRef, ToolRecord
+from tandem.storage.records import ImportCounts, RuleRecord, RuleText, TenantRef, ToolRecord
 
 
 def _rule_record(row: GuardrailRule) -> RuleRecord:
@@ -24,6 +26,12 @@ def _rule_record(row: GuardrailRule) -> RuleRecord:
         keywords=tuple(row.keywords),
         review_every_days=row.review_every_days,
         last_reviewed=row.last_reviewed,
+        translations={
+            locale: RuleText(
+                title=text["title"], answer=text["answer"], conditions=tuple(text["conditions"])
+            )
+            for locale, text in (row.translations or {}).items()
+        },
     )
 
 
@@ -60,6 +68,9 @@ async def upsert_rules(
     created = updated = unchanged = 0
     for position, record in enumerate(records):
         row = existing.get(record.id)
+        if row is not None and row.last_reviewed and record.last_reviewed:
+            # a review marked in chat since the file was written is kept
+            record = replace(record, last_reviewed=max(row.last_reviewed, record.last_reviewed))
         if row is not None and _rule_record(row) == record and row.position == position:
             unchanged += 1
             continue
@@ -81,6 +92,10 @@ async def upsert_rules(
         row.conditions, row.examples = list(record.conditions), list(record.examples)
         row.keywords = list(record.keywords)
         row.review_every_days, row.last_reviewed = record.review_every_days, record.last_reviewed
+        row.translations = {
+            locale: {"title": t.title, "answer": t.answer, "conditions": list(t.conditions)}
+            for locale, t in record.translations.items()
+        }
         row.position = position
         session.add(row)
     await session.flush()
@@ -109,3 +124,22 @@ async def upsert_tools(
         session.add(row)
     await session.flush()
     return ImportCounts(created=created, updated=updated, unchanged=unchanged)
+
+
+async def mark_reviewed(
+    session: AsyncSession, *, tenant: TenantRef, rule_id: str, on: date
+) -> RuleRecord | None:
+    """Record that a rule was reviewed on ``on``; None when ``tenant`` has no such rule."""
+    row = (
+        await session.exec(
+            select(GuardrailRule).where(
+                GuardrailRule.tenant_id == tenant.id, GuardrailRule.rule_key == rule_id
+            )
+        )
+    ).first()
+    if row is None:
+        return None
+    row.last_reviewed = on
+    session.add(row)
+    await session.flush()
+    return _rule_record(row)

@@ -1,0 +1,159 @@
+"""``tandem guardrail --check FILE``: run questions with the answer expected, count the hits.
+
+The file is YAML: ``questions``, each with ``question`` and ``expect``: a rule id,
+``tool: <catalogue name>``, or ``uncovered``. IT runs it before importing a rule change;
+the development set of the tests is such a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from tandem.rituals.guardrails.matcher import GuardrailIndex
+from tandem.rituals.guardrails.outcome import UNCOVERED, Outcome, decide
+from tandem.storage.orgfiles.problems import FileRejected, Problem
+
+TOOL_PREFIX = "tool:"
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """One question of a check file and what a right answer names."""
+
+    question: str
+    expect: str
+
+    @property
+    def tool(self) -> str | None:
+        """The tool expected, for a ``tool: NAME`` line."""
+        if self.expect.startswith(TOOL_PREFIX):
+            return self.expect[len(TOOL_PREFIX) :].strip()
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One question run: what came out and whether it is what was expected."""
+
+    expected: Expected
+    outcome: Outcome
+
+    @property
+    def got(self) -> str:
+        """The outcome in the file's terms."""
+        if self.outcome.tool is not None:
+            return f"{TOOL_PREFIX} {self.outcome.tool.name}"
+        if self.outcome.rule is not None:
+            return self.outcome.rule.id
+        if self.outcome.alternatives:
+            return "choice: " + ", ".join(r.id for r in self.outcome.alternatives)
+        return UNCOVERED
+
+    @property
+    def hit(self) -> bool:
+        """The answer given is the one expected."""
+        tool = self.expected.tool
+        if tool is not None:
+            return self.outcome.tool is not None and self.outcome.tool.name == tool
+        if self.expected.expect == UNCOVERED:
+            return not self.outcome.confident
+        return self.outcome.confident and self.got == self.expected.expect
+
+    @property
+    def offered(self) -> bool:
+        """Not answered outright, but the expected rule is among the choices offered."""
+        return any(r.id == self.expected.expect for r in self.outcome.alternatives)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """What a check run found."""
+
+    lines: tuple[Checked, ...]
+
+    @property
+    def hits(self) -> int:
+        """Questions answered as expected."""
+        return sum(line.hit for line in self.lines)
+
+    @property
+    def covered(self) -> tuple[Checked, ...]:
+        """Questions that expect a rule or a tool."""
+        return tuple(line for line in self.lines if line.expected.expect != UNCOVERED)
+
+    @property
+    def uncovered(self) -> tuple[Checked, ...]:
+        """Questions that no rule covers."""
+        return tuple(line for line in self.lines if line.expected.expect == UNCOVERED)
+
+    @property
+    def confidently_wrong(self) -> tuple[Checked, ...]:
+        """Answers given as sure and wrong: the worst outcome."""
+        return tuple(line for line in self.lines if line.outcome.confident and not line.hit)
+
+    def summary(self) -> str:
+        """The figures, one per line."""
+        total = len(self.lines)
+        covered = self.covered
+        uncovered = self.uncovered
+        return "\n".join(
+            (
+                f"hit rate: {self.hits}/{total} ({_share(self.hits, total)})",
+                f"covered questions answered right: {sum(c.hit for c in covered)}/{len(covered)}"
+                f", offered among choices: {sum(c.offered for c in covered)}",
+                f"uncovered questions left unanswered: {sum(c.hit for c in uncovered)}"
+                f"/{len(uncovered)}",
+                f"confident wrong answers: {len(self.confidently_wrong)}"
+                f" (of them on uncovered questions: "
+                f"{sum(1 for c in self.confidently_wrong if c.expected.expect == UNCOVERED)})",
+            )
+        )
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "n/a"
+
+
+def parse_questions(*, text: str) -> list[Expected]:
+    """The questions of a check file.
+
+    Raises:
+        FileRejected: when the file is not such a list.
+    """
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise FileRejected(
+            kind="questions", problems=[Problem(None, f"not valid YAML: {error}")]
+        ) from None
+    items = document.get("questions") if isinstance(document, dict) else None
+    if not isinstance(items, list) or not items:
+        raise FileRejected(
+            kind="questions",
+            problems=[Problem(None, "the file needs a 'questions' list of question/expect")],
+        )
+    found = []
+    problems = []
+    for number, item in enumerate(items, start=1):
+        if (
+            not isinstance(item, dict)
+            or not str(item.get("question") or "").strip()
+            or not str(item.get("expect") or "").strip()
+        ):
+            problems.append(Problem(None, f"question {number} needs 'question' and 'expect'"))
+            continue
+        found.append(Expected(question=str(item["question"]), expect=str(item["expect"]).strip()))
+    if problems:
+        raise FileRejected(kind="questions", problems=problems)
+    return found
+
+
+def run_check(*, index: GuardrailIndex, questions: list[Expected]) -> CheckReport:
+    """Answer every question as a dry run and compare."""
+    return CheckReport(
+        lines=tuple(
+            Checked(expected=q, outcome=decide(index=index, question=q.question)) for q in questions
+        )
+    )

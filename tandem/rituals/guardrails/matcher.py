@@ -1,0 +1,323 @@
+"""Finding the guardrail rule or the catalogue tool a question is about, or saying none is.
+
+Pure and fast: an index built once per catalogue revision, then each question is a few
+dictionary reads. Words are folded (no case, no accents), filler words of questions are
+dropped, and each remaining word is reduced to its English and French stems, so that
+"exporter", "exports" and "exporting" meet. A rule's words come from its keywords, title,
+examples, conditions and answer, and from its RACI topic's names, each field with its
+weight.
+
+Two figures decide, and both must be high for an answer:
+
+* **strength**: how much of the rule the question hits (field weight × rarity of the
+  word across rules, plus a bonus when a keyword phrase is there whole);
+* **coverage**: how much of the question the rule explains. A question whose words
+  mostly mean something else ("a new password for my laptop") is not answered by the
+  one rule that shares a word with it.
+
+The outcome names the words that matched and where (keyword, title, example…), so
+that every answer can say why.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import snowballstemmer
+
+from tandem.bot.text import fold
+from tandem.storage.records import RuleRecord, ToolRecord, TopicRecord
+
+_FILLERS_EN = (
+    "a about after all allowed allow also am an and any anyone anything are as ask at be been "
+    "before but by can could did do does doing done for from get getting go going got had has "
+    "have hello hey hi how i if in into is it its it's just let me might more must my need "
+    "needs no not of ok okay on or our ours please possible put question quick really "
+    "should so some someone something still than thanks that the their them then there these "
+    "they this those to too up us use used using want wanted wants was way we what when where "
+    "which who whom whose why will with would yes yet you your"
+)
+_FILLERS_FR = (
+    "a ai alors as au aucun aussi autorise autorisee autorises aux avec avez avoir avons bien "
+    "besoin bonjour ca ce ceci cela ces cet cette chez comment d dans de des devons doit dois "
+    "donc du elle elles en encore est et etre faire fais fait faut faudrait il ils j je l la le "
+    "les leur leurs lui m ma mais me merci mes moi mon n ne nos notre nous on ont ou par pas "
+    "peut peuvent peux plus possible pour pourquoi pourrait pourrais pouvons puis puisse qu "
+    "quand que quel quelle quelles quels qui quoi s sa salut sans se ses si son sont stp sur "
+    "svp t ta te tes toi ton tu un une utiliser utilise vers veut veux voudrais voudrait "
+    "voulons vous vos votre y est-ce droit mettre met"
+)
+FILLERS = frozenset(f"{_FILLERS_EN} {_FILLERS_FR}".split())
+MAX_WORDS = 60
+
+
+class Source(StrEnum):
+    """Where in a rule a word was found, strongest first."""
+
+    KEYWORD = "keyword"
+    TITLE = "title"
+    EXAMPLE = "example"
+    TOPIC = "topic"
+    CONDITION = "condition"
+    ANSWER = "answer"
+
+
+WEIGHTS: Mapping[Source, float] = {
+    Source.KEYWORD: 3.0,
+    Source.TITLE: 2.0,
+    Source.EXAMPLE: 1.6,
+    Source.TOPIC: 1.2,
+    Source.CONDITION: 1.0,
+    Source.ANSWER: 0.8,
+}
+PHRASE_BONUS = 1.5
+UNKNOWN_WORD = 1.2  # how much a word no rule uses counts against coverage
+STRENGTH_FULL = 9.0  # strength from which a rule counts as fully hit
+CONFIDENT = 0.42
+CLOSE = 0.2  # below CONFIDENT, still close enough to name the rule's topic
+MARGIN = 0.8  # a runner-up at this share of the best score makes the question ambiguous
+
+_STEMMERS = (snowballstemmer.stemmer("english"), snowballstemmer.stemmer("french"))
+_STEMS: dict[str, frozenset[str]] = {}
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def stems(word: str) -> frozenset[str]:
+    """The English and French stems of a folded word (remembered: stemming is slow)."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(word) <= 3 or word.isdigit():
+            found = frozenset((word,))
+        else:
+            found = frozenset(s.stemWord(word) for s in _STEMMERS) | {word}
+        if len(_STEMS) < 200_000:
+            _STEMS[word] = found
+    return found
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, fillers included."""
+    return _TOKEN.findall(fold(text))[:MAX_WORDS]
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of ``text`` that carry meaning."""
+    return [w for w in words(text) if w not in FILLERS]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A word of the question found in a rule."""
+
+    word: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A rule scored against a question."""
+
+    rule: str
+    score: float
+    strength: float
+    coverage: float
+    hits: tuple[Hit, ...]
+
+
+class Kind(StrEnum):
+    """What the matcher concluded."""
+
+    RULE = "rule"
+    AMBIGUOUS = "ambiguous"
+    UNCOVERED = "uncovered"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The outcome for one question.
+
+    Attributes:
+        kind: a rule, several equally likely rules, or nothing that covers it.
+        rule: the rule when ``kind`` is RULE, else the closest one (not to be answered).
+        alternatives: the other rules to offer when ``kind`` is AMBIGUOUS.
+        tool: the catalogue tool the question names, if any.
+        candidates: the best scored rules, best first (for explanations and tuning).
+        close_topic: the RACI topic of a rule close to the question, for an uncovered one.
+    """
+
+    kind: Kind
+    rule: str | None = None
+    alternatives: tuple[str, ...] = ()
+    tool: str | None = None
+    candidates: tuple[Candidate, ...] = ()
+    close_topic: str | None = None
+
+    @property
+    def best(self) -> Candidate | None:
+        """The best scored rule, if any scored."""
+        return self.candidates[0] if self.candidates else None
+
+
+@dataclass
+class _Rule:
+    """What the index keeps of one rule."""
+
+    id: str
+    topic: str
+    weights: dict[str, tuple[float, Source]] = field(default_factory=dict)
+    phrases: list[tuple[frozenset[str], ...]] = field(default_factory=list)
+
+    def add(self, text: str, source: Source) -> None:
+        weight = WEIGHTS[source]
+        for word in content_words(text):
+            for stem in stems(word):
+                if weight > self.weights.get(stem, (0.0, source))[0]:
+                    self.weights[stem] = (weight, source)
+
+
+class GuardrailIndex:
+    """The rules and tools of one tenant, ready to answer questions."""
+
+    def __init__(
+        self,
+        *,
+        rules: Sequence[RuleRecord],
+        tools: Sequence[ToolRecord] = (),
+        topics: Mapping[str, TopicRecord] | None = None,
+    ) -> None:
+        self.rules: dict[str, RuleRecord] = {r.id: r for r in rules}
+        self.tools: dict[str, ToolRecord] = {t.name: t for t in tools}
+        self._rules: list[_Rule] = []
+        for rule in rules:
+            entry = _Rule(id=rule.id, topic=rule.topic)
+            topic = (topics or {}).get(rule.topic)
+            for source, texts in self._fields(rule, topic):
+                for text in texts:
+                    entry.add(text, source)
+            for keyword in rule.keywords:
+                phrase = tuple(stems(w) for w in content_words(keyword))
+                if len(phrase) > 1:
+                    entry.phrases.append(phrase)
+            self._rules.append(entry)
+        self._postings: dict[str, list[tuple[int, float, Source]]] = defaultdict(list)
+        for index, entry in enumerate(self._rules):
+            for stem, (weight, source) in entry.weights.items():
+                self._postings[stem].append((index, weight, source))
+        total = max(len(self._rules), 1)
+        self._idf = {
+            stem: math.log(1.0 + total / len(found)) for stem, found in self._postings.items()
+        }
+        self._tool_names: dict[tuple[str, ...], str] = {}
+        for tool in tools:
+            for name in (tool.name, *tool.aliases):
+                key = tuple(words(name))
+                if key:
+                    self._tool_names.setdefault(key, tool.name)
+        self._longest_tool = max((len(k) for k in self._tool_names), default=0)
+
+    @staticmethod
+    def _fields(
+        rule: RuleRecord, topic: TopicRecord | None
+    ) -> Iterable[tuple[Source, Sequence[str]]]:
+        yield Source.KEYWORD, rule.keywords
+        yield Source.TITLE, (rule.title, *(t.title for t in rule.translations.values()))
+        yield Source.EXAMPLE, rule.examples
+        if topic is not None:
+            yield Source.TOPIC, (topic.title, *topic.aliases)
+        conditions = [*rule.conditions]
+        for text in rule.translations.values():
+            conditions.extend(text.conditions)
+        yield Source.CONDITION, conditions
+        yield Source.ANSWER, (rule.answer, *(t.answer for t in rule.translations.values()))
+
+    def find_tool(self, question: str) -> tuple[str | None, list[str]]:
+        """The catalogue tool named in ``question`` (longest name first) and the words left."""
+        found = words(question)
+        for size in range(min(self._longest_tool, len(found)), 0, -1):
+            for start in range(len(found) - size + 1):
+                name = self._tool_names.get(tuple(found[start : start + size]))
+                if name is not None:
+                    return name, found[:start] + found[start + size :]
+        return None, found
+
+    def match(self, question: str) -> Match:
+        """What ``question`` is about: one rule, several, or nothing the catalogue covers."""
+        tool, rest = self.find_tool(question)
+        candidates = self.score([w for w in rest if w not in FILLERS])
+        if not candidates:
+            return Match(kind=Kind.UNCOVERED, tool=tool)
+        best = candidates[0]
+        if best.score < CONFIDENT:
+            close = self._rules_by_id(best.rule).topic if best.score >= CLOSE else None
+            return Match(
+                kind=Kind.UNCOVERED,
+                rule=best.rule,
+                tool=tool,
+                candidates=candidates,
+                close_topic=close,
+            )
+        rivals = tuple(c.rule for c in candidates[1:4] if c.score >= best.score * MARGIN)
+        if rivals:
+            return Match(
+                kind=Kind.AMBIGUOUS,
+                rule=best.rule,
+                alternatives=rivals,
+                tool=tool,
+                candidates=candidates,
+            )
+        return Match(kind=Kind.RULE, rule=best.rule, tool=tool, candidates=candidates)
+
+    def _rules_by_id(self, rule_id: str) -> _Rule:
+        return next(r for r in self._rules if r.id == rule_id)
+
+    def score(self, question_words: Sequence[str], *, limit: int = 5) -> tuple[Candidate, ...]:
+        """The ``limit`` best rules for these (filler-free, folded) words, best first."""
+        if not question_words:
+            return ()
+        word_stems = [stems(w) for w in dict.fromkeys(question_words)]
+        unique = list(dict.fromkeys(question_words))
+        mass = 0.0
+        strength: dict[int, float] = defaultdict(float)
+        explained: dict[int, float] = defaultdict(float)
+        hits: dict[int, list[Hit]] = defaultdict(list)
+        for word, forms in zip(unique, word_stems, strict=True):
+            known = [s for s in forms if s in self._idf]
+            if not known:
+                mass += UNKNOWN_WORD
+                continue
+            rarity = max(self._idf[s] for s in known)
+            mass += rarity
+            best_here: dict[int, tuple[float, Source]] = {}
+            for stem in known:
+                for index, weight, source in self._postings[stem]:
+                    if weight > best_here.get(index, (0.0, source))[0]:
+                        best_here[index] = (weight, source)
+            for index, (weight, source) in best_here.items():
+                strength[index] += weight * rarity
+                explained[index] += rarity
+                hits[index].append(Hit(word=word, source=source))
+        present = set().union(*word_stems)
+        found = []
+        for index, value in strength.items():
+            entry = self._rules[index]
+            for phrase in entry.phrases:
+                if all(forms & present for forms in phrase):
+                    value += PHRASE_BONUS * len(phrase)
+            coverage = explained[index] / mass if mass else 0.0
+            score = coverage * min(1.0, value / STRENGTH_FULL)
+            found.append(
+                Candidate(
+                    rule=entry.id,
+                    score=round(score, 4),
+                    strength=round(value, 3),
+                    coverage=round(coverage, 3),
+                    hits=tuple(hits[index]),
+                )
+            )
+        found.sort(key=lambda c: (-c.score, c.rule))
+        return tuple(found[:limit])
