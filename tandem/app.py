@@ -35,6 +35,11 @@ from tandem.rituals.blockers.ritual import BlockerRitual
 from tandem.rituals.blockers.service import BlockerService
 from tandem.rituals.delivery import Deliveries
 from tandem.rituals.directory import Directory
+from tandem.rituals.guardrails.check import parse_questions, run_check
+from tandem.rituals.guardrails.engine import GuardrailEngine
+from tandem.rituals.guardrails.outcome import decide
+from tandem.rituals.guardrails.ritual import GuardrailRitual
+from tandem.rituals.guardrails.service import GuardrailService
 from tandem.rituals.raci import RaciRitual
 from tandem.rituals.standup.engine import StandupEngine
 from tandem.rituals.standup.ritual import StandupRitual
@@ -51,7 +56,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tandem")
 T = TypeVar("T")
-PLANNED_COMMANDS = ("guardrail", "planning")
+PLANNED_COMMANDS = ("planning",)
 
 
 @dataclass
@@ -70,11 +75,13 @@ class Runtime:
     standup_engine: StandupEngine
     blockers: BlockerService
     blocker_engine: BlockerEngine
+    guardrails: GuardrailService
+    guardrail_engine: GuardrailEngine
 
     @property
-    def engines(self) -> tuple[StandupEngine, BlockerEngine]:
+    def engines(self) -> tuple[StandupEngine, BlockerEngine, GuardrailEngine]:
         """The timed rituals' engines, which the scheduler runs."""
-        return (self.standup_engine, self.blocker_engine)
+        return (self.standup_engine, self.blocker_engine, self.guardrail_engine)
 
 
 def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
@@ -117,6 +124,20 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
     BlockerRitual(database=database, service=blocker_service, engine=blocker_engine).register(
         dispatcher
     )
+    guardrail_service = GuardrailService(
+        database=database,
+        clock=clock,
+        reach=blocker_service.reach,
+        orgs=lambda tenant: blocker_service.org(tenant=tenant),
+    )
+    guardrail_engine = GuardrailEngine(
+        database=database,
+        service=guardrail_service,
+        deliveries=Deliveries(database=database, clock=clock),
+        clock=clock,
+        grace=timedelta(minutes=settings.grace_minutes),
+    )
+    GuardrailRitual(database=database, service=guardrail_service).register(dispatcher)
     for name in PLANNED_COMMANDS:
         dispatcher.add_command(CommandSpec(name=name, handler=None))
     return Runtime(
@@ -132,6 +153,8 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
         standup_engine=engine,
         blockers=blocker_service,
         blocker_engine=blocker_engine,
+        guardrails=guardrail_service,
+        guardrail_engine=guardrail_engine,
     )
 
 
@@ -257,6 +280,7 @@ async def serving(
     timekeeper = Timekeeper(engines=runtime.engines)
     runtime.standup_ritual.on_change(timekeeper.rebuild)
     runtime.blockers.on_change(timekeeper.rebuild)
+    runtime.guardrails.on_change(timekeeper.rebuild)
     await timekeeper.start()
     await _announce(runtime, port, slack=slack is not None)
     try:
@@ -514,6 +538,67 @@ def who_owns(query: tuple[str, ...], tenant: str, as_json: bool) -> None:
     click.echo(f"{result['title']} ({result['topic']})")
     for role in Role:
         click.echo(f"  {role.value:<12} {', '.join(result[role.value]) or '-'}")
+
+
+@cli.command("guardrail")
+@click.argument("question", nargs=-1)
+@tenant_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--check",
+    "check_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Run a YAML list of questions with the rule expected and print the hit rate.",
+)
+@click.option("--verbose-misses", is_flag=True, help="With --check: list every miss.")
+def guardrail_command(
+    question: tuple[str, ...],
+    tenant: str,
+    as_json: bool,
+    check_file: Path | None,
+    verbose_misses: bool,
+) -> None:
+    """Answer a guardrail question as a dry run (nothing recorded, nothing sent)."""
+    key = _tenant(tenant)
+    text = " ".join(question).strip()
+    if not text and check_file is None:
+        raise click.UsageError("give a question, or --check FILE")
+    questions = parse_questions(text=check_file.read_text(encoding="utf-8")) if check_file else []
+
+    async def work(runtime: Runtime) -> Any:
+        ref = await runtime.directory.tenant(key=key)
+        if ref is None:
+            raise UnknownTenant(str(key))
+        index = await runtime.guardrails.index(tenant=ref)
+        if check_file is not None:
+            return run_check(index=index, questions=questions)
+        return decide(index=index, question=text)
+
+    try:
+        result = _run(Settings(), work)
+    except UnknownTenant:
+        raise click.ClickException(f"no tenant {key}") from None
+    except FileRejected as rejected:
+        raise click.ClickException(rejected.describe()) from None
+    if check_file is not None:
+        for line in result.lines:
+            if verbose_misses and not line.hit:
+                click.echo(
+                    f"miss: {line.expected.question!r}: expected {line.expected.expect}, "
+                    f"got {line.got}"
+                )
+        click.echo(result.summary())
+        return
+    if as_json:
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        return
+    answer = result.as_json()
+    click.echo(f"{answer['verdict']}: rule {answer['rule'] or '-'}, tool {answer['tool'] or '-'}")
+    if answer["alternatives"]:
+        click.echo("choose between: " + ", ".join(answer["alternatives"]))
+    if answer["why"]:
+        click.echo("why: " + ", ".join(f"{w['word']} ({w['in']})" for w in answer["why"]))
 
 
 @cli.command()

@@ -10,6 +10,7 @@ import pytest
 
 import tandem
 from tandem.storage.repositories import (
+    approvals,
     availability,
     blockers,
     deliveries,
@@ -69,6 +70,7 @@ def test_guard_sees_a_forbidden_import(tmp_path: Path) -> None:
 
 
 REPOSITORIES = [
+    approvals,
     people,
     raci,
     guardrails,

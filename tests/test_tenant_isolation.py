@@ -24,6 +24,7 @@ from tandem.storage.records import (
     TopicRecord,
 )
 from tandem.storage.repositories import (
+    approvals,
     availability,
     blockers,
     deliveries,
@@ -302,6 +303,173 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert (await guardrails.upsert_tools(s, tenant=other, records=[tool])).created == 1
     mine = {t.name: t for t in await guardrails.list_tools(s, tenant=acme)}
     assert mine["Mailchimp"].status == "banned"
+
+
+@check("guardrails.mark_reviewed")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert (
+        await guardrails.mark_reviewed(s, tenant=other, rule_id="new-domain", on=NOW.date()) is None
+    )
+    mine = {r.id: r for r in await guardrails.list_rules(s, tenant=acme)}
+    assert mine["new-domain"].last_reviewed != NOW.date()
+
+
+async def _request(s: Any, tenant: TenantRef) -> int:
+    found = await approvals.add_request(
+        s,
+        tenant=tenant,
+        rule_key="new-domain",
+        rule_title="Registering a domain name",
+        topic_slug="domain-names",
+        requester_email="hugo.bernard@example.com",
+        approver_email="nadia.roux@example.com",
+        what="buy spring.example",
+        why="campaign",
+        how_long="3 months",
+        question="",
+        tool_name=None,
+        at=NOW,
+        next_check_at=NOW,
+    )
+    return found.id
+
+
+@check("approvals.add_request")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    request_id = await _request(s, other)
+    assert await approvals.list_requests(s, tenant=acme) == []
+    assert [r.id for r in await approvals.list_requests(s, tenant=other)] == [request_id]
+
+
+@check("approvals.get_request")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    request_id = await _request(s, acme)
+    assert await approvals.get_request(s, tenant=other, request_id=request_id) is None
+    assert some(await approvals.get_request(s, tenant=acme, request_id=request_id)).is_pending
+
+
+@check("approvals.list_requests")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _request(s, acme)
+    email = "nadia.roux@example.com"
+    assert await approvals.list_requests(s, tenant=other, decider=email) == []
+    assert len(await approvals.list_requests(s, tenant=acme, decider=email)) == 1
+
+
+@check("approvals.close_request")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    request_id = await _request(s, acme)
+    closed = await approvals.close_request(
+        s, tenant=other, request_id=request_id, status="approved", by="x@y", at=NOW
+    )
+    assert closed is False
+    assert some(await approvals.get_request(s, tenant=acme, request_id=request_id)).is_pending
+
+
+@check("approvals.escalate_request")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    request_id = await _request(s, acme)
+    assert not await approvals.escalate_request(
+        s, tenant=other, request_id=request_id, to="x@y", at=NOW
+    )
+    assert some(await approvals.get_request(s, tenant=acme, request_id=request_id)).level == 0
+
+
+@check("approvals.add_event")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    request_id = await _request(s, acme)
+    await approvals.add_event(
+        s, tenant=acme, request_id=request_id, kind="question", actor_email=None, detail="?", at=NOW
+    )
+    assert await approvals.request_events(s, tenant=other, request_id=request_id) == []
+
+
+@check("approvals.request_events")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    request_id = await _request(s, acme)
+    assert await approvals.request_events(s, tenant=other, request_id=request_id) == []
+    kinds = [e.kind for e in await approvals.request_events(s, tenant=acme, request_id=request_id)]
+    assert kinds == ["requested"]
+
+
+@check("approvals.set_request_check")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    request_id = await _request(s, acme)
+    await approvals.set_request_check(s, tenant=other, request_id=request_id, at=None)
+    assert some(await approvals.get_request(s, tenant=acme, request_id=request_id)).next_check_at
+
+
+@check("approvals.due_requests")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _request(s, acme)
+    assert await approvals.due_requests(s, tenant=other, at=NOW) == []
+    assert len(await approvals.due_requests(s, tenant=acme, at=NOW)) == 1
+
+
+@check("approvals.next_request_checks")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    request_id = await _request(s, acme)
+    later = NOW + timedelta(hours=1)
+    await approvals.set_request_check(s, tenant=acme, request_id=request_id, at=later)
+    window = {"start": NOW, "end": NOW + timedelta(days=1)}
+    assert await approvals.next_request_checks(s, tenant=other, **window) == []
+    assert await approvals.next_request_checks(s, tenant=acme, **window) == [later]
+
+
+@check("approvals.save_message")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    request_id = await _request(s, acme)
+    await approvals.save_message(
+        s,
+        tenant=acme,
+        request_id=request_id,
+        recipient_email="nadia.roux@example.com",
+        conversation_id="D1",
+        conversation_kind="direct",
+        reference=None,
+        message_id="1.2",
+    )
+    assert await approvals.request_messages(s, tenant=other, request_id=request_id) == []
+    assert len(await approvals.request_messages(s, tenant=acme, request_id=request_id)) == 1
+
+
+@check("approvals.request_messages")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    request_id = await _request(s, acme)
+    assert await approvals.request_messages(s, tenant=other, request_id=request_id) == []
+
+
+async def _question(s: Any, tenant: TenantRef) -> int:
+    found = await approvals.add_question(
+        s,
+        tenant=tenant,
+        text="can I book a room?",
+        asker_email="hugo.bernard@example.com",
+        routed_to="",
+        closest_rule=None,
+        at=NOW,
+    )
+    return found.id
+
+
+@check("approvals.add_question")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _question(s, other)
+    assert await approvals.list_questions(s, tenant=acme) == []
+
+
+@check("approvals.list_questions")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    question_id = await _question(s, acme)
+    assert await approvals.list_questions(s, tenant=other) == []
+    assert [q.id for q in await approvals.list_questions(s, tenant=acme)] == [question_id]
+
+
+@check("approvals.close_questions")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    question_id = await _question(s, acme)
+    assert await approvals.close_questions(s, tenant=other, ids=[question_id], by="x", at=NOW) == 0
+    assert len(await approvals.list_questions(s, tenant=acme)) == 1
 
 
 @check("tenants.find_tenant")
@@ -910,6 +1078,7 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
 def _repository_functions() -> set[str]:
     names = set()
     for module in (
+        approvals,
         people,
         raci,
         guardrails,

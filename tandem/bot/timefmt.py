@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 
 from tandem.bot.i18n import supported_locale
 
@@ -43,3 +43,9 @@ def format_instant(*, moment: datetime, timezone: str, locale: str) -> str:
     language = supported_locale(locale)
     local = moment.astimezone(zone)
     return str(format_datetime(local, _PATTERNS[language], tzinfo=zone, locale=language))
+
+
+def format_day(*, day: date, locale: str) -> str:
+    """A calendar day for a reader of ``locale`` (``2 Mar 2026``, ``2 mars 2026``)."""
+    language = supported_locale(locale)
+    return str(format_date(day, "d MMM y", locale=language))

@@ -148,6 +148,7 @@ class ImportCounts:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    removed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +179,7 @@ class ContactView(StandupMemberView):
 
     department: str = ""
     is_admin: bool = False
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -411,4 +411,168 @@ MESSAGES: dict[str, str] = {
     "escalation.bad_day": "« {value} » n'est pas une journée de travail comme 09:00-17:00.",
     "escalation.bad_channel": "Je ne sais pas quel canal est « {value} ». Mentionnez-le "
     "(#canal), ou tapez « canal ici » dans le canal lui-même.",
+    # guardrails
+    "guardrail.unknown_person": "Je ne vous connais pas encore dans cette organisation : "
+    "demandez à un admin de vous ajouter au fichier des personnes.",
+    "guardrail.help.title": "Garde-fous : ce que vous pouvez faire sans demander",
+    "guardrail.help.body": "Demandez simplement : /guardrail puis-je mettre le tag LinkedIn "
+    "sur le site ?\n"
+    "/guardrail outils — le catalogue des outils et leur statut\n"
+    "/guardrail regles — les règles convenues avec la DSI, et leurs dates de revue\n"
+    "/guardrail validations — les demandes à décider et celles que vous avez faites\n"
+    "/guardrail voir N — une demande et son historique ; /guardrail retirer N\n"
+    "/guardrail noncouvertes — les questions sans règle (DSI)\n"
+    "/guardrail revue REGLE — marquer une règle comme revue (son responsable A)",
+    "guardrail.vague": "Posez votre question en quelques mots, par ex. « puis-je ajouter un "
+    "formulaire de contact à la landing page ? »",
+    "guardrail.too_long": "Cela fait {length} caractères ; posez une question en moins de "
+    "{limit}, et je vous réponds.",
+    "guardrail.verdict.allowed": "✅ Autorisé : allez-y",
+    "guardrail.verdict.conditional": "☑️ Autorisé si les conditions sont remplies",
+    "guardrail.verdict.approval": "📝 Demande une validation rapide",
+    "guardrail.verdict.forbidden": "⛔ Pas autorisé",
+    "guardrail.verdict.uncovered": "Aucune règle ne couvre encore ce cas",
+    "guardrail.verdict.short.allowed": "autorisé",
+    "guardrail.verdict.short.conditional": "sous conditions",
+    "guardrail.verdict.short.approval": "validation",
+    "guardrail.verdict.short.forbidden": "interdit",
+    "guardrail.tool.approved": "{name} est au catalogue : approuvé.",
+    "guardrail.tool.limited": "{name} est approuvé avec une limite :",
+    "guardrail.tool.under-review": "{name} est en cours d'examen par la DSI : pas encore, sauf "
+    "validation.",
+    "guardrail.tool.banned": "{name} n'est pas autorisé.",
+    "guardrail.tool": "Outil",
+    "guardrail.conditions": "Conditions",
+    "guardrail.rule": "Règle",
+    "guardrail.rule_id": "Identifiant de la règle",
+    "guardrail.topic": "Sujet",
+    "guardrail.who": "À qui demander",
+    "guardrail.ask.responsible": "{names} (Réalise)",
+    "guardrail.ask.accountable": "{names} (Approuve)",
+    "guardrail.why": "Pourquoi cette règle : {words}",
+    "guardrail.source.keyword": "mot-clé",
+    "guardrail.source.title": "titre",
+    "guardrail.source.example": "exemple",
+    "guardrail.source.topic": "sujet",
+    "guardrail.source.condition": "condition",
+    "guardrail.source.answer": "réponse",
+    "guardrail.choice.title": "Laquelle de ces règles voulez-vous dire ?",
+    "guardrail.choice.body": "Plusieurs règles correspondent à peu près autant à votre "
+    "question ; choisissez la bonne et je vous réponds avec elle.",
+    "guardrail.uncovered.routed": "Je ne devine pas : aucune règle ni aucun outil du catalogue "
+    "ne couvre ce cas. J'ai transmis votre question à {who}, qui vous répondra.",
+    "guardrail.uncovered.recorded": "Je ne devine pas : aucune règle ni aucun outil du "
+    "catalogue ne couvre ce cas. J'ai noté votre question pour la DSI ; personne n'est encore "
+    "désigné pour la recevoir, demandez sur le canal de la DSI si c'est urgent.",
+    "guardrail.uncovered.dry": "Aucune règle ni aucun outil du catalogue ne couvre ce cas.",
+    "guardrail.it.title": "Question n°{id} qu'aucune règle ne couvre",
+    "guardrail.it.footer": "Répondez directement à la personne, et ajoutez une règle pour que "
+    "la suivante ait sa réponse (/guardrail noncouvertes).",
+    "guardrail.it.channel": "le canal d'escalade de la DSI",
+    "guardrail.asked_by": "Posée par",
+    "guardrail.closest": "Règle la plus proche",
+    "guardrail.uncovered.refused": "Les questions sans règle sont pour la DSI, les admins et "
+    "les responsables (A) des sujets.",
+    "guardrail.uncovered.which": "Quelles questions ? par ex. /guardrail noncouvertes fait 3 4",
+    "guardrail.uncovered.closed": "{count} question(s) marquée(s) comme traitée(s).",
+    "guardrail.uncovered.none": "Aucune question ouverte : chaque question avait sa règle.",
+    "guardrail.uncovered.title": "{count} question(s) sans règle",
+    "guardrail.uncovered.line": "n°{id} « {text} » — {who}, {at}",
+    "guardrail.uncovered.footer": "Ajoutez les règles manquantes au fichier des garde-fous, puis "
+    "/guardrail noncouvertes fait N.",
+    "guardrail.form.title": "Demander une validation",
+    "guardrail.form.what": "Ce que vous voulez faire",
+    "guardrail.form.why": "Pourquoi",
+    "guardrail.form.how_long": "Pour combien de temps",
+    "guardrail.form.reason": "Pourquoi c'est refusé, et quoi faire à la place",
+    "guardrail.form.question": "Votre question au demandeur",
+    "guardrail.form.reply": "Votre réponse",
+    "guardrail.form.missing": "Remplissez le quoi et le pourquoi : c'est sur cette base que "
+    "la validation se décide.",
+    "guardrail.form.too_long": "Gardez chaque réponse sous {limit} caractères.",
+    "guardrail.button.request": "Demander une validation",
+    "guardrail.button.send": "Envoyer la demande",
+    "guardrail.button.approve": "Valider",
+    "guardrail.button.deny": "Refuser",
+    "guardrail.button.ask": "Poser une question",
+    "guardrail.button.reply": "Répondre",
+    "guardrail.button.withdraw": "Retirer",
+    "guardrail.button.reviewed": "Marquer comme revue",
+    "guardrail.request.title": "Demande de validation n°{id}",
+    "guardrail.request.intro": "{who} demande votre validation.",
+    "guardrail.request.sent": "Demande n°{id} envoyée à {who}. Je vous dirai ici la décision.",
+    "guardrail.request.no_approver": "Personne n'est responsable (A) du sujet {topic} dans le "
+    "fichier des personnes, donc personne pour valider : demandez à un admin de corriger la "
+    "matrice RACI.",
+    "guardrail.request.not_found": "Je ne trouve aucune demande « {id} » que vous puissiez voir. "
+    "/guardrail validations liste les vôtres.",
+    "guardrail.request.closed": "La demande n°{id} n'attend plus : {status}",
+    "guardrail.requested_by": "Demandée par",
+    "guardrail.requested_at": "Demandée le",
+    "guardrail.status": "Statut",
+    "guardrail.reason": "Motif",
+    "guardrail.history": "Historique",
+    "guardrail.status.pending": "en attente de {who}",
+    "guardrail.status.approved": "validée par {who}, {at}",
+    "guardrail.status.denied": "refusée par {who}, {at}",
+    "guardrail.status.withdrawn": "retirée par {who}, {at}",
+    "guardrail.deny.title": "Refuser la demande n°{id}",
+    "guardrail.ask.title": "Une question sur la demande n°{id}",
+    "guardrail.reply.title": "Réponse sur la demande n°{id}",
+    "guardrail.event.requested": "{at} : demandée par {who}",
+    "guardrail.event.approved": "{at} : validée par {who}",
+    "guardrail.event.denied": "{at} : refusée par {who} : {text}",
+    "guardrail.event.withdrawn": "{at} : retirée par {who}",
+    "guardrail.event.escalated": "{at} : transmise à {who}",
+    "guardrail.event.reminded": "{at} : relance envoyée à {who}",
+    "guardrail.event.question": "{at} : {who} a demandé : {text}",
+    "guardrail.event.reply": "{at} : {who} a répondu : {text}",
+    "guardrail.list.line": "n°{id} {rule} — {who} : « {what} » ({status})",
+    "guardrail.approvals.title": "Validations",
+    "guardrail.approvals.to_decide": "En attente de votre décision",
+    "guardrail.approvals.mine": "Vos demandes",
+    "guardrail.approvals.decided": "Décidées récemment par vous",
+    "guardrail.approvals.nothing": "Aucune.",
+    "guardrail.approvals.footer": "/guardrail voir N pour l'historique d'une demande.",
+    "guardrail.withdraw.refused": "Seule la personne qui a fait la demande peut la retirer.",
+    "guardrail.decide.refused": "Seul(e) {who} peut décider de cette demande.",
+    "guardrail.done.approved": "Demande n°{id} validée ; le demandeur est prévenu.",
+    "guardrail.done.denied": "Demande n°{id} refusée ; le demandeur sait pourquoi.",
+    "guardrail.done.withdrawn": "Demande n°{id} retirée ; la personne qui valide est prévenue.",
+    "guardrail.sent_to": "Envoyé à {who}.",
+    "guardrail.no_reason": "sans motif",
+    "guardrail.notice.approved": "✅ {who} a validé votre demande n°{id} ({rule}).",
+    "guardrail.notice.denied": "⛔ {who} a refusé votre demande n°{id} ({rule}) : {reason}",
+    "guardrail.notice.withdrawn": "{who} a retiré la demande n°{id} ({rule}) ; plus rien à "
+    "décider.",
+    "guardrail.notice.question": "{who} a une question sur votre demande n°{id} : {text}",
+    "guardrail.notice.reply": "{who} a répondu sur la demande n°{id} : {text}",
+    "guardrail.notice.escalated": "Votre demande n°{id} attend depuis 3 jours ouvrés ; je l'ai "
+    "aussi envoyée à {who}.",
+    "guardrail.escalated.intro": "Cette demande attend {who} depuis {days} jours ouvrés ; vous "
+    "pouvez aussi la décider.",
+    "guardrail.reminder.intro": "Rappel, {who} : cette demande attend votre décision.",
+    "guardrail.review.title": "Règle à revoir : {rule}",
+    "guardrail.review.body": "Sa revue était prévue le {due}. Est-elle toujours juste ?",
+    "guardrail.review.footer": "Modifiez-la dans le fichier des garde-fous puis importez-le, "
+    "ou marquez-la comme revue si elle tient toujours.",
+    "guardrail.rule.not_found": "Je ne trouve aucune règle « {id} ». /guardrail regles les liste.",
+    "guardrail.reviewed.refused": "Seul le responsable (A) du sujet ({who}) ou un admin peut "
+    "marquer cette règle comme revue.",
+    "guardrail.reviewed.done": "Marquée comme revue aujourd'hui : {rule}.",
+    "guardrail.reviewed.next": "Prochaine revue : {day}.",
+    "guardrail.tools.none": "Le catalogue n'a pas encore d'outils.",
+    "guardrail.tools.title": "Le catalogue des outils",
+    "guardrail.tools.approved": "Approuvés",
+    "guardrail.tools.limited": "Approuvés avec une limite",
+    "guardrail.tools.under-review": "En cours d'examen",
+    "guardrail.tools.banned": "Interdits",
+    "guardrail.rules.none": "Pas encore de garde-fous : la DSI les importe avec "
+    "tandem import guardrails.",
+    "guardrail.rules.title": "{count} règle(s) de garde-fou",
+    "guardrail.rules.line": "• {title} ({id}) — {verdict}, {topic}",
+    "guardrail.rules.review": "à revoir d'ici le {day}",
+    "guardrail.rules.overdue": "⚠️ revue en retard depuis le {day}",
+    "guardrail.rules.footer": "Tapez /guardrail suivi de votre question pour avoir la règle "
+    "qui la couvre.",
 }

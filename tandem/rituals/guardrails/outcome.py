@@ -119,3 +119,18 @@ def decide(*, index: GuardrailIndex, question: str) -> Outcome:
         rule=rule,
         approval_rule=rule if rule.verdict == "approval" else None,
     )
+
+
+def chosen(*, index: GuardrailIndex, question: str, rule_id: str) -> Outcome | None:
+    """The answer with the rule the asker picked among several (None if it is gone)."""
+    rule = index.rules.get(rule_id)
+    if rule is None:
+        return None
+    match = Match(kind=Kind.RULE, rule=rule.id)
+    return Outcome(
+        question=question,
+        verdict=rule.verdict,
+        match=match,
+        rule=rule,
+        approval_rule=rule if rule.verdict == "approval" else None,
+    )

@@ -34,6 +34,7 @@ class ImportReport:
         """A line a person reads."""
         parts = [
             f"{what}: {c.created} created, {c.updated} updated, {c.unchanged} unchanged"
+            + (f", {c.removed} removed" if c.removed else "")
             for what, c in self.counts.items()
         ]
         return f"tenant {self.tenant}: " + "; ".join(parts)

@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from tandem.storage.models import CatalogueEntry, GuardrailRule
 from tandem.storage.records import ImportCounts, RuleRecord, RuleText, TenantRef, ToolRecord
+from tandem.storage.repositories.tenants import bump_raci_revision
 
 
 def _rule_record(row: GuardrailRule) -> RuleRecord:
@@ -62,11 +63,13 @@ async def list_tools(session: AsyncSession, *, tenant: TenantRef) -> list[ToolRe
 async def upsert_rules(
     session: AsyncSession, *, tenant: TenantRef, records: Iterable[RuleRecord]
 ) -> ImportCounts:
-    """Create or update rules by id; rules not named are left as they are."""
+    """Make the tenant's rules those of ``records``: created or updated by id, and the rules
+    the file no longer has removed (the file is the whole catalogue)."""
     statement = select(GuardrailRule).where(GuardrailRule.tenant_id == tenant.id)
     existing = {row.rule_key: row for row in (await session.exec(statement)).all()}
     created = updated = unchanged = 0
-    for position, record in enumerate(records):
+    kept = list(records)
+    for position, record in enumerate(kept):
         row = existing.get(record.id)
         if row is not None and row.last_reviewed and record.last_reviewed:
             # a review marked in chat since the file was written is kept
@@ -98,18 +101,25 @@ async def upsert_rules(
         }
         row.position = position
         session.add(row)
+    named = {r.id for r in kept}
+    removed = [row for key, row in existing.items() if key not in named]
+    for row in removed:
+        await session.delete(row)
     await session.flush()
-    return ImportCounts(created=created, updated=updated, unchanged=unchanged)
+    if created or updated or removed:
+        await bump_raci_revision(session, tenant=tenant)  # the matchers read it
+    return ImportCounts(created=created, updated=updated, unchanged=unchanged, removed=len(removed))
 
 
 async def upsert_tools(
     session: AsyncSession, *, tenant: TenantRef, records: Iterable[ToolRecord]
 ) -> ImportCounts:
-    """Create or update catalogue entries by name; entries not named are left as they are."""
+    """Make the tenant's tools those of ``records`` (by name; those not named are removed)."""
     statement = select(CatalogueEntry).where(CatalogueEntry.tenant_id == tenant.id)
     existing = {row.name: row for row in (await session.exec(statement)).all()}
     created = updated = unchanged = 0
-    for position, record in enumerate(records):
+    kept = list(records)
+    for position, record in enumerate(kept):
         row = existing.get(record.name)
         if row is not None and _tool_record(row) == record and row.position == position:
             unchanged += 1
@@ -122,8 +132,14 @@ async def upsert_tools(
         row.status, row.aliases, row.note = record.status, list(record.aliases), record.note
         row.position = position
         session.add(row)
+    named = {r.name for r in kept}
+    removed = [row for key, row in existing.items() if key not in named]
+    for row in removed:
+        await session.delete(row)
     await session.flush()
-    return ImportCounts(created=created, updated=updated, unchanged=unchanged)
+    if created or updated or removed:
+        await bump_raci_revision(session, tenant=tenant)  # the matchers read it
+    return ImportCounts(created=created, updated=updated, unchanged=unchanged, removed=len(removed))
 
 
 async def mark_reviewed(

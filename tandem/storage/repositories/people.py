@@ -114,6 +114,7 @@ async def contacts(
             identities=tuple(identities.get(person.id, ())),
             department=person.department,
             is_admin=person.is_admin,
+            role=person.role,
         )
     return result
 

@@ -1,0 +1,278 @@
+"""The timed half of guardrails: approval reminders and escalations, rule review reminders.
+
+A pending request reminds its approver one working day after it was made and goes to
+the CIO-level Accountable after three (the approver's working days). A rule whose review
+date (``last_reviewed`` + ``review_every_days``) has come reminds its topic's Accountable
+at the start of their working day, then weekly until someone marks it reviewed. Each send
+is a delivery row (see ``delivery.py``): once, across restarts and replicas.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from tandem.bot.clock import Clock
+from tandem.bot.i18n import Translator
+from tandem.bot.types import TenantKey
+from tandem.rituals.blockers.service import Org
+from tandem.rituals.delivery import Deliveries, Tally
+from tandem.rituals.guardrails import cards
+from tandem.rituals.guardrails.service import (
+    GuardrailService,
+    approval_steps,
+    calendar,
+    it_lead,
+)
+from tandem.rituals.reach import reachable_tenants
+from tandem.rituals.working_time import at_local
+from tandem.storage.database import Database
+from tandem.storage.records import (
+    ApprovalView,
+    ContactView,
+    DeliveryKey,
+    DeliveryView,
+    RuleRecord,
+    TenantRef,
+)
+from tandem.storage.repositories import approvals, guardrails
+
+log = logging.getLogger(__name__)
+FAMILY = "guardrail:"
+REVIEW_EVERY = timedelta(days=7)
+MAX_REVIEW_REPEATS = 520
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One reminder that a rule is due for review."""
+
+    rule: RuleRecord
+    owner: ContactView
+    due: date
+    at: datetime
+
+    @property
+    def key(self) -> DeliveryKey:
+        """The delivery row that keeps it sent once."""
+        return DeliveryKey(
+            key=f"{FAMILY}review:{self.rule.id}:{self.at.date().isoformat()}",
+            recipient=self.owner.email,
+            kind="review",
+        )
+
+
+def review_due(rule: RuleRecord) -> date | None:
+    """When a rule is next due for review, if it has a review period."""
+    if rule.last_reviewed is None or not rule.review_every_days:
+        return None
+    return rule.last_reviewed + timedelta(days=rule.review_every_days)
+
+
+def reviews(rules: list[RuleRecord], org: Org, *, start: datetime, end: datetime) -> list[Review]:
+    """The review reminders of ``rules`` that fall in ``(start, end]``: on the due day and
+    weekly after it, at the start of the Accountable's working day."""
+    found = []
+    for rule in rules:
+        due = review_due(rule)
+        owner = org.accountable(rule.topic)
+        if due is None or owner is None:
+            continue
+        days = calendar(owner, org)
+        first = days.next_open(at_local(due, days.start, owner.timezone))
+        weeks = max(0, int((start - first) / REVIEW_EVERY))
+        for repeat in range(weeks, weeks + MAX_REVIEW_REPEATS):
+            at = days.next_open(first + REVIEW_EVERY * repeat)
+            if at > end:
+                break
+            if at > start:
+                found.append(Review(rule=rule, owner=owner, due=due, at=at))
+    return found
+
+
+class GuardrailEngine:
+    """Works out which reminders and escalations are due, and sends them once."""
+
+    def __init__(
+        self,
+        *,
+        database: Database,
+        service: GuardrailService,
+        deliveries: Deliveries,
+        clock: Clock,
+        grace: timedelta,
+        tenant_concurrency: int = 32,
+    ) -> None:
+        self._database = database
+        self._service = service
+        self._deliveries = deliveries
+        self._clock = clock
+        self.grace = grace
+        self._tenant_concurrency = tenant_concurrency
+
+    async def run_due(self, *, catch_up: bool = False) -> Tally:
+        """Send every reminder and escalation due and not sent yet; retry what failed.
+
+        Escalations are sent even late (after downtime). A review reminder is sent when its
+        latest weekly instant has passed, however long ago (the rule is still overdue).
+        """
+        total = Tally()
+        gate = asyncio.Semaphore(self._tenant_concurrency)
+
+        async def one(key: TenantKey, tenant: TenantRef) -> None:
+            async with gate:
+                try:
+                    total.add(await self._tenant(key, tenant))
+                except Exception:
+                    log.exception("guardrail sweep failed for a tenant")
+
+        found = await reachable_tenants(database=self._database, reach=self._service.reach)
+        await asyncio.gather(*(one(key, ref) for key, ref in found))
+        return total
+
+    async def _tenant(self, key: TenantKey, tenant: TenantRef) -> Tally:
+        now = self._clock.now()
+        async with self._database.session() as session:
+            waiting = await approvals.due_requests(session, tenant=tenant, at=now)
+            rules = await guardrails.list_rules(session, tenant=tenant)
+        org = await self._service.org(tenant=tenant)
+        lead = it_lead(org)
+        due: list[tuple[DeliveryKey, datetime]] = []
+        for request in waiting:
+            for kind, at in approval_steps(request, org):
+                if at > now or (kind == "remind" and at < now - self.grace):
+                    continue
+                recipient = (
+                    request.approver_email if kind == "remind" else (lead.email if lead else "")
+                )
+                due.append(
+                    (
+                        DeliveryKey(
+                            key=f"{FAMILY}approval:{request.id}:{kind}",
+                            recipient=recipient,
+                            kind=kind,
+                        ),
+                        at,
+                    )
+                )
+        review_by_key: dict[str, Review] = {}
+        for review in reviews(rules, org, start=now - REVIEW_EVERY, end=now):
+            review_by_key[review.key.key] = review
+        latest: dict[str, Review] = {}
+        for review in review_by_key.values():
+            if review.rule.id not in latest or review.at > latest[review.rule.id].at:
+                latest[review.rule.id] = review
+        due.extend((review.key, review.at) for review in latest.values())
+
+        async def perform(delivery: DeliveryView) -> str | None:
+            return await self._perform(key, tenant, org, delivery, review_by_key)
+
+        async def give_up(delivery: DeliveryView, reason: str) -> None:
+            log.error("gave up a guardrail send %s: %s", delivery.key.key, reason.split(":")[0])
+
+        tally = await self._deliveries.deliver(
+            tenant=tenant, due=due, perform=perform, give_up=give_up, family=FAMILY
+        )
+        for request in waiting:
+            after = await self._service.get(tenant=tenant, request_id=request.id)
+            if after is not None:
+                upcoming = [at for _, at in approval_steps(after, org) if at > now]
+                async with self._database.session() as session:
+                    await approvals.set_request_check(
+                        session,
+                        tenant=tenant,
+                        request_id=after.id,
+                        at=min(upcoming, default=None),
+                    )
+        return tally
+
+    async def _perform(
+        self,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        delivery: DeliveryView,
+        planned_reviews: dict[str, Review],
+    ) -> str | None:
+        parts = delivery.key.key.split(":")
+        if len(parts) >= 3 and parts[1] == "review":
+            return await self._send_review(key, tenant, org, delivery, planned_reviews)
+        if len(parts) != 4 or parts[1] != "approval" or not parts[2].isdigit():
+            return None
+        request = await self._service.get(tenant=tenant, request_id=int(parts[2]))
+        if request is None or not request.is_pending:
+            return None  # decided or withdrawn since: nothing to say
+        if parts[3] == "escalate":
+            return await self._service.escalate(key=key, tenant=tenant, org=org, request=request)
+        return await self._remind(key, tenant, org, request)
+
+    async def _remind(
+        self, key: TenantKey, tenant: TenantRef, org: Org, request: ApprovalView
+    ) -> str | None:
+        approver = org.person(request.approver_email)
+        if approver is None:
+            return None
+        t = Translator(locale=approver.locale)
+        async with self._database.session() as session:
+            await approvals.add_event(
+                session,
+                tenant=tenant,
+                request_id=request.id,
+                kind="reminded",
+                actor_email=None,
+                detail=approver.email,
+                at=self._clock.now(),
+            )
+        return await self._service.send_card(
+            key=key,
+            tenant=tenant,
+            org=org,
+            request=request,
+            person=approver,
+            intro=t("guardrail.reminder.intro", who=approver.name),
+        )
+
+    async def _send_review(
+        self,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        delivery: DeliveryView,
+        planned: dict[str, Review],
+    ) -> str | None:
+        review = planned.get(delivery.key.key)
+        if review is None:  # a retry: the rule may have been reviewed since
+            rule_id = delivery.key.key.split(":")[2]
+            async with self._database.session() as session:
+                rules = {r.id: r for r in await guardrails.list_rules(session, tenant=tenant)}
+            rule = rules.get(rule_id)
+            owner = org.person(delivery.key.recipient)
+            due = review_due(rule) if rule else None
+            if rule is None or owner is None or due is None or due > self._clock.now().date():
+                return None
+            review = Review(rule=rule, owner=owner, due=due, at=self._clock.now())
+        t = Translator(locale=review.owner.locale)
+        reply = cards.review_card(t, rule=review.rule, due=review.due)
+        sent = await self._service.reach.dm(
+            key=key, tenant=tenant, member=review.owner, reply=reply
+        )
+        return sent.id
+
+    async def upcoming(self, *, horizon: timedelta) -> list[datetime]:
+        """Every instant a reminder or escalation may fall due within ``horizon``."""
+        now = self._clock.now()
+        instants: set[datetime] = set()
+        found = await reachable_tenants(database=self._database, reach=self._service.reach)
+        for _key, tenant in found:
+            async with self._database.session() as session:
+                instants.update(
+                    await approvals.next_request_checks(
+                        session, tenant=tenant, start=now, end=now + horizon
+                    )
+                )
+                rules = await guardrails.list_rules(session, tenant=tenant)
+            org = await self._service.org(tenant=tenant)
+            instants.update(r.at for r in reviews(rules, org, start=now, end=now + horizon))
+        return sorted(instants)

@@ -1,0 +1,502 @@
+"""What happens to a guardrail question and an approval request, whoever triggers it.
+
+``/guardrail`` (``ritual.py``), the timed reminders (``engine.py``) and the
+``tandem guardrail`` command all go through here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from tandem.bot.cards import Reply
+from tandem.bot.clock import Clock
+from tandem.bot.i18n import Translator
+from tandem.bot.text import fold
+from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey
+from tandem.rituals.blockers.cards import who
+from tandem.rituals.blockers.service import Org
+from tandem.rituals.guardrails import cards
+from tandem.rituals.guardrails.matcher import GuardrailIndex
+from tandem.rituals.guardrails.outcome import UNCOVERED, Outcome, decide
+from tandem.rituals.reach import Reach
+from tandem.rituals.working_time import Calendar, local_date
+from tandem.storage.database import Database
+from tandem.storage.records import (
+    ApprovalView,
+    ContactView,
+    QuestionView,
+    RuleRecord,
+    TenantRef,
+    ToolRecord,
+)
+from tandem.storage.repositories import approvals, guardrails, tenants
+
+log = logging.getLogger(__name__)
+OrgSource = Callable[[TenantRef], Awaitable[Org]]
+REMIND_AFTER_DAYS = 1
+ESCALATE_AFTER_DAYS = 3
+_IT_LEAD = re.compile(
+    r"\b(cio|dsi|it director|head of it|chief information officer"
+    r"|directeur des systemes d information|directrice des systemes d information)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """A question answered: the outcome, and for an uncovered one where it went."""
+
+    outcome: Outcome
+    recorded: QuestionView | None = None
+    routed_to: str | None = None
+    to_channel: bool = False
+
+
+def it_lead(org: Org) -> ContactView | None:
+    """The CIO-level person approvals escalate to: by role (CIO, DSI…), else the person
+    Accountable for the most topics."""
+    for person in org.people.values():
+        if _IT_LEAD.search(fold(person.role)):
+            return person
+    counts = Counter(e for topic in org.topics.values() for e in topic.accountable)
+    for email, _ in counts.most_common():
+        if email in org.people:
+            return org.people[email]
+    return None
+
+
+def calendar(person: ContactView, org: Org) -> Calendar:
+    """A person's working time under the tenant's hours."""
+    return Calendar(
+        timezone=person.timezone,
+        work_days=frozenset(person.work_days),
+        start=org.policy.day_start,
+        end=org.policy.day_end,
+        away=person.away,
+    )
+
+
+def approval_steps(request: ApprovalView, org: Org) -> list[tuple[str, datetime]]:
+    """The reminder (1 working day) and the escalation (3 working days) of a pending
+    request, counted in its approver's working time."""
+    approver = org.person(request.approver_email)
+    if not request.is_pending or approver is None:
+        return []
+    days = calendar(approver, org)
+    found = [("remind", days.add_days(request.created_at, REMIND_AFTER_DAYS))]
+    if request.level < 1:
+        found.append(("escalate", days.add_days(request.created_at, ESCALATE_AFTER_DAYS)))
+    return found
+
+
+class GuardrailService:
+    """Guardrail questions and approvals over the database and the platform ports."""
+
+    def __init__(self, *, database: Database, clock: Clock, reach: Reach, orgs: OrgSource) -> None:
+        self._database = database
+        self._clock = clock
+        self.reach = reach
+        self._orgs = orgs
+        self._indexes: dict[int, tuple[int, GuardrailIndex]] = {}
+        self._listeners: list[Callable[[], Awaitable[None]]] = []
+
+    def on_change(self, listener: Callable[[], Awaitable[None]]) -> None:
+        """Call ``listener`` when a request's next step moved (the scheduler rebuilds)."""
+        self._listeners.append(listener)
+
+    async def changed(self) -> None:
+        """Tell the listeners that what is due may have moved."""
+        for listener in self._listeners:
+            try:
+                await listener()
+            except Exception:
+                log.exception("a guardrail change listener failed")
+
+    def now(self) -> datetime:
+        """The injected clock's instant."""
+        return self._clock.now()
+
+    async def tenant(self, key: TenantKey) -> TenantRef | None:
+        """The stored tenant for ``key``."""
+        async with self._database.session() as session:
+            return await tenants.find_tenant(session, key=key)
+
+    async def org(self, *, tenant: TenantRef) -> Org:
+        """People, topics and policy of a tenant."""
+        return await self._orgs(tenant)
+
+    async def index(self, *, tenant: TenantRef, org: Org | None = None) -> GuardrailIndex:
+        """The tenant's rules and tools, indexed once per revision of its organisation files."""
+        async with self._database.session() as session:
+            revision = await tenants.raci_revision(session, tenant=tenant)
+            cached = self._indexes.get(tenant.id)
+            if cached is not None and cached[0] == revision:
+                return cached[1]
+            rules = await guardrails.list_rules(session, tenant=tenant)
+            tools = await guardrails.list_tools(session, tenant=tenant)
+        topics = (org or await self.org(tenant=tenant)).topics
+        index = GuardrailIndex(rules=rules, tools=tools, topics=topics)
+        self._indexes[tenant.id] = (revision, index)
+        return index
+
+    # -- questions ----------------------------------------------------------------------------
+
+    async def ask(
+        self, *, key: TenantKey, tenant: TenantRef, org: Org, asker: ContactView, question: str
+    ) -> Asked:
+        """Answer ``question``; an uncovered one is recorded and sent to IT."""
+        index = await self.index(tenant=tenant, org=org)
+        outcome = decide(index=index, question=question)
+        if outcome.verdict != UNCOVERED or outcome.alternatives:
+            return Asked(outcome=outcome)
+        return await self._route_uncovered(key, tenant, org, index, asker, outcome)
+
+    async def _route_uncovered(
+        self,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        index: GuardrailIndex,
+        asker: ContactView,
+        outcome: Outcome,
+    ) -> Asked:
+        close_topic = outcome.match.close_topic
+        close_rule = index.rules.get(outcome.match.rule or "") if close_topic else None
+        target = org.accountable(close_topic)
+        channel = org.policy.channel
+        routed = target.email if target else ("#escalation" if channel else "")
+        async with self._database.session() as session:
+            recorded = await approvals.add_question(
+                session,
+                tenant=tenant,
+                text=outcome.question,
+                asker_email=asker.email,
+                routed_to=routed,
+                closest_rule=close_rule.id if close_rule else None,
+                at=self.now(),
+            )
+        told, to_channel = None, False
+        if target is not None and target.email != asker.email:
+            t = Translator(locale=target.locale)
+            reply = cards.question_for_it(
+                t,
+                question=outcome.question,
+                asker=asker.name,
+                close_rule=close_rule,
+                number=recorded.id,
+            )
+            if await self.reach.tell(key=key, tenant=tenant, member=target, reply=reply):
+                told = target.name
+        elif channel is not None:
+            t = Translator(locale=org.policy.locale)
+            reply = cards.question_for_it(
+                t, question=outcome.question, asker=asker.name, close_rule=None, number=recorded.id
+            )
+            conversation = ConversationRef(
+                tenant=key,
+                id=channel.id,
+                kind=ConversationKind(channel.kind),
+                reference=channel.reference,
+            )
+            try:
+                await self.reach.port(key).send(conversation=conversation, reply=reply)
+                to_channel = True
+            except Exception as error:
+                log.warning("could not post an uncovered question: %s", type(error).__name__)
+        return Asked(outcome=outcome, recorded=recorded, routed_to=told, to_channel=to_channel)
+
+    # -- approval requests --------------------------------------------------------------------
+
+    async def request(
+        self,
+        *,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        requester: ContactView,
+        rule: RuleRecord,
+        tool: ToolRecord | None,
+        what: str,
+        why: str,
+        how_long: str,
+    ) -> ApprovalView | None:
+        """Record a request and send it to the Accountable of the rule's topic; None when the
+        topic has nobody Accountable in the people file."""
+        approver = org.accountable(rule.topic)
+        if approver is None:
+            return None
+        now = self.now()
+        async with self._database.session() as session:
+            request = await approvals.add_request(
+                session,
+                tenant=tenant,
+                rule_key=rule.id,
+                rule_title=rule.title,
+                topic_slug=rule.topic,
+                requester_email=requester.email,
+                approver_email=approver.email,
+                what=what,
+                why=why,
+                how_long=how_long,
+                question="",
+                tool_name=tool.name if tool else None,
+                at=now,
+                next_check_at=None,
+            )
+        await self._reschedule(tenant, org, request)
+        t = Translator(locale=approver.locale)
+        await self.send_card(
+            key=key,
+            tenant=tenant,
+            org=org,
+            request=request,
+            person=approver,
+            intro=t("guardrail.request.intro", who=requester.name),
+        )
+        await self.send_card(key=key, tenant=tenant, org=org, request=request, person=requester)
+        return request
+
+    async def get(self, *, tenant: TenantRef, request_id: int) -> ApprovalView | None:
+        """One request of the tenant."""
+        async with self._database.session() as session:
+            return await approvals.get_request(session, tenant=tenant, request_id=request_id)
+
+    async def send_card(
+        self,
+        *,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        request: ApprovalView,
+        person: ContactView,
+        intro: str = "",
+    ) -> str | None:
+        """DM ``person`` the request's card and remember it to update it later."""
+        t = Translator(locale=person.locale)
+        card = cards.approval_card(
+            t,
+            request=request,
+            people=org.people,
+            viewer=person.email,
+            timezone=person.timezone,
+            intro=intro,
+        )
+        try:
+            sent = await self.reach.dm(
+                key=key,
+                tenant=tenant,
+                member=person,
+                reply=Reply.of_card(card, ephemeral=False, locale=t.locale),
+            )
+        except Exception as error:
+            log.warning("could not send request #%s: %s", request.id, type(error).__name__)
+            return None
+        async with self._database.session() as session:
+            await approvals.save_message(
+                session,
+                tenant=tenant,
+                request_id=request.id,
+                recipient_email=person.email,
+                conversation_id=sent.conversation.id,
+                conversation_kind=sent.conversation.kind.value,
+                reference=sent.conversation.reference,
+                message_id=sent.id,
+            )
+        return sent.id
+
+    async def refresh(
+        self, *, key: TenantKey, tenant: TenantRef, org: Org, request: ApprovalView
+    ) -> int:
+        """Update every card sent about ``request`` to show where it stands; how many were."""
+        async with self._database.session() as session:
+            messages = await approvals.request_messages(
+                session, tenant=tenant, request_id=request.id
+            )
+        updated = 0
+        for message in messages:
+            person = org.person(message.recipient_email)
+            t = Translator(locale=person.locale if person else "en")
+            card = cards.approval_card(
+                t,
+                request=request,
+                people=org.people,
+                viewer=message.recipient_email,
+                timezone=person.timezone if person else "UTC",
+            )
+            ref = MessageRef(
+                conversation=ConversationRef(
+                    tenant=key,
+                    id=message.conversation_id,
+                    kind=ConversationKind(message.conversation_kind),
+                    reference=message.reference,
+                ),
+                id=message.message_id,
+            )
+            try:
+                await self.reach.port(key).update(
+                    message=ref, reply=Reply.of_card(card, ephemeral=False, locale=t.locale)
+                )
+                updated += 1
+            except Exception as error:
+                log.warning("could not update a card of #%s: %s", request.id, type(error).__name__)
+        return updated
+
+    async def close(
+        self,
+        *,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        request: ApprovalView,
+        by: ContactView,
+        status: str,
+        reason: str = "",
+    ) -> ApprovalView | None:
+        """Approve, deny or withdraw; the cards are updated and the other side told.
+        None when the request was no longer pending."""
+        async with self._database.session() as session:
+            closed = await approvals.close_request(
+                session,
+                tenant=tenant,
+                request_id=request.id,
+                status=status,
+                by=by.email,
+                at=self.now(),
+                reason=reason,
+            )
+            after = await approvals.get_request(session, tenant=tenant, request_id=request.id)
+        if not closed or after is None:
+            return None
+        await self.refresh(key=key, tenant=tenant, org=org, request=after)
+        if status == "withdrawn":
+            others = [org.person(e) for e in after.deciders()]
+            key_text = "guardrail.notice.withdrawn"
+        else:
+            others = [org.person(after.requester_email)]
+            key_text = f"guardrail.notice.{status}"
+        for person in others:
+            if person is None or person.email == by.email:
+                continue
+            t = Translator(locale=person.locale)
+            text = t(
+                key_text,
+                id=after.id,
+                rule=after.rule_title,
+                who=by.name,
+                reason=reason or t("guardrail.no_reason"),
+            )
+            await self.reach.tell(
+                key=key, tenant=tenant, member=person, reply=Reply(text=text, ephemeral=False)
+            )
+        await self.changed()
+        return after
+
+    async def converse(
+        self,
+        *,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        request: ApprovalView,
+        by: ContactView,
+        text: str,
+    ) -> list[str]:
+        """A decider's question to the requester, or the requester's reply to the deciders;
+        kept with the request. Returns the names of those told."""
+        asking = by.email != request.requester_email
+        async with self._database.session() as session:
+            await approvals.add_event(
+                session,
+                tenant=tenant,
+                request_id=request.id,
+                kind="question" if asking else "reply",
+                actor_email=by.email,
+                detail=text,
+                at=self.now(),
+            )
+        targets = [request.requester_email] if asking else list(request.deciders())
+        told = []
+        for email in targets:
+            person = org.person(email)
+            if person is None or person.email == by.email:
+                continue
+            t = Translator(locale=person.locale)
+            body = t(
+                "guardrail.notice.question" if asking else "guardrail.notice.reply",
+                id=request.id,
+                who=by.name,
+                text=text,
+            )
+            reply = cards.text_form(
+                t, request=request, kind="reply" if asking else "ask", body=body, sent=True
+            )
+            if await self.reach.tell(key=key, tenant=tenant, member=person, reply=reply):
+                told.append(person.name)
+        return told
+
+    async def escalate(
+        self, *, key: TenantKey, tenant: TenantRef, org: Org, request: ApprovalView
+    ) -> str | None:
+        """Send a pending request to the IT lead; their message id, None when nobody above."""
+        lead = it_lead(org)
+        if lead is None or lead.email in request.deciders():
+            return None
+        async with self._database.session() as session:
+            climbed = await approvals.escalate_request(
+                session, tenant=tenant, request_id=request.id, to=lead.email, at=self.now()
+            )
+            after = await approvals.get_request(session, tenant=tenant, request_id=request.id)
+        if not climbed or after is None:
+            return None
+        t = Translator(locale=lead.locale)
+        sent = await self.send_card(
+            key=key,
+            tenant=tenant,
+            org=org,
+            request=after,
+            person=lead,
+            intro=t(
+                "guardrail.escalated.intro",
+                who=who(org.people, after.approver_email, t),
+                days=ESCALATE_AFTER_DAYS,
+            ),
+        )
+        await self.refresh(key=key, tenant=tenant, org=org, request=after)
+        requester = org.person(after.requester_email)
+        if requester is not None:
+            tr = Translator(locale=requester.locale)
+            await self.reach.tell(
+                key=key,
+                tenant=tenant,
+                member=requester,
+                reply=Reply(
+                    text=tr("guardrail.notice.escalated", id=after.id, who=lead.name),
+                    ephemeral=False,
+                ),
+            )
+        return sent
+
+    async def _reschedule(self, tenant: TenantRef, org: Org, request: ApprovalView) -> None:
+        now = self.now()
+        upcoming = [at for _, at in approval_steps(request, org) if at > now]
+        async with self._database.session() as session:
+            await approvals.set_request_check(
+                session, tenant=tenant, request_id=request.id, at=min(upcoming, default=None)
+            )
+        await self.changed()
+
+    async def mark_reviewed(
+        self, *, tenant: TenantRef, rule_id: str, by: ContactView
+    ) -> RuleRecord | None:
+        """Record that ``by`` reviewed a rule today (their date)."""
+        today = local_date(self.now(), by.timezone)
+        async with self._database.session() as session:
+            found = await guardrails.mark_reviewed(
+                session, tenant=tenant, rule_id=rule_id, on=today
+            )
+        await self.changed()
+        return found
