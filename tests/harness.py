@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from tandem.adapters.console.render import render_reply
 from tandem.app import Runtime, build_runtime, prepare
-from tandem.bot.cards import Reply
+from tandem.bot.cards import Button, Reply
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, ConversationRef, MessageReceived, TenantKey, User
@@ -37,7 +37,11 @@ class Chat:
 
     async def click(self, email: str, reply: Reply, label: str) -> Reply:
         assert reply.card is not None
-        button = next(b for b in reply.card.buttons if b.label == label)
+        buttons = list(reply.card.buttons)
+        form = reply.card.form
+        if form is not None and form.open_action:  # rendered as a button that opens the form
+            buttons.append(Button(form.open_label, form.open_action, form.submit.value))
+        button = next(b for b in buttons if b.label == label)
         user = self.user(email)
         return await self.runtime.dispatcher.handle(
             ActionSubmitted(

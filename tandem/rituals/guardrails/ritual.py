@@ -28,7 +28,7 @@ from tandem.rituals.guardrails.service import GuardrailService
 from tandem.rituals.working_time import local_date
 from tandem.storage.database import Database
 from tandem.storage.records import ApprovalView, ContactView, TenantRef
-from tandem.storage.repositories import approvals, people
+from tandem.storage.repositories import approvals, guardrails, people
 
 MAX_QUESTION = 1000
 MAX_FORM_TEXT = 2000
@@ -180,13 +180,14 @@ class GuardrailRitual:
 
     async def _rules(self, ctx: CommandContext, me: _Me, _rest: str) -> Reply:
         t = ctx.t
-        index = await self._service.index(tenant=me.tenant)
-        if not index.rules:
+        async with self._database.session() as session:  # as stored: reviews change them
+            rules = await guardrails.list_rules(session, tenant=me.tenant)
+        if not rules:
             return Reply(text=t("guardrail.rules.none"))
         org = await self._service.org(tenant=me.tenant)
         today = local_date(self._service.now(), me.person.timezone)
         lines = []
-        for rule in index.rules.values():
+        for rule in rules:
             title = cards.rule_text(rule, t.locale)[0]
             due = review_due(rule)
             review = ""

@@ -452,6 +452,7 @@ class GuardrailService:
             after = await approvals.get_request(session, tenant=tenant, request_id=request.id)
         if not climbed or after is None:
             return None
+        await self.refresh(key=key, tenant=tenant, org=org, request=after)  # "waiting for both"
         t = Translator(locale=lead.locale)
         sent = await self.send_card(
             key=key,
@@ -465,7 +466,6 @@ class GuardrailService:
                 days=ESCALATE_AFTER_DAYS,
             ),
         )
-        await self.refresh(key=key, tenant=tenant, org=org, request=after)
         requester = org.person(after.requester_email)
         if requester is not None:
             tr = Translator(locale=requester.locale)
