@@ -16,9 +16,9 @@ import pytest
 from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
-from tandem.bot.types import HomeOpened, Platform
-from tandem.storage.records import ApprovalView
+from tandem.bot.types import ConversationRef, HomeOpened, Platform
 from tandem.storage.models import Person
+from tandem.storage.records import ApprovalView
 from tandem.storage.repositories import approvals, guardrails, people, tenants
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime
@@ -154,7 +154,7 @@ async def test_a_tool_question_is_answered_from_the_catalogue(org: Org) -> None:
 
 
 async def test_an_uncovered_question_is_recorded_and_sent_to_it_not_guessed(org: Org) -> None:
-    chat, port = org.chat, org.port
+    port = org.port
     reply = await org.text(SAM, "/guardrail can I book a meeting room for Thursday?")
     assert "I won't guess" in reply and "recorded your question for IT" in reply
     assert port.messages == []  # no escalation channel set, no topic close enough
@@ -342,16 +342,12 @@ async def test_the_home_lists_approvals_waiting_for_me(org: Org) -> None:
     chat = org.chat
     await org.request_approval(SAM, EXPORT)
     home = await chat.runtime.dispatcher.handle(
-        HomeOpened(user=chat.user(NADIA), conversation=chat_conversation(chat, NADIA))
+        HomeOpened(
+            user=chat.user(NADIA), conversation=ConversationRef(tenant=chat.tenant, id="home")
+        )
     )
     assert "Validations qui vous attendent" in home.text
     assert "n°1 Exporting customer data from the CRM — Sam Okafor" in home.text
-
-
-def chat_conversation(chat: Chat, email: str):  # type: ignore[no-untyped-def]
-    from tandem.bot.types import ConversationRef
-
-    return ConversationRef(tenant=chat.tenant, id=f"dm:{email}")
 
 
 async def test_bad_input_gets_a_helpful_reply_and_changes_nothing(org: Org) -> None:
