@@ -206,3 +206,98 @@ def test_a_blocker_raised_routed_and_resolved_in_the_terminal(acme: dict[str, st
     assert "was resolved by Ana Silva: Record added" in resolved
     listed = chat(acme, sam, "/blocker list")
     assert "Open blockers you raised or have" in listed and "None." in listed
+
+
+def test_a_guardrail_approval_requested_and_approved_in_the_terminal(
+    acme: dict[str, str],
+) -> None:
+    sam, nadia = "sam.okafor@example.com", "nadia.roux@example.com"
+    asked = chat(
+        acme,
+        sam,
+        "/guardrail can I export the leads from the CRM to a spreadsheet?",
+        "Export 300 webinar leads",
+        "Follow-up calls",
+        "2 weeks",
+    )
+    assert "📝 Needs a quick approval" in asked
+    assert "Request #1 sent to Nadia Roux" in asked
+    assert "[to nadia.roux@example.com]" in asked and "Sam Okafor demande votre validation" in asked
+    decided = chat(acme, nadia, "/guardrail voir 1", "1")
+    assert "Demande n°1 validée" in decided
+    assert "✅ Nadia Roux approved your request #1" in decided
+    assert "(message" in decided and "updated)" in decided  # the cards, updated in place
+    listed = chat(acme, sam, "/guardrail approvals")
+    assert "approved by Nadia Roux" in listed
+
+
+def test_guardrail_json_is_a_dry_run_for_scripts(acme: dict[str, str], tmp_path: Path) -> None:
+    def ask(question: str) -> dict[str, object]:
+        result = run(["guardrail", question, "--json", "--tenant", "acme"], env=acme)
+        assert result.returncode == 0, result.stderr
+        answer: dict[str, object] = json.loads(result.stdout)
+        return answer
+
+    pixel = ask("can I put the LinkedIn Insight tag on our site?")
+    assert {k: pixel[k] for k in ("rule", "verdict", "tool", "tool_status", "alternatives")} == {
+        "rule": "tracking-pixel",
+        "verdict": "conditional",
+        "tool": None,
+        "tool_status": None,
+        "alternatives": [],
+    }
+    assert pixel["question"] == "can I put the LinkedIn Insight tag on our site?"
+    tool = ask("is Hotjar allowed?")
+    assert (tool["tool"], tool["tool_status"], tool["verdict"]) == (
+        "Hotjar",
+        "under-review",
+        "approval",
+    )
+    room = ask("can I book a meeting room for Thursday?")
+    assert (room["rule"], room["verdict"]) == (None, "uncovered")
+    # a dry run: nothing was recorded for IT
+    assert "No open question" in chat(acme, "priya.nair@example.com", "/guardrail uncovered")
+
+    questions = tmp_path / "questions.yaml"
+    questions.write_text(
+        "questions:\n"
+        "  - question: can we buy an email list for cold emailing?\n"
+        "    expect: purchased-email-list\n"
+        "  - question: can we use Mailchimp?\n"
+        "    expect: 'tool: Mailchimp'\n"
+        "  - question: can I book a meeting room for Thursday?\n"
+        "    expect: uncovered\n"
+        "  - question: can I book a meeting room for Friday?\n"
+        "    expect: new-domain\n",
+        encoding="utf-8",
+    )
+    checked = run(["guardrail", "--check", str(questions), "--tenant", "acme"], env=acme)
+    assert checked.returncode == 0, checked.stderr
+    assert "hit rate: 3/4 (75.0%)" in checked.stdout
+    assert "confident wrong answers: 0" in checked.stdout
+    missed = run(
+        ["guardrail", "--check", str(questions), "--tenant", "acme", "--verbose-misses"], env=acme
+    )
+    assert "miss: 'can I book a meeting room for Friday?': expected new-domain" in missed.stdout
+
+
+def test_a_guardrails_file_with_an_unknown_topic_changes_nothing(
+    acme: dict[str, str], tmp_path: Path
+) -> None:
+    before = run(["export", "guardrails", "--tenant", "acme"], env=acme).stdout
+    bad = tmp_path / "guardrails.yaml"
+    bad.write_text(
+        FIXTURE_FILES[FileKind.GUARDRAILS]
+        .read_text("utf-8")
+        .replace("topic: webinars-events", "topic: payroll")
+        .replace("verdict: forbidden", "verdict: maybe"),
+        encoding="utf-8",
+    )
+    result = run(["import", "guardrails", str(bad), "--tenant", "acme"], env=acme)
+    assert result.returncode == 1
+    assert "unknown RACI topic 'payroll'; import the RACI file first" in result.stderr
+    assert "verdict 'maybe' is not one of allowed, conditional, approval, forbidden" in (
+        result.stderr
+    )
+    assert "nothing was changed" in result.stderr and "Traceback" not in result.stderr
+    assert run(["export", "guardrails", "--tenant", "acme"], env=acme).stdout == before
