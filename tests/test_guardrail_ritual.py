@@ -380,3 +380,16 @@ async def test_another_tenant_sees_neither_requests_nor_questions(org: Org) -> N
         beta = await tenants.find_tenant(session, key=other.tenant)
         assert beta is not None
         assert len(await guardrails.list_rules(session, tenant=beta)) == 18
+
+
+async def test_when_rules_fit_about_equally_the_asker_picks(org: Org) -> None:
+    chat = org.chat
+    choice = await chat.say(SAM, "/guardrail can I put a video on the landing page?")
+    assert "Which of these do you mean?" in choice.text
+    assert choice.card is not None
+    labels = [b.label for b in choice.card.buttons]
+    assert "Page weight and speed budget" in labels
+    assert "Building a landing page from the module library" in labels
+    picked = await chat.click(SAM, choice, "Page weight and speed budget")
+    assert "☑️ Allowed if the conditions hold" in picked.text
+    assert "Page weight under 1.5 MB" in picked.text
