@@ -76,7 +76,7 @@ WEIGHTS: Mapping[Source, float] = {
     Source.ANSWER: 0.8,
 }
 PHRASE_BONUS = 1.5
-UNKNOWN_WORD = 1.2  # how much a word no rule uses counts against coverage
+UNKNOWN_WORD = 2.5  # how much a word no rule uses counts against coverage
 STRENGTH_FULL = 9.0  # strength from which a rule counts as fully hit
 CONFIDENT = 0.42
 CLOSE = 0.2  # below CONFIDENT, still close enough to name the rule's topic
