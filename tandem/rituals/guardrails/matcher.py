@@ -40,7 +40,8 @@ _FILLERS_EN = (
     "needs no not of ok okay on or our ours please possible put question quick really "
     "should so some someone something still than thanks that the their them then there these "
     "they this those to too up us use used using want wanted wants was way we what when where "
-    "which who whom whose why will with would yes yet you your"
+    "which who whom whose why will with would yes yet you your own myself each only everyone "
+    "anything everything thing things right okay fine people team guys"
 )
 _FILLERS_FR = (
     "a ai alors as au aucun aussi autorise autorisee autorises aux avec avez avoir avons bien "
@@ -50,7 +51,8 @@ _FILLERS_FR = (
     "peut peuvent peux plus possible pour pourquoi pourrait pourrais pouvons puis puisse qu "
     "quand que quel quelle quelles quels qui quoi s sa salut sans se ses si son sont stp sur "
     "svp t ta te tes toi ton tu un une utiliser utilise vers veut veux voudrais voudrait "
-    "voulons vous vos votre y est-ce droit mettre met"
+    "voulons vous vos votre y est-ce droit mettre met c moi meme via ok comment faire prendre "
+    "passe passer quoi trouve sympa"
 )
 FILLERS = frozenset(f"{_FILLERS_EN} {_FILLERS_FR}".split())
 MAX_WORDS = 60
