@@ -21,6 +21,7 @@ that every answer can say why.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -206,14 +207,15 @@ class GuardrailIndex:
                 if len(phrase) > 1:
                     entry.phrases.append(phrase)
             self._rules.append(entry)
-        self._postings: dict[str, list[tuple[int, float, Source]]] = defaultdict(list)
+        self._weights: dict[str, dict[int, float]] = defaultdict(dict)
         for index, entry in enumerate(self._rules):
-            for stem, (weight, source) in entry.weights.items():
-                self._postings[stem].append((index, weight, source))
+            for stem, (weight, _source) in entry.weights.items():
+                self._weights[stem][index] = weight
         total = max(len(self._rules), 1)
         self._idf = {
-            stem: math.log(1.0 + total / len(found)) for stem, found in self._postings.items()
+            stem: math.log(1.0 + total / len(found)) for stem, found in self._weights.items()
         }
+        self._by_id = {entry.id: entry for entry in self._rules}
         self._tool_names: dict[tuple[str, ...], str] = {}
         for tool in tools:
             for name in (tool.name, *tool.aliases):
@@ -255,7 +257,7 @@ class GuardrailIndex:
             return Match(kind=Kind.UNCOVERED, tool=tool)
         best = candidates[0]
         if best.score < CONFIDENT:
-            close = self._rules_by_id(best.rule).topic if best.score >= CLOSE else None
+            close = self._by_id[best.rule].topic if best.score >= CLOSE else None
             return Match(
                 kind=Kind.UNCOVERED,
                 rule=best.rule,
@@ -274,52 +276,63 @@ class GuardrailIndex:
             )
         return Match(kind=Kind.RULE, rule=best.rule, tool=tool, candidates=candidates)
 
-    def _rules_by_id(self, rule_id: str) -> _Rule:
-        return next(r for r in self._rules if r.id == rule_id)
-
     def score(self, question_words: Sequence[str], *, limit: int = 5) -> tuple[Candidate, ...]:
-        """The ``limit`` best rules for these (filler-free, folded) words, best first."""
-        if not question_words:
-            return ()
-        word_stems = [stems(w) for w in dict.fromkeys(question_words)]
+        """The ``limit`` best rules for these (filler-free, folded) words, best first.
+
+        Every rule sharing a word is scored with plain arithmetic; only the best few are
+        explained (which word, found where), so a large catalogue costs little more.
+        """
         unique = list(dict.fromkeys(question_words))
+        if not unique:
+            return ()
         mass = 0.0
         strength: dict[int, float] = defaultdict(float)
         explained: dict[int, float] = defaultdict(float)
-        hits: dict[int, list[Hit]] = defaultdict(list)
-        for word, forms in zip(unique, word_stems, strict=True):
-            known = [s for s in forms if s in self._idf]
+        matched: list[tuple[str, list[str]]] = []
+        for word in unique:
+            known = [s for s in stems(word) if s in self._idf]
             if not known:
                 mass += UNKNOWN_WORD
                 continue
             rarity = max(self._idf[s] for s in known)
             mass += rarity
-            best_here: dict[int, tuple[float, Source]] = {}
-            for stem in known:
-                for index, weight, source in self._postings[stem]:
-                    if weight > best_here.get(index, (0.0, source))[0]:
-                        best_here[index] = (weight, source)
-            for index, (weight, source) in best_here.items():
+            matched.append((word, known))
+            if len(known) == 1:
+                weights = self._weights[known[0]]
+            else:  # the best weight of each rule over the word's stems
+                weights = {}
+                for stem in known:
+                    for index, weight in self._weights[stem].items():
+                        if weight > weights.get(index, 0.0):
+                            weights[index] = weight
+            for index, weight in weights.items():
                 strength[index] += weight * rarity
                 explained[index] += rarity
-                hits[index].append(Hit(word=word, source=source))
-        present = set().union(*word_stems)
-        found = []
+        present = set().union(*(stems(w) for w in unique))
+        scored = []
         for index, value in strength.items():
-            entry = self._rules[index]
-            for phrase in entry.phrases:
+            for phrase in self._rules[index].phrases:
                 if all(forms & present for forms in phrase):
                     value += PHRASE_BONUS * len(phrase)
-            coverage = explained[index] / mass if mass else 0.0
-            score = coverage * min(1.0, value / STRENGTH_FULL)
+            coverage = explained[index] / mass
+            scored.append((coverage * min(1.0, value / STRENGTH_FULL), index, value, coverage))
+        best = heapq.nlargest(limit, scored, key=lambda item: (item[0], -item[1]))
+        found = []
+        for score, index, value, coverage in best:
+            entry = self._rules[index]
+            hits = []
+            for word, known in matched:
+                here = [entry.weights[s] for s in known if s in entry.weights]
+                if here:
+                    hits.append(Hit(word=word, source=max(here, key=lambda h: h[0])[1]))
             found.append(
                 Candidate(
                     rule=entry.id,
                     score=round(score, 4),
                     strength=round(value, 3),
                     coverage=round(coverage, 3),
-                    hits=tuple(hits[index]),
+                    hits=tuple(hits),
                 )
             )
         found.sort(key=lambda c: (-c.score, c.rule))
-        return tuple(found[:limit])
+        return tuple(found)
