@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tandem.bot.clock import Clock
+from tandem.bot.types import TenantKey
 from tandem.storage.database import Database
 from tandem.storage.records import DeliveryKey, DeliveryView, TenantRef
 from tandem.storage.repositories import deliveries
@@ -256,3 +257,25 @@ class Deliveries:
             tally.empty += 1
         else:
             tally.sent += 1
+
+
+TenantWork = Callable[[TenantKey, TenantRef], Awaitable[Tally]]
+
+
+async def sweep_tenants(
+    *, tenants: Sequence[tuple[TenantKey, TenantRef]], work: TenantWork, concurrency: int, what: str
+) -> Tally:
+    """Run one engine's ``work`` over ``tenants``, ``concurrency`` at a time, adding up the
+    tallies; a tenant that fails is logged (as ``what``) and does not stop the others."""
+    total = Tally()
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(key: TenantKey, tenant: TenantRef) -> None:
+        async with gate:
+            try:
+                total.add(await work(key, tenant))
+            except Exception:
+                log.exception("%s sweep failed for a tenant", what)
+
+    await asyncio.gather(*(one(key, ref) for key, ref in tenants))
+    return total

@@ -9,7 +9,6 @@ same sweep sends each PM's digest at their local time on their days.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -27,7 +26,7 @@ from tandem.rituals.blockers.service import (
     Org,
 )
 from tandem.rituals.blockers.steps import CHANNEL, Level, Step
-from tandem.rituals.delivery import Deliveries, Tally
+from tandem.rituals.delivery import Deliveries, Tally, sweep_tenants
 from tandem.rituals.reach import reachable_tenants
 from tandem.rituals.working_time import at_local, local_date, parse_clock
 from tandem.storage.database import Database
@@ -116,19 +115,10 @@ class BlockerEngine:
         reached someone still should. Reminders and digests are only sent within the
         grace window. ``catch_up`` is accepted for the scheduler; nothing differs.
         """
-        total = Tally()
-        gate = asyncio.Semaphore(self._tenant_concurrency)
-
-        async def one(key: TenantKey, tenant: TenantRef) -> None:
-            async with gate:
-                try:
-                    total.add(await self._tenant(key, tenant))
-                except Exception:
-                    log.exception("blocker sweep failed for a tenant")
-
         found = await reachable_tenants(database=self._database, reach=self._service.reach)
-        await asyncio.gather(*(one(key, ref) for key, ref in found))
-        return total
+        return await sweep_tenants(
+            tenants=found, work=self._tenant, concurrency=self._tenant_concurrency, what="blocker"
+        )
 
     async def _tenant(self, key: TenantKey, tenant: TenantRef) -> Tally:
         now = self._clock.now()

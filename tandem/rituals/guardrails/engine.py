@@ -9,7 +9,6 @@ is a delivery row (see ``delivery.py``): once, across restarts and replicas.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -18,7 +17,7 @@ from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
 from tandem.rituals.blockers.service import Org
-from tandem.rituals.delivery import Deliveries, Tally
+from tandem.rituals.delivery import Deliveries, Tally, sweep_tenants
 from tandem.rituals.guardrails import cards
 from tandem.rituals.guardrails.service import (
     GuardrailService,
@@ -118,19 +117,10 @@ class GuardrailEngine:
         Escalations are sent even late (after downtime). A review reminder is sent when its
         latest weekly instant has passed, however long ago (the rule is still overdue).
         """
-        total = Tally()
-        gate = asyncio.Semaphore(self._tenant_concurrency)
-
-        async def one(key: TenantKey, tenant: TenantRef) -> None:
-            async with gate:
-                try:
-                    total.add(await self._tenant(key, tenant))
-                except Exception:
-                    log.exception("guardrail sweep failed for a tenant")
-
         found = await reachable_tenants(database=self._database, reach=self._service.reach)
-        await asyncio.gather(*(one(key, ref) for key, ref in found))
-        return total
+        return await sweep_tenants(
+            tenants=found, work=self._tenant, concurrency=self._tenant_concurrency, what="guardrail"
+        )
 
     async def _tenant(self, key: TenantKey, tenant: TenantRef) -> Tally:
         now = self._clock.now()

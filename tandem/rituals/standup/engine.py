@@ -9,7 +9,6 @@ each due instant and once a minute, and tests call it after moving the clock.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import date, datetime, timedelta
 
@@ -17,7 +16,7 @@ from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.delivery import Deliveries, Tally
+from tandem.rituals.delivery import Deliveries, Tally, sweep_tenants
 from tandem.rituals.reach import reachable_tenants
 from tandem.rituals.standup import timing
 from tandem.rituals.standup.service import StandupService
@@ -80,18 +79,16 @@ class StandupEngine:
         With ``catch_up`` (at start), occurrences older than the grace window that
         nobody sent are recorded as skipped and logged, never sent late.
         """
-        total = Tally()
-        gate = asyncio.Semaphore(self._tenant_concurrency)
 
-        async def one(key: TenantKey, tenant: TenantRef) -> None:
-            async with gate:
-                try:
-                    total.add(await self._tenant(key, tenant, catch_up=catch_up))
-                except Exception:
-                    log.exception("stand-up sweep failed for a tenant")
+        async def work(key: TenantKey, tenant: TenantRef) -> Tally:
+            return await self._tenant(key, tenant, catch_up=catch_up)
 
-        await asyncio.gather(*(one(key, ref) for key, ref in await self._reachable()))
-        return total
+        return await sweep_tenants(
+            tenants=await self._reachable(),
+            work=work,
+            concurrency=self._tenant_concurrency,
+            what="stand-up",
+        )
 
     async def _tenant(self, key: TenantKey, tenant: TenantRef, *, catch_up: bool) -> Tally:
         now = self._clock.now()
