@@ -393,3 +393,16 @@ async def test_when_rules_fit_about_equally_the_asker_picks(org: Org) -> None:
     picked = await chat.click(SAM, choice, "Page weight and speed budget")
     assert "☑️ Allowed if the conditions hold" in picked.text
     assert "Page weight under 1.5 MB" in picked.text
+
+
+async def test_a_request_form_sent_twice_asks_once(org: Org) -> None:
+    chat, port = org.chat, org.port
+    answer = await chat.say(SAM, EXPORT)
+    form = await chat.click(SAM, answer, "Request approval")
+    filled = {"what": "Export 300 webinar leads", "why": "Follow-up calls"}
+    assert "Request #1 sent to Nadia Roux" in (await chat.submit(SAM, form, filled)).text
+    again = await chat.submit(SAM, form, filled)
+    assert "Request #1 for this is already waiting for Nadia Roux" in again.text
+    assert len(port.dms(NADIA)) == 1
+    other = await chat.submit(SAM, form, {**filled, "what": "Export 40 partner leads"})
+    assert "Request #2 sent to Nadia Roux" in other.text  # another request is another

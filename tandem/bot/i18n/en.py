@@ -468,6 +468,8 @@ MESSAGES: dict[str, str] = {
     "guardrail.button.reviewed": "Mark as reviewed",
     "guardrail.request.title": "Approval request #{id}",
     "guardrail.request.intro": "{who} asks for your approval.",
+    "guardrail.request.already": "Request #{id} for this is already waiting for {who}; "
+    "I'll tell you the decision here.",
     "guardrail.request.sent": "Request #{id} sent to {who}. I'll tell you the decision here.",
     "guardrail.request.no_approver": "Nobody is Accountable for the topic {topic} in the people "
     "file, so there is nobody to approve it: ask an admin to fix the RACI file.",

@@ -500,6 +500,8 @@ MESSAGES: dict[str, str] = {
     "guardrail.button.reviewed": "Marquer comme revue",
     "guardrail.request.title": "Demande de validation n°{id}",
     "guardrail.request.intro": "{who} demande votre validation.",
+    "guardrail.request.already": "La demande n°{id} pour cela attend déjà {who} ; je vous "
+    "dirai ici la décision.",
     "guardrail.request.sent": "Demande n°{id} envoyée à {who}. Je vous dirai ici la décision.",
     "guardrail.request.no_approver": "Personne n'est responsable (A) du sujet {topic} dans le "
     "fichier des personnes, donc personne pour valider : demandez à un admin de corriger la "

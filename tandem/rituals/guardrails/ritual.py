@@ -476,6 +476,19 @@ class GuardrailRitual:
         if max(len(what), len(why)) > MAX_FORM_TEXT:
             return Reply(text=t("guardrail.form.too_long", limit=MAX_FORM_TEXT))
         org = await self._service.org(tenant=me.tenant)
+        async with self._database.session() as session:  # a form sent twice asks once
+            waiting = await approvals.list_requests(
+                session, tenant=me.tenant, requester=me.person.email, status="pending"
+            )
+        same = next((r for r in waiting if r.rule_key == rule.id and r.what == what), None)
+        if same is not None:
+            return Reply(
+                text=t(
+                    "guardrail.request.already",
+                    id=same.id,
+                    who=t.list([who(org.people, e, t) for e in same.deciders()]),
+                )
+            )
         request = await self._service.request(
             key=me.key,
             tenant=me.tenant,
