@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 from tandem.bot.cards import Card, Field, Reply
@@ -29,26 +28,18 @@ from tandem.rituals.blockers.service import (
     Org,
     Routed,
 )
+from tandem.rituals.member import Member, member_of
 from tandem.rituals.standup.settings_text import days_text, parse_days
 from tandem.rituals.working_time import parse_clock
 from tandem.storage.database import Database
-from tandem.storage.records import BlockerView, ChannelAddress, ContactView, TenantRef
+from tandem.storage.records import BlockerView, ChannelAddress, ContactView
 from tandem.storage.repositories import blockers, escalation, people
 
 MAX_TEXT = 2000
 MAX_LISTED = 25
 _TOPIC_HINT = re.compile(r"(?:^|\s)(#[\w-]+|<#[A-Z0-9]+\|[^>]*>)\s*$")
 _ID = re.compile(r"^#?(\d{1,9})$")
-Handler = Callable[[CommandContext, "_Me", str], Awaitable[Reply]]
-
-
-@dataclass(frozen=True, slots=True)
-class _Me:
-    """The actor as a person of the tenant."""
-
-    tenant: TenantRef
-    person: ContactView
-    admin: bool
+Handler = Callable[[CommandContext, "Member", str], Awaitable[Reply]]
 
 
 class BlockerRitual:
@@ -72,20 +63,10 @@ class BlockerRitual:
 
     # -- who is asking ----------------------------------------------------------------------
 
-    async def _me(self, actor: Actor) -> _Me | None:
-        if not actor.known or actor.email is None:
-            return None
-        tenant = await self._service.tenant(actor.tenant)
-        if tenant is None:
-            return None
-        async with self._database.session() as session:
-            found = await people.contacts(session, tenant=tenant, emails=[actor.email])
-        person = next(iter(found.values()), None)
-        if person is None:
-            return None
-        return _Me(tenant=tenant, person=person, admin=actor.is_admin or person.is_admin)
+    async def _me(self, actor: Actor) -> Member | None:
+        return await member_of(database=self._database, actor=actor)
 
-    async def _person(self, ctx_actor: Actor, me: _Me, token: str) -> ContactView | None:
+    async def _person(self, ctx_actor: Actor, me: Member, token: str) -> ContactView | None:
         """Someone named by email or by a Slack mention."""
         token = token.strip().strip(",;")
         async with self._database.session() as session:
@@ -142,12 +123,12 @@ class BlockerRitual:
             return await self._raise(ctx, me, ctx.args)
         return await handler(ctx, me, rest.strip())
 
-    async def _help(self, ctx: CommandContext, _me: _Me, _rest: str) -> Reply:
+    async def _help(self, ctx: CommandContext, _me: Member, _rest: str) -> Reply:
         t = ctx.t
         card = Card(title=t("blocker.help.title"), body=t("blocker.help.body"))
         return Reply.of_card(card)
 
-    async def _raise(self, ctx: CommandContext, me: _Me, text: str) -> Reply:
+    async def _raise(self, ctx: CommandContext, me: Member, text: str) -> Reply:
         t = ctx.t
         text = text.strip()
         hint = None
@@ -166,7 +147,9 @@ class BlockerRitual:
         )
         return await self._routed_reply(t, me, routed, raised=True)
 
-    async def _routed_reply(self, t: Translator, me: _Me, routed: Routed, *, raised: bool) -> Reply:
+    async def _routed_reply(
+        self, t: Translator, me: Member, routed: Routed, *, raised: bool
+    ) -> Reply:
         org = await self._service.org(tenant=me.tenant)
         blocker = routed.blocker
         if routed.owner is not None:
@@ -196,13 +179,13 @@ class BlockerRitual:
             ephemeral=True,
         )
 
-    async def _blocker(self, me: _Me, text: str) -> BlockerView | None:
+    async def _blocker(self, me: Member, text: str) -> BlockerView | None:
         found = _ID.match(text.strip())
         if not found:
             return None
         return await self._service.get(tenant=me.tenant, blocker_id=int(found.group(1)))
 
-    async def _show(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _show(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         t = ctx.t
         blocker = await self._blocker(me, rest)
         if blocker is None:
@@ -265,7 +248,7 @@ class BlockerRitual:
         )
 
     async def _allowed(
-        self, t: Translator, me: _Me, blocker: BlockerView, action: Action
+        self, t: Translator, me: Member, blocker: BlockerView, action: Action
     ) -> Reply | None:
         """None when ``me`` may do ``action``; else the refusal to show."""
         org = await self._service.org(tenant=me.tenant)
@@ -275,7 +258,7 @@ class BlockerRitual:
             return None
         return self._refused(t, org, blocker, action)
 
-    async def _resolve_command(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _resolve_command(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         number, _, note = rest.partition(" ")
         blocker = await self._blocker(me, number)
         if blocker is None:
@@ -287,7 +270,7 @@ class BlockerRitual:
         return await self._resolve(ctx.t, ctx.actor, me, blocker, note.strip())
 
     async def _resolve(
-        self, t: Translator, actor: Actor, me: _Me, blocker: BlockerView, note: str
+        self, t: Translator, actor: Actor, me: Member, blocker: BlockerView, note: str
     ) -> Reply:
         refused = await self._allowed(t, me, blocker, Action.RESOLVE)
         if refused:
@@ -303,13 +286,13 @@ class BlockerRitual:
             )
         return Reply(text=t("blocker.resolved", id=done.id, text=cards.short(done.text)))
 
-    async def _ack_command(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _ack_command(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         blocker = await self._blocker(me, rest)
         if blocker is None:
             return self._not_found(ctx.t, rest)
         return await self._ack(ctx.t, ctx.actor, me, blocker)
 
-    async def _ack(self, t: Translator, actor: Actor, me: _Me, blocker: BlockerView) -> Reply:
+    async def _ack(self, t: Translator, actor: Actor, me: Member, blocker: BlockerView) -> Reply:
         refused = await self._allowed(t, me, blocker, Action.ACKNOWLEDGE)
         if refused:
             return refused
@@ -320,7 +303,7 @@ class BlockerRitual:
             return self._not_found(t, str(blocker.id))
         return Reply(text=t("blocker.acknowledged", id=done.id, text=cards.short(done.text)))
 
-    async def _reassign_command(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _reassign_command(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         number, _, who = rest.partition(" ")
         blocker = await self._blocker(me, number)
         if blocker is None:
@@ -332,7 +315,7 @@ class BlockerRitual:
         return await self._reassign(ctx.t, ctx.actor, me, blocker, who)
 
     async def _reassign(
-        self, t: Translator, actor: Actor, me: _Me, blocker: BlockerView, who: str
+        self, t: Translator, actor: Actor, me: Member, blocker: BlockerView, who: str
     ) -> Reply:
         refused = await self._allowed(t, me, blocker, Action.REASSIGN)
         if refused:
@@ -353,7 +336,9 @@ class BlockerRitual:
             else self._not_found(t, str(blocker.id))
         )
 
-    async def _decline(self, t: Translator, actor: Actor, me: _Me, blocker: BlockerView) -> Reply:
+    async def _decline(
+        self, t: Translator, actor: Actor, me: Member, blocker: BlockerView
+    ) -> Reply:
         refused = await self._allowed(t, me, blocker, Action.DECLINE)
         if refused:
             return refused
@@ -362,7 +347,7 @@ class BlockerRitual:
         )
         return Reply(text=t("blocker.declined", id=blocker.id))
 
-    async def _topic_command(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _topic_command(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         t = ctx.t
         number, _, query = rest.partition(" ")
         blocker = await self._blocker(me, number)
@@ -373,7 +358,14 @@ class BlockerRitual:
         return await self._route(t, ctx.actor, me, blocker, query.strip().lstrip("#"), exact=False)
 
     async def _route(
-        self, t: Translator, actor: Actor, me: _Me, blocker: BlockerView, query: str, *, exact: bool
+        self,
+        t: Translator,
+        actor: Actor,
+        me: Member,
+        blocker: BlockerView,
+        query: str,
+        *,
+        exact: bool,
     ) -> Reply:
         refused = await self._allowed(t, me, blocker, Action.ROUTE)
         if refused:
@@ -399,7 +391,7 @@ class BlockerRitual:
             )
         return await self._routed_reply(t, me, routed, raised=False)
 
-    async def _list(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _list(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         t = ctx.t
         scope, _, topic_query = rest.partition(" ")
         word = fold(scope) or "mine"
@@ -433,14 +425,14 @@ class BlockerRitual:
         card = Card(title=f"{title} ({len(found)})", body=body, footer=t("blocker.list.footer"))
         return Reply.of_card(card)
 
-    async def _digest(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _digest(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         t = ctx.t
         org = await self._service.org(tenant=me.tenant)
         if rest.strip():
             return await self._digest_schedule(t, me, org, rest.strip())
         return await self._engine.digest_for(tenant=me.tenant, org=org, pm=me.person)
 
-    async def _digest_schedule(self, t: Translator, me: _Me, org: Org, text: str) -> Reply:
+    async def _digest_schedule(self, t: Translator, me: Member, org: Org, text: str) -> Reply:
         if me.person not in org.pms:
             return Reply(text=t("blocker.digest.not_pm"))
         *day_words, clock = text.split()
@@ -466,7 +458,7 @@ class BlockerRitual:
             )
         )
 
-    async def _pm(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _pm(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         t = ctx.t
         verb, _, who = rest.partition(" ")
         org = await self._service.org(tenant=me.tenant)

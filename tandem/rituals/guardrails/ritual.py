@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import date
 
 from tandem.bot.cards import Card, Field, Reply
@@ -17,7 +16,7 @@ from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, Com
 from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
 from tandem.bot.timefmt import format_day, format_instant
-from tandem.bot.types import Actor, TenantKey
+from tandem.bot.types import Actor
 from tandem.rituals.blockers.cards import short, topic_title, who
 from tandem.rituals.blockers.service import Org
 from tandem.rituals.guardrails import cards
@@ -25,28 +24,19 @@ from tandem.rituals.guardrails.engine import review_due
 from tandem.rituals.guardrails.matcher import FILLERS
 from tandem.rituals.guardrails.outcome import chosen
 from tandem.rituals.guardrails.service import GuardrailService
+from tandem.rituals.member import Member, member_of
 from tandem.rituals.working_time import local_date
 from tandem.storage.database import Database
-from tandem.storage.records import ApprovalView, ContactView, TenantRef
-from tandem.storage.repositories import approvals, guardrails, people
+from tandem.storage.records import ApprovalView
+from tandem.storage.repositories import approvals, guardrails
 
 MAX_QUESTION = 1000
 MAX_FORM_TEXT = 2000
 MAX_LISTED = 25
 IT_DEPARTMENT = "it"
 _ID = re.compile(r"^#?(\d{1,9})$")
-Handler = Callable[[CommandContext, "_Me", str], Awaitable[Reply]]
+Handler = Callable[[CommandContext, "Member", str], Awaitable[Reply]]
 _TOOL_ORDER = ("approved", "limited", "under-review", "banned")
-
-
-@dataclass(frozen=True, slots=True)
-class _Me:
-    """The actor as a person of the tenant."""
-
-    key: TenantKey
-    tenant: TenantRef
-    person: ContactView
-    admin: bool
 
 
 class GuardrailRitual:
@@ -68,19 +58,8 @@ class GuardrailRitual:
         dispatcher.add_action(ActionSpec(prefix="guardrail.", handler=self._action))
         dispatcher.add_home_section(key="approvals", section=self._home)
 
-    async def _me(self, actor: Actor) -> _Me | None:
-        if not actor.known or actor.email is None:
-            return None
-        tenant = await self._service.tenant(actor.tenant)
-        if tenant is None:
-            return None
-        async with self._database.session() as session:
-            found = await people.contacts(session, tenant=tenant, emails=[actor.email])
-        person = next(iter(found.values()), None)
-        if person is None:
-            return None
-        admin = actor.is_admin or person.is_admin
-        return _Me(key=actor.tenant, tenant=tenant, person=person, admin=admin)
+    async def _me(self, actor: Actor) -> Member | None:
+        return await member_of(database=self._database, actor=actor)
 
     # -- the command ------------------------------------------------------------------------
 
@@ -117,7 +96,7 @@ class GuardrailRitual:
             return await self._ask(ctx, me, ctx.args)
         return await handler(ctx, me, rest.strip())
 
-    async def _help(self, ctx: CommandContext, _me: _Me, _rest: str) -> Reply:
+    async def _help(self, ctx: CommandContext, _me: Member, _rest: str) -> Reply:
         t = ctx.t
         card = Card(title=t("guardrail.help.title"), body=t("guardrail.help.body"))
         return Reply.of_card(card)
@@ -130,7 +109,7 @@ class GuardrailRitual:
         )
         return Reply.of_card(card)
 
-    async def _ask(self, ctx: CommandContext, me: _Me, text: str) -> Reply:
+    async def _ask(self, ctx: CommandContext, me: Member, text: str) -> Reply:
         t = ctx.t
         question = text.strip()
         if not question:
@@ -143,7 +122,7 @@ class GuardrailRitual:
             return self._vague(t)
         org = await self._service.org(tenant=me.tenant)
         asked = await self._service.ask(
-            key=me.key, tenant=me.tenant, org=org, asker=me.person, question=question
+            key=me.key, tenant=me.tenant, org=org, asker=me.person, question=question, index=index
         )
         card = cards.outcome_card(
             t,
@@ -157,7 +136,7 @@ class GuardrailRitual:
 
     # -- catalogue ----------------------------------------------------------------------------
 
-    async def _tools(self, ctx: CommandContext, me: _Me, _rest: str) -> Reply:
+    async def _tools(self, ctx: CommandContext, me: Member, _rest: str) -> Reply:
         t = ctx.t
         index = await self._service.index(tenant=me.tenant)
         if not index.tools:
@@ -178,7 +157,7 @@ class GuardrailRitual:
         card = Card(title=t("guardrail.tools.title"), fields=tuple(fields))
         return Reply.of_card(card)
 
-    async def _rules(self, ctx: CommandContext, me: _Me, _rest: str) -> Reply:
+    async def _rules(self, ctx: CommandContext, me: Member, _rest: str) -> Reply:
         t = ctx.t
         async with self._database.session() as session:  # as stored: reviews change them
             rules = await guardrails.list_rules(session, tenant=me.tenant)
@@ -211,10 +190,10 @@ class GuardrailRitual:
         )
         return Reply.of_card(card)
 
-    async def _reviewed(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _reviewed(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         return await self._mark_reviewed(ctx.t, me, rest.strip())
 
-    async def _mark_reviewed(self, t: Translator, me: _Me, rule_id: str) -> Reply:
+    async def _mark_reviewed(self, t: Translator, me: Member, rule_id: str) -> Reply:
         index = await self._service.index(tenant=me.tenant)
         rule = index.rules.get(rule_id)
         if rule is None:
@@ -236,7 +215,7 @@ class GuardrailRitual:
             )
         return Reply(text=text)
 
-    async def _uncovered(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _uncovered(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         t = ctx.t
         org = await self._service.org(tenant=me.tenant)
         if not self._is_it(me, org):
@@ -273,7 +252,7 @@ class GuardrailRitual:
         return Reply.of_card(card)
 
     @staticmethod
-    def _is_it(me: _Me, org: Org) -> bool:
+    def _is_it(me: Member, org: Org) -> bool:
         """IT people, admins and the topics' Accountables see the uncovered questions."""
         if me.admin or fold(me.person.department) == IT_DEPARTMENT:
             return True
@@ -281,7 +260,7 @@ class GuardrailRitual:
 
     # -- approvals ------------------------------------------------------------------------------
 
-    async def _approvals(self, ctx: CommandContext, me: _Me, _rest: str) -> Reply:
+    async def _approvals(self, ctx: CommandContext, me: Member, _rest: str) -> Reply:
         t = ctx.t
         email = me.person.email
         async with self._database.session() as session:
@@ -321,7 +300,7 @@ class GuardrailRitual:
         )
         return Reply.of_card(card)
 
-    async def _request_of(self, me: _Me, text: str) -> ApprovalView | None:
+    async def _request_of(self, me: Member, text: str) -> ApprovalView | None:
         found = _ID.match(text.strip())
         if found is None:
             return None
@@ -333,7 +312,7 @@ class GuardrailRitual:
             return request
         return None  # other people's requests are not shown (nor said to exist)
 
-    async def _show(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _show(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         t = ctx.t
         request = await self._request_of(me, rest)
         if request is None:
@@ -359,14 +338,14 @@ class GuardrailRitual:
         )
         return Reply.of_card(card)
 
-    async def _withdraw(self, ctx: CommandContext, me: _Me, rest: str) -> Reply:
+    async def _withdraw(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         request = await self._request_of(me, rest)
         if request is None:
             return Reply(text=ctx.t("guardrail.request.not_found", id=short(rest, 20) or "?"))
         return await self._close(ctx.t, me, request, "withdrawn", "")
 
     async def _close(
-        self, t: Translator, me: _Me, request: ApprovalView, status: str, reason: str
+        self, t: Translator, me: Member, request: ApprovalView, status: str, reason: str
     ) -> Reply:
         org = await self._service.org(tenant=me.tenant)
         email = me.person.email
@@ -443,7 +422,7 @@ class GuardrailRitual:
                 return await self._converse(t, me, request, text)
         return Reply(text=t("error.internal"))
 
-    async def _picked(self, t: Translator, me: _Me, *, rule_id: str, question: str) -> Reply:
+    async def _picked(self, t: Translator, me: Member, *, rule_id: str, question: str) -> Reply:
         index = await self._service.index(tenant=me.tenant)
         outcome = chosen(index=index, question=question, rule_id=rule_id)
         if outcome is None:
@@ -455,7 +434,7 @@ class GuardrailRitual:
     async def _request(
         self,
         t: Translator,
-        me: _Me,
+        me: Member,
         prefix: str,
         value: str,
         question: str,
@@ -510,7 +489,7 @@ class GuardrailRitual:
             )
         )
 
-    async def _converse(self, t: Translator, me: _Me, request: ApprovalView, text: str) -> Reply:
+    async def _converse(self, t: Translator, me: Member, request: ApprovalView, text: str) -> Reply:
         if not text:
             return Reply(text=t("guardrail.form.missing"))
         if len(text) > MAX_FORM_TEXT:
