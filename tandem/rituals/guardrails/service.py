@@ -146,10 +146,18 @@ class GuardrailService:
     # -- questions ----------------------------------------------------------------------------
 
     async def ask(
-        self, *, key: TenantKey, tenant: TenantRef, org: Org, asker: ContactView, question: str
+        self,
+        *,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        asker: ContactView,
+        question: str,
+        index: GuardrailIndex | None = None,
     ) -> Asked:
-        """Answer ``question``; an uncovered one is recorded and sent to IT."""
-        index = await self.index(tenant=tenant, org=org)
+        """Answer ``question`` (with ``index`` when the caller has it already); an uncovered
+        one is recorded and sent to IT."""
+        index = index or await self.index(tenant=tenant, org=org)
         outcome = decide(index=index, question=question)
         if outcome.verdict != UNCOVERED or outcome.alternatives:
             return Asked(outcome=outcome)

@@ -88,15 +88,14 @@ async def add_request(
     session.add(row)
     await session.flush()
     assert row.id is not None
-    session.add(
-        ApprovalEvent(
-            tenant_id=tenant.id,
-            request_id=row.id,
-            kind="requested",
-            actor_email=requester_email,
-            detail=what,
-            at=at,
-        )
+    await add_event(
+        session,
+        tenant=tenant,
+        request_id=row.id,
+        kind="requested",
+        actor_email=requester_email,
+        detail=what,
+        at=at,
     )
     return _view(row)
 
@@ -167,15 +166,14 @@ async def close_request(
     )
     if not result.rowcount:
         return False
-    session.add(
-        ApprovalEvent(
-            tenant_id=tenant.id,
-            request_id=request_id,
-            kind=status,
-            actor_email=by,
-            detail=reason,
-            at=at,
-        )
+    await add_event(
+        session,
+        tenant=tenant,
+        request_id=request_id,
+        kind=status,
+        actor_email=by,
+        detail=reason,
+        at=at,
     )
     return True
 
@@ -196,10 +194,14 @@ async def escalate_request(
     )
     if not result.rowcount:
         return False
-    session.add(
-        ApprovalEvent(
-            tenant_id=tenant.id, request_id=request_id, kind="escalated", detail=to, at=at
-        )
+    await add_event(
+        session,
+        tenant=tenant,
+        request_id=request_id,
+        kind="escalated",
+        actor_email=None,
+        detail=to,
+        at=at,
     )
     return True
 
