@@ -82,13 +82,30 @@ class Card:
 
 
 @dataclass(frozen=True, slots=True)
+class FileAttachment:
+    """A file sent with a message, such as a calendar invite (``.ics``).
+
+    Slack uploads it into the conversation; Teams asks the person's consent and then
+    puts it in their OneDrive (the Bot Framework's file flow in personal chats); the
+    terminal writes it to a folder and prints the path.
+    """
+
+    name: str
+    mime: str
+    content: bytes
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
-    """What the bot says back. ``text`` is always readable on its own."""
+    """What the bot says back. ``text`` is always readable on its own; ``files`` are sent
+    with it, after the message (an update of the message leaves them out)."""
 
     text: str
     card: Card | None = None
     ephemeral: bool = True
     locale: str = "en"
+    files: tuple[FileAttachment, ...] = ()
 
     @classmethod
     def of_card(cls, card: Card, *, ephemeral: bool = True, locale: str = "en") -> Reply:
