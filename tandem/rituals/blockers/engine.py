@@ -23,10 +23,10 @@ from tandem.rituals.blockers.service import (
     DEFAULT_DIGEST_DAYS,
     DEFAULT_DIGEST_TIME,
     BlockerService,
-    Org,
 )
 from tandem.rituals.blockers.steps import CHANNEL, Level, Step
 from tandem.rituals.delivery import Deliveries, Tally, sweep_tenants
+from tandem.rituals.org import Org
 from tandem.rituals.reach import reachable_tenants
 from tandem.rituals.working_time import at_local, local_date, parse_clock
 from tandem.storage.database import Database

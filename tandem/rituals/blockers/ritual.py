@@ -25,10 +25,10 @@ from tandem.rituals.blockers.service import (
     DEFAULT_DIGEST_DAYS,
     Action,
     BlockerService,
-    Org,
     Routed,
 )
 from tandem.rituals.member import Member, member_of
+from tandem.rituals.org import Org
 from tandem.rituals.standup.settings_text import days_text, parse_days
 from tandem.rituals.working_time import parse_clock
 from tandem.storage.database import Database

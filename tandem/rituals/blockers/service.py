@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -21,6 +21,7 @@ from tandem.bot.types import TenantKey
 from tandem.rituals.blockers import cards, steps
 from tandem.rituals.blockers.policy import EscalationPolicy
 from tandem.rituals.blockers.steps import Contact, Parties, Plan
+from tandem.rituals.org import Org, load_org
 from tandem.rituals.reach import Reach
 from tandem.rituals.topic_match import TopicMatcher
 from tandem.rituals.working_time import Calendar
@@ -28,16 +29,13 @@ from tandem.storage.database import Database
 from tandem.storage.records import (
     BlockerView,
     ContactView,
-    PmSettingView,
     Role,
     TenantRef,
-    TopicRecord,
 )
-from tandem.storage.repositories import blockers, escalation, people, raci, tenants
+from tandem.storage.repositories import blockers, escalation, tenants
 
 log = logging.getLogger(__name__)
 MatcherSource = Callable[[TenantRef], Awaitable[TopicMatcher]]
-PM_DEPARTMENT = "pmo"
 DEFAULT_DIGEST_DAYS = (0, 3)  # Monday and Thursday
 DEFAULT_DIGEST_TIME = "09:00"
 
@@ -50,45 +48,6 @@ class Action(StrEnum):
     REASSIGN = "reassign"
     DECLINE = "decline"
     ROUTE = "route"
-
-
-@dataclass(frozen=True, slots=True)
-class Org:
-    """What routing and escalating read of a tenant at one moment."""
-
-    people: dict[str, ContactView]
-    topics: dict[str, TopicRecord]
-    pm_settings: dict[int, PmSettingView]
-    policy: EscalationPolicy
-    pms: tuple[ContactView, ...] = field(default=())
-
-    def person(self, email: str | None) -> ContactView | None:
-        """Someone by email."""
-        return self.people.get(email or "")
-
-    def accountable(self, slug: str | None) -> ContactView | None:
-        """The first Accountable of a topic."""
-        topic = self.topics.get(slug or "")
-        if topic is None:
-            return None
-        return next((self.people[e] for e in topic.accountable if e in self.people), None)
-
-    def responsible(self, slug: str, *, skipping: tuple[str, ...] = ()) -> ContactView | None:
-        """The first Responsible of a topic who has not said it is not theirs."""
-        topic = self.topics.get(slug)
-        if topic is None:
-            return None
-        for email in topic.responsible:
-            if email in self.people and email not in skipping:
-                return self.people[email]
-        return None
-
-
-def is_pm(person: ContactView, setting: PmSettingView | None) -> bool:
-    """A PM: in the ``pmo`` department (unless taken off in chat), or made one in chat."""
-    if setting is not None and setting.is_pm is not None:
-        return setting.is_pm
-    return person.department.strip().casefold() == PM_DEPARTMENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,14 +91,7 @@ class BlockerService:
 
     async def org(self, *, tenant: TenantRef) -> Org:
         """People, topics, PMs and the policy of a tenant, read in one session."""
-        async with self._database.session() as session:
-            everyone = await people.contacts(session, tenant=tenant)
-            topics = {t.slug: t for t in await raci.export_topics(session, tenant=tenant)}
-            settings = await escalation.pm_settings(session, tenant=tenant)
-            policy = EscalationPolicy.of(await escalation.get_policy(session, tenant=tenant))
-        by_email = {p.email: p for p in everyone.values()}
-        pms = tuple(p for p in everyone.values() if is_pm(p, settings.get(p.person_id)))
-        return Org(people=by_email, topics=topics, pm_settings=settings, policy=policy, pms=pms)
+        return await load_org(database=self._database, tenant=tenant)
 
     async def get(self, *, tenant: TenantRef, blocker_id: int) -> BlockerView | None:
         """One blocker of the tenant."""

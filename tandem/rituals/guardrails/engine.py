@@ -16,7 +16,6 @@ from datetime import date, datetime, timedelta
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.blockers.service import Org
 from tandem.rituals.delivery import Deliveries, Tally, sweep_tenants
 from tandem.rituals.guardrails import cards
 from tandem.rituals.guardrails.service import (
@@ -25,6 +24,7 @@ from tandem.rituals.guardrails.service import (
     calendar,
     it_lead,
 )
+from tandem.rituals.org import Org
 from tandem.rituals.reach import reachable_tenants
 from tandem.rituals.working_time import at_local
 from tandem.storage.database import Database

@@ -19,10 +19,10 @@ from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey
 from tandem.rituals.blockers.cards import who
-from tandem.rituals.blockers.service import Org
 from tandem.rituals.guardrails import cards
 from tandem.rituals.guardrails.matcher import GuardrailIndex
 from tandem.rituals.guardrails.outcome import UNCOVERED, Outcome, decide
+from tandem.rituals.org import Org
 from tandem.rituals.reach import Reach
 from tandem.rituals.working_time import Calendar, local_date
 from tandem.storage.database import Database
@@ -71,13 +71,7 @@ def it_lead(org: Org) -> ContactView | None:
 
 def calendar(person: ContactView, org: Org) -> Calendar:
     """A person's working time under the tenant's hours."""
-    return Calendar(
-        timezone=person.timezone,
-        work_days=frozenset(person.work_days),
-        start=org.policy.day_start,
-        end=org.policy.day_end,
-        away=person.away,
-    )
+    return org.calendar(person)
 
 
 def approval_steps(request: ApprovalView, org: Org) -> list[tuple[str, datetime]]:
