@@ -542,3 +542,93 @@ class ApprovalMessage(SQLModel, table=True):
     conversation_kind: str = Field(max_length=16)
     reference: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     message_id: str = Field(max_length=400)
+
+
+class PlanningSession(SQLModel, table=True):
+    """A marketing planning session, once or every few weeks, with its topics.
+
+    Its wall-clock time (``first_day`` at ``local_time``) is kept in the organiser's
+    ``timezone``, so a recurring session stays at 14:00 for them across daylight saving.
+    """
+
+    __tablename__ = "planning_session"
+    __table_args__ = (Index("ix_planning_session_tenant_status", "tenant_id", "status"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    title: str = Field(max_length=200)
+    organiser_email: str = Field(max_length=254)
+    timezone: str = Field(max_length=64)
+    first_day: date
+    local_time: str = Field(max_length=5)
+    duration_minutes: int
+    every_weeks: int = Field(default=0)
+    count: int | None = Field(default=None)
+    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    channel_id: str | None = Field(default=None, max_length=400)
+    channel_kind: str | None = Field(default=None, max_length=16)
+    channel_reference: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    status: str = Field(default="scheduled", max_length=16)
+    created_at: datetime = _utc_column()
+    cancelled_at: datetime | None = _maybe_utc()
+
+
+class PlanningOccurrence(SQLModel, table=True):
+    """One meeting of a session, with the calendar identity its invites share."""
+
+    __tablename__ = "planning_occurrence"
+    __table_args__ = (
+        UniqueConstraint("session_id", "number", name="uq_planning_occurrence_number"),
+        Index("ix_planning_occurrence_tenant_start", "tenant_id", "status", "starts_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    session_id: int = Field(foreign_key="planning_session.id")
+    number: int
+    starts_at: datetime = _utc_column()
+    ends_at: datetime = _utc_column()
+    uid: str = Field(max_length=200)
+    sequence: int = Field(default=0)
+    status: str = Field(default="scheduled", max_length=16)
+
+
+class PlanningInvite(SQLModel, table=True):
+    """An IT representative invited to one occurrence, and their answer.
+
+    ``topic`` is the session topic they stand for ("" when drawn from the pool for
+    several); ``via`` says how they were chosen (raci, pool, proposed).
+    """
+
+    __tablename__ = "planning_invite"
+    __table_args__ = (
+        Index("ix_planning_invite_tenant_occurrence", "tenant_id", "occurrence_id"),
+        Index("ix_planning_invite_tenant_email", "tenant_id", "email"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    occurrence_id: int = Field(foreign_key="planning_occurrence.id")
+    email: str = Field(max_length=254)
+    topics: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    via: str = Field(default="raci", max_length=16)
+    status: str = Field(default="invited", max_length=16)
+    reason: str = Field(default="", max_length=2000)
+    created_at: datetime = _utc_column()
+    answered_at: datetime | None = _maybe_utc()
+    conversation_id: str | None = Field(default=None, max_length=400)
+    conversation_kind: str | None = Field(default=None, max_length=16)
+    reference: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    message_id: str | None = Field(default=None, max_length=400)
+
+
+class PlanningPoolMember(SQLModel, table=True):
+    """Someone in the IT rotation pool, drawn from when no IT person holds the topics."""
+
+    __tablename__ = "planning_pool"
+    __table_args__ = (UniqueConstraint("tenant_id", "email", name="uq_planning_pool_email"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    email: str = Field(max_length=254)
+    added_at: datetime = _utc_column()

@@ -398,3 +398,73 @@ class QuestionView:
     closest_rule: str | None = None
     closed_at: datetime | None = None
     closed_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanningSessionView:
+    """A planning session as stored: when (in its organiser's timezone), what, where."""
+
+    id: int
+    title: str
+    organiser_email: str
+    timezone: str
+    first_day: date
+    local_time: str
+    duration_minutes: int
+    topics: tuple[str, ...]
+    every_weeks: int = 0
+    count: int | None = None
+    channel: ChannelAddress | None = None
+    status: str = "scheduled"
+    created_at: datetime | None = None
+
+    @property
+    def recurring(self) -> bool:
+        """Repeats every ``every_weeks`` weeks."""
+        return self.every_weeks > 0
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Not cancelled."""
+        return self.status == "scheduled"
+
+
+@dataclass(frozen=True, slots=True)
+class OccurrenceView:
+    """One meeting of a session."""
+
+    id: int
+    session_id: int
+    number: int
+    starts_at: datetime
+    ends_at: datetime
+    uid: str
+    sequence: int = 0
+    status: str = "scheduled"
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Not cancelled."""
+        return self.status == "scheduled"
+
+
+@dataclass(frozen=True, slots=True)
+class InviteView:
+    """An IT representative invited to one occurrence, with their answer and their card."""
+
+    id: int
+    occurrence_id: int
+    email: str
+    topics: tuple[str, ...]
+    via: str
+    status: str
+    created_at: datetime
+    reason: str = ""
+    answered_at: datetime | None = None
+    card: ChannelAddress | None = None
+    message_id: str | None = None
+
+    @property
+    def attending(self) -> bool:
+        """Invited and not (yet) declined: still expected at the meeting."""
+        return self.status in ("invited", "accepted")

@@ -1,0 +1,1 @@
+"""Marketing planning sessions with the right IT representatives invited automatically."""
