@@ -49,6 +49,7 @@ def test_the_manifest_lists_every_command_the_dispatcher_knows() -> None:
     oauth = data["oauth_config"]
     assert isinstance(oauth, dict)
     assert oauth["scopes"]["bot"] == list(BOT_SCOPES)
+    assert "files:write" in oauth["scopes"]["bot"]  # calendar invites are uploaded as files
     assert oauth["redirect_urls"] == ["https://tandem.acme.example/slack/oauth_redirect"]
 
 

@@ -1,7 +1,9 @@
 """A local aiohttp fake of the Slack Web API that records every call.
 
 The bot's ``AsyncWebClient`` points at :attr:`FakeSlackApi.base_url`; Slack's
-``response_url`` is replaced by :meth:`FakeSlackApi.response_url`. Failures
+``response_url`` is replaced by :meth:`FakeSlackApi.response_url`. File uploads
+(``files.getUploadURLExternal``, the POST of the bytes, ``files.completeUploadExternal``)
+are kept whole: :meth:`FakeSlackApi.files_in` gives what a conversation received. Failures
 (429 with ``Retry-After``, HTTP errors, ``ok: false``) can be injected per method.
 """
 
@@ -20,7 +22,7 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
-JSON_KEYS = ("blocks", "view", "attachments")
+JSON_KEYS = ("blocks", "view", "attachments", "files")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,17 @@ class Call:
     params: dict[str, Any]
     token: str | None
     failed: bool = False
+
+
+@dataclass(frozen=True)
+class SharedFile:
+    """A file uploaded and shared in a conversation, as the person sees it there."""
+
+    id: str
+    name: str
+    title: str
+    channel: str
+    content: bytes
 
 
 @dataclass
@@ -73,6 +86,9 @@ class FakeSlackApi:
     _limits: tuple[float, float] | None = None
     _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
     keep_calls: bool = True
+    uploads: dict[str, bytes] = field(default_factory=dict)
+    _upload_names: dict[str, str] = field(default_factory=dict)
+    _file_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     posts: collections.Counter[str] = field(default_factory=collections.Counter)
     rejected: int = 0
 
@@ -83,6 +99,7 @@ class FakeSlackApi:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/_stats", self._stats)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -206,6 +223,21 @@ class FakeSlackApi:
     def calls_to(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
 
+    def files_in(self, channel: str) -> list[SharedFile]:
+        """The files shared in ``channel`` (``files.completeUploadExternal``), in order."""
+        return [
+            SharedFile(
+                id=str(item["id"]),
+                name=self._upload_names.get(str(item["id"]), ""),
+                title=str(item.get("title") or ""),
+                channel=channel,
+                content=self.uploads.get(str(item["id"]), b""),
+            )
+            for call in self.calls_to("files.completeUploadExternal")
+            if not call.failed and call.params.get("channel_id") == channel
+            for item in call.params.get("files") or []
+        ]
+
     # -- handlers -------------------------------------------------------------------------
 
     @staticmethod
@@ -228,6 +260,14 @@ class FakeSlackApi:
         params["name"] = request.match_info["name"]
         self.calls.append(Call(method="response_url", params=params, token=None))
         return web.Response(text="ok")
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """The bytes of a file, POSTed to the ``upload_url`` it was given."""
+        file_id = request.match_info["file_id"]
+        if file_id not in self._upload_names:
+            return web.Response(status=404, text="unknown upload")
+        self.uploads[file_id] = await request.read()
+        return web.Response(text=f"OK - {len(self.uploads[file_id])}")
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -368,6 +408,38 @@ class FakeSlackApi:
     def _invite(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": params.get("channel")}}
 
+    def _upload_url(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        if not params.get("filename") or not str(params.get("length", "")).isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{next(self._file_ids):08d}"
+        self._upload_names[file_id] = str(params["filename"])
+        return {
+            "ok": True,
+            "file_id": file_id,
+            "upload_url": f"http://127.0.0.1:{self._port}/upload/{file_id}",
+        }
+
+    def _complete_upload(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        files = params.get("files")
+        if not isinstance(files, list) or not files:
+            return {"ok": False, "error": "invalid_arguments"}
+        if any(str(f.get("id")) not in self.uploads for f in files):
+            return {"ok": False, "error": "file_not_found"}
+        channel = params.get("channel_id")
+        return {
+            "ok": True,
+            "files": [
+                {
+                    "id": f["id"],
+                    "name": self._upload_names[str(f["id"])],
+                    "title": f.get("title") or self._upload_names[str(f["id"])],
+                    "size": len(self.uploads[str(f["id"])]),
+                    "channels": [channel] if channel else [],
+                }
+                for f in files
+            ],
+        }
+
     def _view(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
         given = params.get("view")
         view: dict[str, Any] = given if isinstance(given, dict) else {}
@@ -383,6 +455,8 @@ class FakeSlackApi:
         "chat.postEphemeral": _post_ephemeral,
         "chat.update": _update,
         "conversations.open": _open,
+        "files.getUploadURLExternal": _upload_url,
+        "files.completeUploadExternal": _complete_upload,
         "conversations.invite": _invite,
         "conversations.members": _members,
         "views.open": _view,

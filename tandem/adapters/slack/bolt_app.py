@@ -39,7 +39,7 @@ from tandem.adapters.slack.installation_store import (
     DatabaseInstallationStore,
     DatabaseOAuthStateStore,
 )
-from tandem.adapters.slack.outbound import SlackPort
+from tandem.adapters.slack.outbound import SlackPort, upload_files
 from tandem.adapters.slack.profiles import ProfileCache
 from tandem.adapters.slack.render import SHARE_ACTION, home_view, message
 from tandem.bot.cards import Reply
@@ -68,6 +68,7 @@ BOT_SCOPES = (
     "channels:read",
     "chat:write",
     "commands",
+    "files:write",
     "groups:read",
     "im:history",
     "im:write",
@@ -375,6 +376,18 @@ class SlackAdapter:
         return True
 
     @staticmethod
+    async def _post(
+        client: AsyncWebClient, channel: str, reply: Reply, *, thread: str | None = None
+    ) -> None:
+        """The reply as a message in ``channel``, then its files there."""
+        response = await client.chat_postMessage(
+            channel=channel, thread_ts=thread, **message(reply)
+        )
+        if reply.files:
+            where = str(response.get("channel") or channel)
+            await upload_files(client=client, channel=where, files=reply.files, thread=thread)
+
+    @staticmethod
     async def _respond(
         respond: AsyncRespond, reply: Reply, *, share: bool, share_value: str
     ) -> None:
@@ -475,7 +488,7 @@ class SlackAdapter:
         if body.get("response_url"):
             await self._respond(respond, reply, share=False, share_value="")
         else:
-            await client.chat_postMessage(channel=where.id, **message(reply))
+            await self._post(client, where.id, reply)
 
     async def _on_view_submission(
         self,
@@ -497,7 +510,7 @@ class SlackAdapter:
             inputs=view_inputs(view),
         )
         reply = await self._dispatcher.handle(event)
-        await client.chat_postMessage(channel=where.id, **message(reply))
+        await self._post(client, where.id, reply)
 
     async def _on_message(
         self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
@@ -533,7 +546,7 @@ class SlackAdapter:
         reply = await self._dispatcher.handle(
             MessageReceived(user=user, conversation=where, text=text)
         )
-        await client.chat_postMessage(channel=where.id, thread_ts=thread, **message(reply))
+        await self._post(client, where.id, reply, thread=thread)
 
     async def _on_home(
         self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext

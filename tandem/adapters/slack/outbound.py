@@ -4,25 +4,56 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from tandem.adapters.slack.profiles import ProfileCache
 from tandem.adapters.slack.render import message as render_message
 from tandem.adapters.slack.render import modal_view
-from tandem.bot.cards import Card, Reply
+from tandem.bot.cards import Card, FileAttachment, Reply
 from tandem.bot.i18n import Translator
 from tandem.bot.port import Profile
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey, User
 
+log = logging.getLogger(__name__)
 ClientFor = Callable[[TenantKey], Awaitable[AsyncWebClient]]
 T = TypeVar("T")
 MAX_RATE_LIMITED = 10
+
+
+async def upload_files(
+    *,
+    client: AsyncWebClient,
+    channel: str,
+    files: Sequence[FileAttachment],
+    thread: str | None = None,
+) -> None:
+    """Upload ``files`` into ``channel`` (a DM's or a channel's id), one after the other.
+
+    Each goes through ``files_upload_v2`` (an upload URL, the bytes, then the completion
+    that shares the file in ``channel``). A file Slack refuses, for instance without the
+    ``files:write`` scope, is logged and skipped: the message it goes with is already sent.
+    """
+    for file in files:
+        try:
+            await client.files_upload_v2(
+                channel=channel,
+                filename=file.name,
+                content=file.content,
+                title=file.title or file.name,
+                initial_comment=None,
+                thread_ts=thread,
+            )
+        except SlackApiError as error:
+            log.warning("Slack: could not upload %s (%s)", file.name, error.response.get("error"))
+        except SlackRequestError as error:
+            log.warning("Slack: could not upload %s (%s)", file.name, error)
 
 
 def _retry_after(error: SlackApiError) -> float:
@@ -143,9 +174,17 @@ class SlackPort:
         )
         # Posting to a user id lands in the app's DM with them: keep the DM's id for updates.
         channel = str(response.get("channel") or conversation.id)
+        if reply.files:
+            await upload_files(
+                client=await self._client_for(conversation.tenant),
+                channel=channel,
+                files=reply.files,
+                thread=conversation.thread,
+            )
         return MessageRef(conversation=replace(conversation, id=channel), id=str(response["ts"]))
 
     async def update(self, *, message: MessageRef, reply: Reply) -> None:
+        """Replace the message's text and card; ``reply.files`` are not sent again."""
         client = await self._paced_client_for(message.conversation.tenant)
         payload = render_message(reply)
         await self._paced(
