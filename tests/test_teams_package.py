@@ -50,6 +50,7 @@ def test_the_package_validates_and_holds_both_icons(tmp_path: Path) -> None:
     (bot,) = manifest["bots"]
     assert bot["botId"] == APP_ID
     assert set(bot["scopes"]) == {"personal", "team", "groupChat"}
+    assert bot["supportsFiles"] is True  # calendar invites are offered as files
     titles = {c["title"].split()[0] for c in bot["commandLists"][0]["commands"]}
     runtime = build_runtime(
         settings=Settings(TANDEM_DATABASE_URL="sqlite:///:memory:", TANDEM_DEMO=False)

@@ -2,7 +2,8 @@
 
 Records replies, sends, updates and conversation creations; answers member
 look-ups from people registered with :meth:`FakeConnector.add_member`; can
-answer 429 with ``Retry-After``.
+answer 429 with ``Retry-After``. It also stands in for the OneDrive upload session of
+a file a person accepted (:meth:`FakeConnector.upload_url`), keeping what was PUT there.
 """
 
 from __future__ import annotations
@@ -26,10 +27,20 @@ class Sent:
     failed: bool = False
 
 
+@dataclass(frozen=True)
+class Upload:
+    """The bytes PUT to an upload URL, with the request's headers."""
+
+    name: str
+    content: bytes
+    headers: dict[str, str]
+
+
 @dataclass
 class FakeConnector:
     calls: list[Sent] = field(default_factory=list)
     members: dict[str, dict[str, Any]] = field(default_factory=dict)
+    uploads: list[Upload] = field(default_factory=list)
     _throttle: dict[str, int] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _runner: web.AppRunner | None = None
@@ -42,6 +53,7 @@ class FakeConnector:
         app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self._reply)
         app.router.add_put("/v3/conversations/{cid}/activities/{aid}", self._update)
         app.router.add_get("/v3/conversations/{cid}/members/{mid}", self._member)
+        app.router.add_put("/upload/{name}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -61,6 +73,10 @@ class FakeConnector:
     @property
     def service_url(self) -> str:
         return f"http://127.0.0.1:{self._port}/"
+
+    def upload_url(self, name: str) -> str:
+        """Where a file accepted as ``name`` is to be PUT (OneDrive's upload session)."""
+        return f"http://127.0.0.1:{self._port}/upload/{name}"
 
     def add_member(self, *, user_id: str, aad: str, name: str, email: str) -> None:
         self.members[user_id] = {
@@ -127,6 +143,13 @@ class FakeConnector:
         return await self._record("create", request) or web.json_response(
             {"id": f"a:new-chat-{next(self._ids)}", "activityId": ""}, status=201
         )
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        content = await request.read()
+        self.uploads.append(
+            Upload(name=request.match_info["name"], content=content, headers=dict(request.headers))
+        )
+        return web.json_response({"id": "onedrive-item-1", "size": len(content)}, status=201)
 
     async def _member(self, request: web.Request) -> web.Response:
         member = self.members.get(request.match_info["mid"])

@@ -6,14 +6,18 @@ so that rituals can message them later.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
+from aiohttp import ClientError, ClientSession, ClientTimeout
 from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsInfo
-from botbuilder.schema import AdaptiveCardInvokeResponse, ChannelAccount
+from botbuilder.schema import Activity, AdaptiveCardInvokeResponse, ChannelAccount
 
 from tandem.adapters.teams.inbound import (
     activity_tenant,
@@ -22,7 +26,14 @@ from tandem.adapters.teams.inbound import (
     strip_mentions,
     tenant_key,
 )
-from tandem.adapters.teams.render import CONTENT_TYPE, activity, adaptive_card
+from tandem.adapters.teams.render import (
+    CONTENT_TYPE,
+    MAX_FILE_BYTES,
+    activity,
+    adaptive_card,
+    file_consents,
+    file_info,
+)
 from tandem.adapters.teams.retry import with_retries
 from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
@@ -43,6 +54,8 @@ from tandem.storage.repositories import teams, tenants
 
 log = logging.getLogger(__name__)
 MEMBER_TTL = timedelta(minutes=10)
+FILE_CONSENT_INVOKE = "fileConsent/invoke"
+UPLOAD_TIMEOUT = ClientTimeout(total=30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +64,80 @@ class _Member:
     name: str
     email: str | None
     fetched: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class _Consent:
+    """A person's answer on a file consent card; on accept, where to upload the file."""
+
+    accepted: bool
+    name: str
+    content: bytes = b""
+    upload_url: str = ""
+    content_url: str = ""
+    unique_id: str = ""
+    file_type: str = ""
+
+
+def _text(mapping: dict[str, Any], key: str) -> str | None:
+    value = mapping.get(key)
+    return value if isinstance(value, str) and value else None
+
+
+def _consent(value: object) -> _Consent | None:
+    """The ``fileConsent/invoke`` value as Teams sends it, or None when it is not one."""
+    if not isinstance(value, dict) or value.get("type") != "fileUpload":
+        return None
+    context = value.get("context")
+    if not isinstance(context, dict) or _text(context, "name") is None:
+        return None
+    name = str(context["name"])
+    if value.get("action") == "decline":
+        return _Consent(accepted=False, name=name)
+    info = value.get("uploadInfo")
+    if value.get("action") != "accept" or not isinstance(info, dict):
+        return None
+    try:
+        content = base64.b64decode(str(context.get("content", "")), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    fields = [_text(info, k) for k in ("uploadUrl", "contentUrl", "uniqueId", "fileType")]
+    upload_url, content_url, unique_id, file_type = fields
+    if (
+        upload_url is None
+        or not upload_url.startswith(("https://", "http://"))
+        or content_url is None
+        or unique_id is None
+        or file_type is None
+        or not 0 < len(content) <= MAX_FILE_BYTES
+    ):
+        return None
+    return _Consent(
+        accepted=True,
+        name=_text(info, "name") or name,  # OneDrive may rename it (e.g. "invite (1).ics")
+        content=content,
+        upload_url=upload_url,
+        content_url=content_url,
+        unique_id=unique_id,
+        file_type=file_type,
+    )
+
+
+async def _upload(consent: _Consent) -> bool:
+    """PUT the file to the upload session OneDrive opened for it, in one range."""
+    size = len(consent.content)
+    headers = {"Content-Length": str(size), "Content-Range": f"bytes 0-{size - 1}/{size}"}
+    try:
+        async with (
+            ClientSession(timeout=UPLOAD_TIMEOUT) as http,
+            http.put(consent.upload_url, data=consent.content, headers=headers) as response,
+        ):
+            if response.status < 300:
+                return True
+            log.warning("Teams: the upload of %s answered %s", consent.name, response.status)
+    except (ClientError, TimeoutError) as error:
+        log.warning("Teams: the upload of %s failed (%s)", consent.name, type(error).__name__)
+    return False
 
 
 class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
@@ -147,7 +234,19 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         )
 
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
+        """The reply, then a consent card per file (in a personal chat: Teams allows no other)."""
         await with_retries(lambda: turn_context.send_activity(activity(reply)))
+        if not reply.files:
+            return
+        if turn_context.activity.conversation.conversation_type not in (None, "personal"):
+            log.warning("Teams: files left out of a reply outside a personal chat")
+            return
+        for consent in file_consents(reply.files):
+            await self._send_activity(turn_context, consent)
+
+    @staticmethod
+    async def _send_activity(turn_context: TurnContext, message: Activity | str) -> None:
+        await with_retries(lambda: turn_context.send_activity(message))
 
     # -- activities -------------------------------------------------------------------------
 
@@ -205,10 +304,37 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         The response body is handed over unserialised: botbuilder 4.17's own
         ``on_adaptive_card_invoke`` path serialises it twice and fails.
         """
+        if turn_context.activity.name == FILE_CONSENT_INVOKE:
+            return await self._file_consent(turn_context)
         if turn_context.activity.name != "adaptiveCard/action":
             return await super().on_invoke_activity(turn_context)
         response = await self._card_action(turn_context)
         return InvokeResponse(status=response.status_code, body=response)
+
+    async def _file_consent(self, turn_context: TurnContext) -> InvokeResponse:
+        """Allow or Decline on a file consent card.
+
+        On Allow the file goes to the upload URL Teams gives, then a file card shows it in
+        the chat; on Decline a line says it was not saved. Anything else gets a 400.
+        """
+        consent = _consent(turn_context.activity.value)
+        if consent is None:
+            log.warning("Teams: refused a malformed %s", FILE_CONSENT_INVOKE)
+            return InvokeResponse(status=400)
+        t = Translator(locale=turn_context.activity.locale)
+        if not consent.accepted:
+            await self._send_activity(turn_context, t("files.declined", name=consent.name))
+        elif await _upload(consent):
+            card = file_info(
+                name=consent.name,
+                content_url=consent.content_url,
+                unique_id=consent.unique_id,
+                file_type=consent.file_type,
+            )
+            await self._send_activity(turn_context, card)
+        else:
+            await self._send_activity(turn_context, t("files.upload_failed", name=consent.name))
+        return InvokeResponse(status=200)
 
     async def _card_action(self, turn_context: TurnContext) -> AdaptiveCardInvokeResponse:
         key = self._tenant(turn_context)

@@ -61,7 +61,7 @@ def teams_manifest(
             {
                 "botId": app_id,
                 "scopes": ["personal", "team", "groupChat"],
-                "supportsFiles": False,
+                "supportsFiles": True,  # calendar invites, by consent card
                 "isNotificationOnly": False,
                 "commandLists": [
                     {

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import ChannelAccount, ConversationParameters, ConversationReference
+from botbuilder.schema import (
+    Activity,
+    ChannelAccount,
+    ConversationParameters,
+    ConversationReference,
+)
 
-from tandem.adapters.teams.render import activity
+from tandem.adapters.teams.render import activity, file_consents
 from tandem.adapters.teams.retry import with_retries
 from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
@@ -18,9 +24,15 @@ from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, Tena
 from tandem.storage.database import Database
 from tandem.storage.repositories import teams, tenants
 
+log = logging.getLogger(__name__)
+
 
 class NotReachable(LookupError):
     """Tandem has no way yet to reach that conversation or person."""
+
+
+async def _send_one(turn_context: TurnContext, message: Activity) -> None:
+    await with_retries(lambda: turn_context.send_activity(message))
 
 
 class TeamsPort:
@@ -53,15 +65,23 @@ class TeamsPort:
             base = reference.conversation.id.split(";", 1)[0]
             reference.conversation.id = f"{base};messageid={conversation.thread}"
         sent: list[str] = []
+        consents = []
+        if reply.files and conversation.kind is ConversationKind.DIRECT:
+            consents = file_consents(reply.files)
+        elif reply.files:  # Teams lets bots send files in personal chats only
+            log.warning("Teams: files left out of a message to a %s", conversation.kind.value)
 
         async def callback(turn_context: TurnContext) -> None:
             response = await with_retries(lambda: turn_context.send_activity(activity(reply)))
             sent.append(getattr(response, "id", "") or "")
+            for consent in consents:
+                await _send_one(turn_context, consent)
 
         await self._adapter.continue_conversation(reference, callback, self._app_id)
         return MessageRef(conversation=conversation, id=sent[0] if sent else "")
 
     async def update(self, *, message: MessageRef, reply: Reply) -> None:
+        """Replace the message's text and card; ``reply.files`` are not offered again."""
         reference = await self._reference(message.conversation)
         updated = activity(reply)
         updated.id = message.id

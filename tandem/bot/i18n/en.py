@@ -32,6 +32,9 @@ MESSAGES: dict[str, str] = {
     "form.submit": "Send",
     "form.cancel": "Cancel",
     "teams.no_tenant": "Tandem works inside a Microsoft 365 organisation; this chat has none.",
+    "files.declined": "OK, {name} was not saved.",
+    "files.upload_failed": "Sorry, I couldn't save {name} in your OneDrive. "
+    "Nothing else was changed.",
     "home.title": "Tandem",
     "home.commands": "What you can do",
     "home.standup.next": "“{name}”, {when}",
@@ -542,4 +545,159 @@ MESSAGES: dict[str, str] = {
     "guardrail.rules.overdue": "⚠️ review overdue since {day}",
     "guardrail.rules.footer": "Ask /guardrail followed by your question to get the rule that "
     "covers it.",
+    # planning
+    "planning.unknown_person": "I don't know you in this workspace yet: ask an admin to import "
+    "the people file, then plan away.",
+    "planning.help.title": "Planning sessions with IT",
+    "planning.help.body": "Schedule a marketing planning session and Tandem invites the right "
+    "IT people:\n"
+    "/planning new — a form, or in one line: /planning new \"Q1 campaign planning\" 2027-01-12 "
+    "14:00 60min topics: landing-pages, tracking-consent every other week\n"
+    "/planning list — sessions to come and who from IT is coming\n"
+    "/planning show ID — a session, its meetings and the answers\n"
+    "/planning move ID 2027-01-13 15:00 — move the next meeting (invites are updated)\n"
+    "/planning cancel ID — cancel a session (invites are cancelled)\n"
+    "/planning pool — the IT rotation pool; /planning pool add|remove PEOPLE (admins)",
+    "planning.help.unknown": "I don't know “{word}” for /planning.",
+    "planning.too_long": "That is too long for one session (over {limit} characters).",
+    "planning.new.title": "📅 New planning session",
+    "planning.new.body": "The time is yours (your timezone); each guest sees it in theirs. "
+    "Topics are RACI topics: IT people Responsible or Consulted for them are invited.",
+    "planning.new.example": "For example: /planning new \"Q1 campaign planning\" 2027-01-12 14:00 "
+    "60min topics: landing-pages, tracking-consent",
+    "planning.form.title": "Title",
+    "planning.form.day": "Date (YYYY-MM-DD)",
+    "planning.form.clock": "Time (HH:MM, your timezone)",
+    "planning.form.duration": "Duration (e.g. 60min, 1h30)",
+    "planning.form.topics": "Topics (comma-separated)",
+    "planning.form.repeat": "Repeat (e.g. every other week, 6 times)",
+    "planning.button.new": "Plan a session",
+    "planning.button.create": "Schedule and invite IT",
+    "planning.button.accept": "Accept",
+    "planning.button.decline": "Decline",
+    "planning.button.propose": "Propose someone else",
+    "planning.draft.no_title": "Give the session a title, e.g. \"Q1 campaign planning\".",
+    "planning.draft.title_too_long": "Keep the title under {limit} characters.",
+    "planning.draft.no_date": "When? Add a date such as 2027-01-12.",
+    "planning.draft.bad_date": "“{text}” is not a date I can read: use 2027-01-12 or 12/01/2027.",
+    "planning.draft.no_time": "At what time? Add a time such as 14:00.",
+    "planning.draft.bad_time": "“{text}” is not a time I can read: use 14:00 or 14h30.",
+    "planning.draft.bad_duration": "“{text}” is not a duration I can use: between 5min and 8h, "
+    "e.g. 60min or 1h30.",
+    "planning.draft.no_topics": "Which topics? Add topics: landing-pages, tracking-consent "
+    "(RACI topics; /who-owns lists them).",
+    "planning.draft.too_many_topics": "At most {limit} topics per session.",
+    "planning.draft.bad_repeat": "I can't read “{text}” as a repeat: try every week, every other "
+    "week, every 3 weeks, 6 times.",
+    "planning.draft.wrong_weekday": "“{text}” does not fall on {day}'s weekday: pick the date "
+    "of the first meeting.",
+    "planning.draft.bad_count": "Repeat between 1 and {limit} times.",
+    "planning.draft.past": "{when} is already past: pick a time to come.",
+    "planning.draft.too_far": "{when} is more than two years away: plan closer.",
+    "planning.topic.unknown": "I know no RACI topic called “{name}”. /who-owns lists the topics.",
+    "planning.topic.unknown_near": "I know no RACI topic called “{name}”. Did you mean: {near}?",
+    "planning.created.title": "📅 Planning #{id} scheduled: {title}",
+    "planning.show.title": "📅 Planning #{id}: {title}",
+    "planning.show.cancelled": "❌ Planning #{id} (cancelled): {title}",
+    "planning.show.footer": "/planning show {id} · /planning move {id} DATE TIME · "
+    "/planning cancel {id}",
+    "planning.field.when": "When",
+    "planning.field.duration": "Duration",
+    "planning.field.topics": "Topics",
+    "planning.field.repeats": "Repeats",
+    "planning.field.organiser": "Organiser",
+    "planning.minutes": "{minutes} min",
+    "planning.repeat.once": "once",
+    "planning.repeat.weekly": "every week",
+    "planning.repeat.every": "every {weeks} weeks",
+    "planning.repeat.count": "{every}, {count} times",
+    "planning.state.invited": "invited, no answer yet",
+    "planning.state.accepted": "accepted",
+    "planning.state.declined": "declined",
+    "planning.state.replaced": "proposed someone else",
+    "planning.state.cancelled": "cancelled",
+    "planning.state.none": "nobody from IT yet",
+    "planning.mark.invited": "(?)",
+    "planning.mark.accepted": "✓",
+    "planning.skipped.away": "{who} is away that day: skipped.",
+    "planning.skipped.busy": "{who} is in another planning session then: skipped.",
+    "planning.uncovered": "⚠️ Nobody from IT could be invited for {topics}: no one Responsible or "
+    "Consulted is available and the IT pool has nobody free. An admin sets the pool with "
+    "/planning pool add PEOPLE.",
+    "planning.unreachable": "{who} could not be reached in chat yet: they get the invitation once "
+    "they have talked to Tandem.",
+    "planning.channel.joined": "The IT people invited were added to this channel.",
+    "planning.channel.not_joined": "I could not add them to the channel here: share it with them.",
+    "planning.invite.title.invited": "📅 You're invited: {title}",
+    "planning.invite.title.accepted": "✅ {title}: you accepted",
+    "planning.invite.title.declined": "🚫 {title}: you declined",
+    "planning.invite.title.replaced": "↪️ {title}: you proposed someone else",
+    "planning.invite.title.cancelled": "❌ Cancelled: {title}",
+    "planning.reminder.title": "⏰ Reminder: {title}",
+    "planning.invite.body": "{organiser} is planning marketing work on {topics} and invites you "
+    "to bring IT's view from the start.",
+    "planning.invite.via_responsible": "You are Responsible for it in the RACI matrix.",
+    "planning.invite.via_consulted": "You are Consulted on it in the RACI matrix.",
+    "planning.invite.via_pool": "You are next in the IT rotation pool.",
+    "planning.invite.via_proposed": "A colleague proposed you in their place.",
+    "planning.invite.your_reason": "Your reason: {reason}",
+    "planning.invite.you_proposed": "You proposed {who}.",
+    "planning.invite.footer": "The calendar file comes with this message. Planning #{id}.",
+    "planning.agenda.blockers": "Open blockers on these topics",
+    "planning.agenda.approvals": "Approvals waiting on these topics",
+    "planning.agenda.questions": "Recent questions no guardrail covered",
+    "planning.agenda.none": "none",
+    "planning.invite.unknown": "I can't find that invitation any more.",
+    "planning.invite.not_yours": "That invitation is someone else's.",
+    "planning.invite.over": "{title} has been cancelled: nothing to answer.",
+    "planning.invite.already.accepted": "You already answered for {title}.",
+    "planning.invite.already.declined": "You already declined {title}.",
+    "planning.invite.already.replaced": "You already proposed someone else for {title}.",
+    "planning.invite.already.cancelled": "{title} has been cancelled: nothing to answer.",
+    "planning.form.decline.title": "Decline the invitation",
+    "planning.form.propose.title": "Propose someone else",
+    "planning.form.reason": "Why can't you come? (the organiser sees it)",
+    "planning.form.reason_missing": "Say in a few words why, so the organiser knows; "
+    "then decline again.",
+    "planning.form.who": "Who should come instead (email or @mention)",
+    "planning.form.note": "A word for them (optional)",
+    "planning.form.who_missing": "Name someone (email or @mention) to propose them.",
+    "planning.propose.unknown": "I don't know “{who}” in this workspace: use their work email.",
+    "planning.propose.yourself": "Propose someone other than yourself.",
+    "planning.propose.present": "{who} is already invited to this meeting.",
+    "planning.propose.declined": "{who} already declined this meeting.",
+    "planning.propose.organiser": "{who} organises it: they'll be there.",
+    "planning.propose.away": "{who} is away that day: propose someone else.",
+    "planning.propose.busy": "{who} is in another planning session at that time.",
+    "planning.propose.unknown_person": "{who} is not in the people file.",
+    "planning.propose.done": "Done: {who} is invited to {title} in your place.",
+    "planning.told.accepted": "✅ {who} accepted {title} ({when}).",
+    "planning.told.declined": "🚫 {who} declined {title} ({when}): {reason}",
+    "planning.told.replaced": "↪️ {who} proposed {other} for {title} ({when}); {other} is "
+    "invited.",
+    "planning.told.instead": "{who} is invited instead.",
+    "planning.list.title": "📅 Planning sessions to come",
+    "planning.list.line": "#{id} {title} — {when} — IT: {people}",
+    "planning.list.none": "No planning session to come. /planning new schedules one.",
+    "planning.id.missing": "Which session? Give its number, e.g. /planning show 3.",
+    "planning.id.unknown": "There is no planning session #{id} here.",
+    "planning.not_organiser": "Only its organiser ({who}) or an admin can change it.",
+    "planning.already_cancelled": "Planning #{id} is already cancelled.",
+    "planning.cancelled.done": "Planning #{id} “{title}” is cancelled; {count} invited people were "
+    "told, with a calendar cancellation.",
+    "planning.cancelled.notice": "❌ {title} is cancelled. The calendar file removes it.",
+    "planning.move.usage": "Move the next meeting with /planning move {id} 2027-01-13 15:00 "
+    "(your timezone).",
+    "planning.move.nothing": "Planning #{id} has no meeting to come to move.",
+    "planning.moved.done": "{title} moved to {when}; the people invited have the new time.",
+    "planning.moved.notice": "🕑 {title} moved to {when}. The calendar file updates it.",
+    "planning.pool.admins": "Only admins set the IT rotation pool.",
+    "planning.pool.unknown": "I don't know {names} in this workspace: use work emails or "
+    "@mentions.",
+    "planning.pool.usage": "/planning pool add PEOPLE or /planning pool remove PEOPLE "
+    "(emails or @mentions).",
+    "planning.pool.empty": "The IT rotation pool is empty. An admin adds people with "
+    "/planning pool add PEOPLE; they are invited when nobody Responsible or Consulted is free.",
+    "planning.pool.members": "IT rotation pool: {names}. They take turns when nobody Responsible "
+    "or Consulted for the topics is free (⚠ not in IT).",
 }

@@ -34,6 +34,9 @@ MESSAGES: dict[str, str] = {
     "form.cancel": "Annuler",
     "teams.no_tenant": "Tandem fonctionne au sein d'une organisation Microsoft 365 ; "
     "cette conversation n'en a pas.",
+    "files.declined": "D'accord, {name} n'a pas été enregistré.",
+    "files.upload_failed": "Désolé, je n'ai pas pu enregistrer {name} dans votre OneDrive. "
+    "Rien d'autre n'a changé.",
     "home.title": "Tandem",
     "home.commands": "Ce que vous pouvez faire",
     "home.standup.next": "« {name} », le {when}",
@@ -577,4 +580,171 @@ MESSAGES: dict[str, str] = {
     "guardrail.rules.overdue": "⚠️ revue en retard depuis le {day}",
     "guardrail.rules.footer": "Tapez /guardrail suivi de votre question pour avoir la règle "
     "qui la couvre.",
+    # planning
+    "planning.unknown_person": "Je ne vous connais pas encore dans cet espace : demandez à un "
+    "admin d'importer le fichier des personnes.",
+    "planning.help.title": "Sessions de planification avec l'IT",
+    "planning.help.body": "Planifiez une session marketing et Tandem invite les bonnes personnes "
+    "de l'IT :\n"
+    "/planning nouvelle — un formulaire, ou en une ligne : /planning new \"Planif campagne T1\" "
+    "2027-01-12 14:00 60min sujets: landing-pages, tracking-consent toutes les 2 semaines\n"
+    "/planning liste — les sessions à venir et qui vient de l'IT\n"
+    "/planning voir ID — une session, ses réunions et les réponses\n"
+    "/planning deplacer ID 2027-01-13 15:00 — déplacer la prochaine réunion (invitations mises "
+    "à jour)\n"
+    "/planning annuler ID — annuler une session (invitations annulées)\n"
+    "/planning pool — le pool de rotation IT ; /planning pool ajouter|retirer PERSONNES (admins)",
+    "planning.help.unknown": "Je ne connais pas « {word} » pour /planning.",
+    "planning.too_long": "C'est trop long pour une session (plus de {limit} caractères).",
+    "planning.new.title": "📅 Nouvelle session de planification",
+    "planning.new.body": "L'heure est la vôtre (votre fuseau) ; chaque invité la voit dans le "
+    "sien. Les sujets sont ceux du RACI : l'IT Responsable ou Consultée est invitée.",
+    "planning.new.example": "Par exemple : /planning new \"Planif campagne T1\" 2027-01-12 14:00 "
+    "60min sujets: landing-pages, tracking-consent",
+    "planning.form.title": "Titre",
+    "planning.form.day": "Date (AAAA-MM-JJ)",
+    "planning.form.clock": "Heure (HH:MM, votre fuseau)",
+    "planning.form.duration": "Durée (ex. 60min, 1h30)",
+    "planning.form.topics": "Sujets (séparés par des virgules)",
+    "planning.form.repeat": "Répétition (ex. toutes les 2 semaines, 6 fois)",
+    "planning.button.new": "Planifier une session",
+    "planning.button.create": "Planifier et inviter l'IT",
+    "planning.button.accept": "Accepter",
+    "planning.button.decline": "Décliner",
+    "planning.button.propose": "Proposer quelqu'un d'autre",
+    "planning.draft.no_title": "Donnez un titre à la session, ex. \"Planif campagne T1\".",
+    "planning.draft.title_too_long": "Gardez le titre sous {limit} caractères.",
+    "planning.draft.no_date": "Quand ? Ajoutez une date comme 2027-01-12.",
+    "planning.draft.bad_date": "« {text} » n'est pas une date que je sais lire : utilisez "
+    "2027-01-12 ou 12/01/2027.",
+    "planning.draft.no_time": "À quelle heure ? Ajoutez une heure comme 14:00.",
+    "planning.draft.bad_time": "« {text} » n'est pas une heure que je sais lire : utilisez 14:00 "
+    "ou 14h30.",
+    "planning.draft.bad_duration": "« {text} » n'est pas une durée utilisable : entre 5min et 8h, "
+    "ex. 60min ou 1h30.",
+    "planning.draft.no_topics": "Quels sujets ? Ajoutez sujets: landing-pages, tracking-consent "
+    "(sujets du RACI ; /who-owns les liste).",
+    "planning.draft.too_many_topics": "Au plus {limit} sujets par session.",
+    "planning.draft.bad_repeat": "Je ne sais pas lire « {text} » comme répétition : essayez "
+    "chaque semaine, toutes les 2 semaines, 6 fois.",
+    "planning.draft.wrong_weekday": "« {text} » ne tombe pas le même jour de semaine que le "
+    "{day} : donnez la date de la première réunion.",
+    "planning.draft.bad_count": "Répétez entre 1 et {limit} fois.",
+    "planning.draft.past": "{when} est déjà passé : choisissez une heure à venir.",
+    "planning.draft.too_far": "{when} est à plus de deux ans : planifiez plus près.",
+    "planning.topic.unknown": "Je ne connais aucun sujet RACI « {name} ». /who-owns liste les "
+    "sujets.",
+    "planning.topic.unknown_near": "Je ne connais aucun sujet RACI « {name} ». Vouliez-vous "
+    "dire : {near} ?",
+    "planning.created.title": "📅 Planification n°{id} prévue : {title}",
+    "planning.show.title": "📅 Planification n°{id} : {title}",
+    "planning.show.cancelled": "❌ Planification n°{id} (annulée) : {title}",
+    "planning.show.footer": "/planning voir {id} · /planning deplacer {id} DATE HEURE · "
+    "/planning annuler {id}",
+    "planning.field.when": "Quand",
+    "planning.field.duration": "Durée",
+    "planning.field.topics": "Sujets",
+    "planning.field.repeats": "Répétition",
+    "planning.field.organiser": "Organisation",
+    "planning.minutes": "{minutes} min",
+    "planning.repeat.once": "une fois",
+    "planning.repeat.weekly": "chaque semaine",
+    "planning.repeat.every": "toutes les {weeks} semaines",
+    "planning.repeat.count": "{every}, {count} fois",
+    "planning.state.invited": "invité·e, pas encore de réponse",
+    "planning.state.accepted": "a accepté",
+    "planning.state.declined": "a décliné",
+    "planning.state.replaced": "a proposé quelqu'un d'autre",
+    "planning.state.cancelled": "annulée",
+    "planning.state.none": "personne de l'IT pour l'instant",
+    "planning.mark.invited": "(?)",
+    "planning.mark.accepted": "✓",
+    "planning.skipped.away": "{who} est absent·e ce jour-là : pas invité·e.",
+    "planning.skipped.busy": "{who} est dans une autre session à ce moment : pas invité·e.",
+    "planning.uncovered": "⚠️ Personne de l'IT n'a pu être invité pour {topics} : aucun "
+    "Responsable ou Consulté disponible et personne de libre dans le pool IT. Un admin le règle "
+    "avec /planning pool ajouter PERSONNES.",
+    "planning.unreachable": "{who} n'est pas encore joignable dans le chat : l'invitation "
+    "partira dès qu'il ou elle aura parlé à Tandem.",
+    "planning.channel.joined": "Les personnes de l'IT invitées ont été ajoutées à ce canal.",
+    "planning.channel.not_joined": "Je n'ai pas pu les ajouter au canal ici : partagez-le avec "
+    "elles.",
+    "planning.invite.title.invited": "📅 Vous êtes invité·e : {title}",
+    "planning.invite.title.accepted": "✅ {title} : vous avez accepté",
+    "planning.invite.title.declined": "🚫 {title} : vous avez décliné",
+    "planning.invite.title.replaced": "↪️ {title} : vous avez proposé quelqu'un d'autre",
+    "planning.invite.title.cancelled": "❌ Annulée : {title}",
+    "planning.reminder.title": "⏰ Rappel : {title}",
+    "planning.invite.body": "{organiser} planifie du travail marketing sur {topics} et vous invite "
+    "pour apporter le regard de l'IT dès le départ.",
+    "planning.invite.via_responsible": "Vous en êtes Responsable dans la matrice RACI.",
+    "planning.invite.via_consulted": "Vous êtes Consulté·e sur ce sujet dans la matrice RACI.",
+    "planning.invite.via_pool": "C'est votre tour dans le pool de rotation IT.",
+    "planning.invite.via_proposed": "Un·e collègue vous a proposé·e à sa place.",
+    "planning.invite.your_reason": "Votre raison : {reason}",
+    "planning.invite.you_proposed": "Vous avez proposé {who}.",
+    "planning.invite.footer": "Le fichier d'agenda accompagne ce message. Planification n°{id}.",
+    "planning.agenda.blockers": "Blocages ouverts sur ces sujets",
+    "planning.agenda.approvals": "Validations en attente sur ces sujets",
+    "planning.agenda.questions": "Questions récentes qu'aucune règle ne couvre",
+    "planning.agenda.none": "aucun",
+    "planning.invite.unknown": "Je ne trouve plus cette invitation.",
+    "planning.invite.not_yours": "Cette invitation est celle de quelqu'un d'autre.",
+    "planning.invite.over": "{title} a été annulée : rien à répondre.",
+    "planning.invite.already.accepted": "Vous avez déjà répondu pour {title}.",
+    "planning.invite.already.declined": "Vous avez déjà décliné {title}.",
+    "planning.invite.already.replaced": "Vous avez déjà proposé quelqu'un d'autre pour {title}.",
+    "planning.invite.already.cancelled": "{title} a été annulée : rien à répondre.",
+    "planning.form.decline.title": "Décliner l'invitation",
+    "planning.form.propose.title": "Proposer quelqu'un d'autre",
+    "planning.form.reason": "Pourquoi ne pouvez-vous pas venir ? (l'organisation le verra)",
+    "planning.form.reason_missing": "Dites en quelques mots pourquoi, pour l'organisation ; "
+    "puis déclinez à nouveau.",
+    "planning.form.who": "Qui devrait venir à votre place (email ou @mention)",
+    "planning.form.note": "Un mot pour cette personne (facultatif)",
+    "planning.form.who_missing": "Nommez quelqu'un (email ou @mention) pour le ou la proposer.",
+    "planning.propose.unknown": "Je ne connais pas « {who} » dans cet espace : utilisez son "
+    "email professionnel.",
+    "planning.propose.yourself": "Proposez quelqu'un d'autre que vous.",
+    "planning.propose.present": "{who} est déjà invité·e à cette réunion.",
+    "planning.propose.declined": "{who} a déjà décliné cette réunion.",
+    "planning.propose.organiser": "{who} l'organise : sa présence est acquise.",
+    "planning.propose.away": "{who} est absent·e ce jour-là : proposez quelqu'un d'autre.",
+    "planning.propose.busy": "{who} est dans une autre session de planification à ce moment.",
+    "planning.propose.unknown_person": "{who} n'est pas dans le fichier des personnes.",
+    "planning.propose.done": "C'est fait : {who} est invité·e à {title} à votre place.",
+    "planning.told.accepted": "✅ {who} a accepté {title} ({when}).",
+    "planning.told.declined": "🚫 {who} a décliné {title} ({when}) : {reason}",
+    "planning.told.replaced": "↪️ {who} a proposé {other} pour {title} ({when}) ; {other} est "
+    "invité·e.",
+    "planning.told.instead": "{who} est invité·e à la place.",
+    "planning.list.title": "📅 Sessions de planification à venir",
+    "planning.list.line": "n°{id} {title} — {when} — IT : {people}",
+    "planning.list.none": "Aucune session de planification à venir. /planning nouvelle en "
+    "prévoit une.",
+    "planning.id.missing": "Quelle session ? Donnez son numéro, ex. /planning voir 3.",
+    "planning.id.unknown": "Il n'y a pas de session de planification n°{id} ici.",
+    "planning.not_organiser": "Seule la personne qui l'organise ({who}) ou un admin peut la "
+    "modifier.",
+    "planning.already_cancelled": "La planification n°{id} est déjà annulée.",
+    "planning.cancelled.done": "La planification n°{id} « {title} » est annulée ; {count} "
+    "personnes invitées ont été prévenues, avec une annulation d'agenda.",
+    "planning.cancelled.notice": "❌ {title} est annulée. Le fichier d'agenda la retire.",
+    "planning.move.usage": "Déplacez la prochaine réunion avec /planning deplacer {id} "
+    "2027-01-13 15:00 (votre fuseau).",
+    "planning.move.nothing": "La planification n°{id} n'a pas de réunion à venir à déplacer.",
+    "planning.moved.done": "{title} est déplacée au {when} ; les personnes invitées ont la "
+    "nouvelle heure.",
+    "planning.moved.notice": "🕑 {title} est déplacée au {when}. Le fichier d'agenda la met à "
+    "jour.",
+    "planning.pool.admins": "Seuls les admins règlent le pool de rotation IT.",
+    "planning.pool.unknown": "Je ne connais pas {names} dans cet espace : utilisez des emails "
+    "professionnels ou des @mentions.",
+    "planning.pool.usage": "/planning pool ajouter PERSONNES ou /planning pool retirer PERSONNES "
+    "(emails ou @mentions).",
+    "planning.pool.empty": "Le pool de rotation IT est vide. Un admin y ajoute des personnes avec "
+    "/planning pool ajouter PERSONNES ; elles sont invitées quand aucun Responsable ou Consulté "
+    "n'est libre.",
+    "planning.pool.members": "Pool de rotation IT : {names}. Chacun son tour quand aucun "
+    "Responsable ou Consulté des sujets n'est libre (⚠ hors IT).",
 }
