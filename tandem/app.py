@@ -381,7 +381,15 @@ async def _announce(runtime: Runtime, port: int, *, slack: bool) -> None:
 @cli.command()
 @click.option("--as", "email", required=True, help="Your email in the tenant's people file.")
 @tenant_option
-def chat(email: str, tenant: str) -> None:
+@click.option(
+    "--files",
+    "files_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for files sent to you, e.g. calendar invites "
+    "(default: the 'files' folder in Tandem's user data folder).",
+)
+def chat(email: str, tenant: str, files_dir: Path | None) -> None:
     """Talk to Tandem in this terminal (reads line by line when piped)."""
     key = _tenant(tenant)
 
@@ -413,7 +421,7 @@ def chat(email: str, tenant: str) -> None:
         )
         greeting = Translator(locale=person.locale)("chat.greeting", name=person.name, tenant=key)
         history = Path(user_state_dir("tandem", appauthor=False)) / "chat_history"
-        adapter = ConsoleAdapter(out=sys.stdout, me=user)
+        adapter = ConsoleAdapter(out=sys.stdout, me=user, files_dir=files_dir)
         runtime.ports.add(platform=Platform.LOCAL.value, port=adapter)
         sweeping = asyncio.create_task(_sweep_local(runtime))
         try:
