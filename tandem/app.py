@@ -25,7 +25,7 @@ from platformdirs import user_state_dir
 
 from tandem import __version__, demo
 from tandem.bot.clock import Clock, SystemClock
-from tandem.bot.dispatcher import CommandSpec, Dispatcher
+from tandem.bot.dispatcher import Dispatcher
 from tandem.bot.i18n import Translator
 from tandem.bot.port import PlatformPorts
 from tandem.bot.settings import Settings
@@ -40,6 +40,9 @@ from tandem.rituals.guardrails.engine import GuardrailEngine
 from tandem.rituals.guardrails.outcome import decide
 from tandem.rituals.guardrails.ritual import GuardrailRitual
 from tandem.rituals.guardrails.service import GuardrailService
+from tandem.rituals.planning.engine import PlanningEngine
+from tandem.rituals.planning.ritual import PlanningRitual
+from tandem.rituals.planning.service import PlanningService
 from tandem.rituals.raci import RaciRitual
 from tandem.rituals.standup.engine import StandupEngine
 from tandem.rituals.standup.ritual import StandupRitual
@@ -56,7 +59,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tandem")
 T = TypeVar("T")
-PLANNED_COMMANDS = ("planning",)
 
 
 @dataclass
@@ -77,11 +79,18 @@ class Runtime:
     blocker_engine: BlockerEngine
     guardrails: GuardrailService
     guardrail_engine: GuardrailEngine
+    planning: PlanningService
+    planning_engine: PlanningEngine
 
     @property
-    def engines(self) -> tuple[StandupEngine, BlockerEngine, GuardrailEngine]:
+    def engines(self) -> tuple[StandupEngine, BlockerEngine, GuardrailEngine, PlanningEngine]:
         """The timed rituals' engines, which the scheduler runs."""
-        return (self.standup_engine, self.blocker_engine, self.guardrail_engine)
+        return (
+            self.standup_engine,
+            self.blocker_engine,
+            self.guardrail_engine,
+            self.planning_engine,
+        )
 
 
 def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
@@ -138,8 +147,20 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
         grace=timedelta(minutes=settings.grace_minutes),
     )
     GuardrailRitual(database=database, service=guardrail_service).register(dispatcher)
-    for name in PLANNED_COMMANDS:
-        dispatcher.add_command(CommandSpec(name=name, handler=None))
+    planning_service = PlanningService(
+        database=database,
+        reach=blocker_service.reach,
+        clock=clock,
+        matchers=lambda tenant: raci.matcher(tenant=tenant),
+    )
+    planning_engine = PlanningEngine(
+        database=database,
+        service=planning_service,
+        deliveries=Deliveries(database=database, clock=clock),
+        clock=clock,
+        grace=timedelta(minutes=settings.grace_minutes),
+    )
+    PlanningRitual(database=database, service=planning_service).register(dispatcher)
     return Runtime(
         settings=settings,
         clock=clock,
@@ -155,6 +176,8 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
         blocker_engine=blocker_engine,
         guardrails=guardrail_service,
         guardrail_engine=guardrail_engine,
+        planning=planning_service,
+        planning_engine=planning_engine,
     )
 
 
@@ -281,6 +304,7 @@ async def serving(
     runtime.standup_ritual.on_change(timekeeper.rebuild)
     runtime.blockers.on_change(timekeeper.rebuild)
     runtime.guardrails.on_change(timekeeper.rebuild)
+    runtime.planning.on_change(timekeeper.rebuild)
     await timekeeper.start()
     await _announce(runtime, port, slack=slack is not None)
     try:

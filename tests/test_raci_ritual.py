@@ -207,11 +207,12 @@ async def test_unknown_commands_get_help_in_the_users_language(chat: Chat) -> No
     assert reply.card is not None
     assert "/who-owns" in {f.label for f in reply.card.fields}
     help_text = await chat.read(SAM, "help")
-    assert "What you can ask Tandem" in help_text and "(coming soon)" in help_text
+    assert "What you can ask Tandem" in help_text and "/planning" in help_text
+    assert "(coming soon)" not in help_text  # every ritual is built
 
 
-async def test_commands_of_later_rituals_say_they_are_coming(chat: Chat) -> None:
-    assert "/planning is coming" in (await chat.say(SAM, "/planning")).text
+async def test_ritual_commands_without_words_explain_themselves(chat: Chat) -> None:
+    assert "Schedule a marketing planning session" in (await chat.say(SAM, "/planning")).text
     vague = (await chat.say(HUGO, "/guardrail puis-je ?")).text
     assert "Posez votre question" in vague and "/guardrail outils" in vague
 

@@ -367,12 +367,12 @@ async def test_a_payload_naming_another_workspace_is_dropped(slack: SlackBot) ->
     assert slack.api.calls_to("users.info") == []
 
 
-async def test_commands_of_later_rituals_say_they_are_coming(slack: SlackBot) -> None:
+async def test_a_ritual_command_without_words_explains_itself(slack: SlackBot) -> None:
     await slack.command("", command="/planning", user=SAM, name="planning")
     await slack.command("", command="/tandem", user=HUGO, name="tandem")
     (planning,) = await slack.wait_for(lambda: slack.responses("planning"))
     (tandem,) = await slack.wait_for(lambda: slack.responses("tandem"))
-    assert "/planning is coming" in planning.params["text"]
+    assert "Schedule a marketing planning session" in planning.params["text"]
     assert "Ce que vous pouvez demander à Tandem" in tandem.params["text"]
 
 

@@ -49,3 +49,19 @@ def format_day(*, day: date, locale: str) -> str:
     """A calendar day for a reader of ``locale`` (``2 Mar 2026``, ``2 mars 2026``)."""
     language = supported_locale(locale)
     return str(format_date(day, "d MMM y", locale=language))
+
+
+_MEETING = {"en": "EEEE d MMMM y, HH:mm", "fr": "EEEE d MMMM y 'à' HH:mm"}
+
+
+def format_meeting(*, moment: datetime, timezone: str, locale: str) -> str:
+    """A meeting's start in ``timezone``, with its weekday and the zone's name:
+    ``Tuesday 12 January 2027, 14:00 (Europe/London)``."""
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone, timezone = ZoneInfo("UTC"), "UTC"
+    language = supported_locale(locale)
+    local = moment.astimezone(zone)
+    shown = format_datetime(local, _MEETING[language], tzinfo=zone, locale=language)
+    return f"{shown} ({timezone})"

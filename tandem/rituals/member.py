@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tandem.bot.mentions import TYPED_USER
 from tandem.bot.types import Actor, TenantKey
 from tandem.storage.database import Database
 from tandem.storage.records import ContactView, TenantRef
@@ -36,3 +37,22 @@ async def member_of(*, database: Database, actor: Actor) -> Member | None:
     return Member(
         key=actor.tenant, tenant=tenant, person=person, admin=actor.is_admin or person.is_admin
     )
+
+
+async def person_named(*, database: Database, member: Member, token: str) -> ContactView | None:
+    """Someone of ``member``'s tenant named by email or by a platform mention (``<@U123>``)."""
+    token = token.strip().strip(",;")
+    async with database.session() as session:
+        mention = TYPED_USER.match(token)
+        if mention:
+            found = await people.find_person_by_identity(
+                session,
+                tenant=member.tenant,
+                platform=member.key.platform.value,
+                platform_user_id=mention.group(1),
+            )
+            email = found.email if found else ""
+        else:
+            email = token.lower()
+        contacts = await people.contacts(session, tenant=member.tenant, emails=[email])
+    return next(iter(contacts.values()), None)

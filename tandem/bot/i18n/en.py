@@ -551,7 +551,7 @@ MESSAGES: dict[str, str] = {
     "planning.help.title": "Planning sessions with IT",
     "planning.help.body": "Schedule a marketing planning session and Tandem invites the right "
     "IT people:\n"
-    "/planning new — a form, or in one line: /planning new \"Q1 campaign planning\" 2027-01-12 "
+    '/planning new — a form, or in one line: /planning new "Q1 campaign planning" 2027-01-12 '
     "14:00 60min topics: landing-pages, tracking-consent every other week\n"
     "/planning list — sessions to come and who from IT is coming\n"
     "/planning show ID — a session, its meetings and the answers\n"
@@ -563,7 +563,7 @@ MESSAGES: dict[str, str] = {
     "planning.new.title": "📅 New planning session",
     "planning.new.body": "The time is yours (your timezone); each guest sees it in theirs. "
     "Topics are RACI topics: IT people Responsible or Consulted for them are invited.",
-    "planning.new.example": "For example: /planning new \"Q1 campaign planning\" 2027-01-12 14:00 "
+    "planning.new.example": 'For example: /planning new "Q1 campaign planning" 2027-01-12 14:00 '
     "60min topics: landing-pages, tracking-consent",
     "planning.form.title": "Title",
     "planning.form.day": "Date (YYYY-MM-DD)",
@@ -576,7 +576,7 @@ MESSAGES: dict[str, str] = {
     "planning.button.accept": "Accept",
     "planning.button.decline": "Decline",
     "planning.button.propose": "Propose someone else",
-    "planning.draft.no_title": "Give the session a title, e.g. \"Q1 campaign planning\".",
+    "planning.draft.no_title": 'Give the session a title, e.g. "Q1 campaign planning".',
     "planning.draft.title_too_long": "Keep the title under {limit} characters.",
     "planning.draft.no_date": "When? Add a date such as 2027-01-12.",
     "planning.draft.bad_date": "“{text}” is not a date I can read: use 2027-01-12 or 12/01/2027.",
@@ -673,8 +673,7 @@ MESSAGES: dict[str, str] = {
     "planning.propose.done": "Done: {who} is invited to {title} in your place.",
     "planning.told.accepted": "✅ {who} accepted {title} ({when}).",
     "planning.told.declined": "🚫 {who} declined {title} ({when}): {reason}",
-    "planning.told.replaced": "↪️ {who} proposed {other} for {title} ({when}); {other} is "
-    "invited.",
+    "planning.told.replaced": "↪️ {who} proposed {other} for {title} ({when}); {other} is invited.",
     "planning.told.instead": "{who} is invited instead.",
     "planning.list.title": "📅 Planning sessions to come",
     "planning.list.line": "#{id} {title} — {when} — IT: {people}",

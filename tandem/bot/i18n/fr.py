@@ -586,7 +586,7 @@ MESSAGES: dict[str, str] = {
     "planning.help.title": "Sessions de planification avec l'IT",
     "planning.help.body": "Planifiez une session marketing et Tandem invite les bonnes personnes "
     "de l'IT :\n"
-    "/planning nouvelle — un formulaire, ou en une ligne : /planning new \"Planif campagne T1\" "
+    '/planning nouvelle — un formulaire, ou en une ligne : /planning new "Planif campagne T1" '
     "2027-01-12 14:00 60min sujets: landing-pages, tracking-consent toutes les 2 semaines\n"
     "/planning liste — les sessions à venir et qui vient de l'IT\n"
     "/planning voir ID — une session, ses réunions et les réponses\n"
@@ -599,7 +599,7 @@ MESSAGES: dict[str, str] = {
     "planning.new.title": "📅 Nouvelle session de planification",
     "planning.new.body": "L'heure est la vôtre (votre fuseau) ; chaque invité la voit dans le "
     "sien. Les sujets sont ceux du RACI : l'IT Responsable ou Consultée est invitée.",
-    "planning.new.example": "Par exemple : /planning new \"Planif campagne T1\" 2027-01-12 14:00 "
+    "planning.new.example": 'Par exemple : /planning new "Planif campagne T1" 2027-01-12 14:00 '
     "60min sujets: landing-pages, tracking-consent",
     "planning.form.title": "Titre",
     "planning.form.day": "Date (AAAA-MM-JJ)",
@@ -612,7 +612,7 @@ MESSAGES: dict[str, str] = {
     "planning.button.accept": "Accepter",
     "planning.button.decline": "Décliner",
     "planning.button.propose": "Proposer quelqu'un d'autre",
-    "planning.draft.no_title": "Donnez un titre à la session, ex. \"Planif campagne T1\".",
+    "planning.draft.no_title": 'Donnez un titre à la session, ex. "Planif campagne T1".',
     "planning.draft.title_too_long": "Gardez le titre sous {limit} caractères.",
     "planning.draft.no_date": "Quand ? Ajoutez une date comme 2027-01-12.",
     "planning.draft.bad_date": "« {text} » n'est pas une date que je sais lire : utilisez "

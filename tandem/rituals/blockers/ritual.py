@@ -14,7 +14,7 @@ from typing import Any
 from tandem.bot.cards import Card, Field, Reply
 from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, CommandSpec, Dispatcher
 from tandem.bot.i18n import Translator
-from tandem.bot.mentions import TYPED_CHANNEL, TYPED_USER
+from tandem.bot.mentions import TYPED_CHANNEL
 from tandem.bot.text import fold
 from tandem.bot.timefmt import format_instant
 from tandem.bot.types import Actor, ConversationKind
@@ -27,13 +27,13 @@ from tandem.rituals.blockers.service import (
     BlockerService,
     Routed,
 )
-from tandem.rituals.member import Member, member_of
+from tandem.rituals.member import Member, member_of, person_named
 from tandem.rituals.org import Org
 from tandem.rituals.standup.settings_text import days_text, parse_days
 from tandem.rituals.working_time import parse_clock
 from tandem.storage.database import Database
-from tandem.storage.records import BlockerView, ChannelAddress, ContactView
-from tandem.storage.repositories import blockers, escalation, people
+from tandem.storage.records import BlockerView, ChannelAddress
+from tandem.storage.repositories import blockers, escalation
 
 MAX_TEXT = 2000
 MAX_LISTED = 25
@@ -65,24 +65,6 @@ class BlockerRitual:
 
     async def _me(self, actor: Actor) -> Member | None:
         return await member_of(database=self._database, actor=actor)
-
-    async def _person(self, ctx_actor: Actor, me: Member, token: str) -> ContactView | None:
-        """Someone named by email or by a Slack mention."""
-        token = token.strip().strip(",;")
-        async with self._database.session() as session:
-            mention = TYPED_USER.match(token)
-            if mention:
-                found = await people.find_person_by_identity(
-                    session,
-                    tenant=me.tenant,
-                    platform=ctx_actor.tenant.platform.value,
-                    platform_user_id=mention.group(1),
-                )
-                email = found.email if found else ""
-            else:
-                email = token.lower()
-            contacts = await people.contacts(session, tenant=me.tenant, emails=[email])
-        return next(iter(contacts.values()), None)
 
     # -- the command ------------------------------------------------------------------------
 
@@ -322,7 +304,7 @@ class BlockerRitual:
             return refused
         if not who.strip():
             return Reply(text=t("blocker.usage.reassign"))
-        person = await self._person(actor, me, who)
+        person = await person_named(database=self._database, member=me, token=who)
         if person is None:
             return Reply(text=t("blocker.unknown_assignee", who=who.strip()[:80]))
         if person.email == blocker.owner_email:
@@ -469,7 +451,7 @@ class BlockerRitual:
             return Reply(text=t("blocker.usage.pm"))
         if not me.admin:
             return Reply(text=t("blocker.pm.admin_only"))
-        person = await self._person(ctx.actor, me, who)
+        person = await person_named(database=self._database, member=me, token=who)
         if person is None:
             return Reply(text=t("blocker.unknown_assignee", who=who.strip()[:80]))
         adding = fold(verb) in {"add", "ajouter"}
