@@ -17,6 +17,7 @@ from tandem.storage.repositories import (
     escalation,
     guardrails,
     people,
+    planning,
     raci,
     slack,
     standups,
@@ -81,6 +82,7 @@ REPOSITORIES = [
     blockers,
     deliveries,
     escalation,
+    planning,
 ]
 # The scheduler's sweep lists tenants once, then works through each by calls that take it.
 CROSS_TENANT_READS = {"all_tenants"}

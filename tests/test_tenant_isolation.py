@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 import pytest
@@ -31,6 +31,7 @@ from tandem.storage.repositories import (
     escalation,
     guardrails,
     people,
+    planning,
     raci,
     slack,
     standups,
@@ -41,6 +42,7 @@ from tandem.storage.repositories.ownership import NotInTenant
 from tandem.storage.repositories.slack import SlackInstallationRecord
 from tests.conftest import NOW, import_fixtures
 
+MEETING = datetime(2027, 1, 12, 14, 0, tzinfo=UTC)
 OTHER_PEOPLE = (
     "email,name,department,role,timezone,locale\n"
     "ana.silva@example.com,Ana Other,it,Intern,America/Sao_Paulo,en\n"
@@ -1075,6 +1077,212 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert len(await deliveries.failures(s, tenant=acme, since=NOW)) == 1
 
 
+async def _session(s: Any, tenant: TenantRef, *, organiser: str = "sam.okafor@example.com") -> int:
+    found = await planning.add_session(
+        s,
+        tenant=tenant,
+        title="Q1 planning",
+        organiser_email=organiser,
+        timezone="Europe/London",
+        first_day=date(2027, 1, 12),
+        local_time="14:00",
+        duration_minutes=60,
+        topics=["domain-names"],
+        at=NOW,
+    )
+    return found.id
+
+
+async def _meeting(s: Any, tenant: TenantRef) -> tuple[int, int]:
+    session_id = await _session(s, tenant)
+    found = some(
+        await planning.add_occurrence(
+            s,
+            tenant=tenant,
+            session_id=session_id,
+            number=1,
+            starts_at=MEETING,
+            ends_at=MEETING + timedelta(hours=1),
+            uid=f"uid-{tenant.id}@tandem",
+        )
+    )
+    return session_id, found.id
+
+
+async def _invited(s: Any, tenant: TenantRef) -> tuple[int, int]:
+    _session_id, occurrence_id = await _meeting(s, tenant)
+    found = await planning.add_invite(
+        s,
+        tenant=tenant,
+        occurrence_id=occurrence_id,
+        email="ana.silva@example.com",
+        topics=["domain-names"],
+        via="raci",
+        at=NOW,
+    )
+    return occurrence_id, found.id
+
+
+@check("planning.add_session")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _session(s, other)
+    assert await planning.list_sessions(s, tenant=acme) == []
+
+
+@check("planning.get_session")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    session_id = await _session(s, acme)
+    assert await planning.get_session(s, tenant=other, session_id=session_id) is None
+    assert some(await planning.get_session(s, tenant=acme, session_id=session_id)).id == session_id
+
+
+@check("planning.list_sessions")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    session_id = await _session(s, acme)
+    assert await planning.list_sessions(s, tenant=other, status=None) == []
+    assert [x.id for x in await planning.list_sessions(s, tenant=acme)] == [session_id]
+
+
+@check("planning.cancel_session")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    session_id = await _session(s, acme)
+    assert not await planning.cancel_session(s, tenant=other, session_id=session_id, at=NOW)
+    assert some(await planning.get_session(s, tenant=acme, session_id=session_id)).is_scheduled
+
+
+@check("planning.add_occurrence")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    session_id = await _session(s, acme)
+    with pytest.raises(NotInTenant):
+        await planning.add_occurrence(
+            s,
+            tenant=other,
+            session_id=session_id,
+            number=1,
+            starts_at=MEETING,
+            ends_at=MEETING + timedelta(hours=1),
+            uid="x@tandem",
+        )
+    assert await planning.session_occurrences(s, tenant=acme, session_ids=[session_id]) == []
+
+
+@check("planning.get_occurrence")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    _session_id, occurrence_id = await _meeting(s, acme)
+    assert await planning.get_occurrence(s, tenant=other, occurrence_id=occurrence_id) is None
+    assert some(await planning.get_occurrence(s, tenant=acme, occurrence_id=occurrence_id))
+
+
+@check("planning.session_occurrences")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    session_id, occurrence_id = await _meeting(s, acme)
+    assert await planning.session_occurrences(s, tenant=other, session_ids=[session_id]) == []
+    found = await planning.session_occurrences(s, tenant=acme, session_ids=[session_id])
+    assert [o.id for o in found] == [occurrence_id]
+
+
+@check("planning.occurrences_between")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _meeting(s, acme)
+    end = MEETING + timedelta(days=1)
+    assert await planning.occurrences_between(s, tenant=other, start=NOW, end=end) == []
+    assert len(await planning.occurrences_between(s, tenant=acme, start=NOW, end=end)) == 1
+
+
+@check("planning.change_occurrence")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    _session_id, occurrence_id = await _meeting(s, acme)
+    changed = await planning.change_occurrence(
+        s, tenant=other, occurrence_id=occurrence_id, status="cancelled"
+    )
+    assert changed is None
+    found = some(await planning.get_occurrence(s, tenant=acme, occurrence_id=occurrence_id))
+    assert found.is_scheduled and found.sequence == 0
+
+
+@check("planning.add_invite")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    _session_id, occurrence_id = await _meeting(s, acme)
+    with pytest.raises(NotInTenant):
+        await planning.add_invite(
+            s,
+            tenant=other,
+            occurrence_id=occurrence_id,
+            email="bo.lee@other.example",
+            topics=[],
+            via="raci",
+            at=NOW,
+        )
+    assert await planning.occurrence_invites(s, tenant=acme, occurrence_ids=[occurrence_id]) == []
+
+
+@check("planning.get_invite")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    _occurrence_id, invite_id = await _invited(s, acme)
+    assert await planning.get_invite(s, tenant=other, invite_id=invite_id) is None
+    assert some(await planning.get_invite(s, tenant=acme, invite_id=invite_id)).id == invite_id
+
+
+@check("planning.occurrence_invites")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    occurrence_id, invite_id = await _invited(s, acme)
+    assert await planning.occurrence_invites(s, tenant=other, occurrence_ids=[occurrence_id]) == []
+    found = await planning.occurrence_invites(s, tenant=acme, occurrence_ids=[occurrence_id])
+    assert [i.id for i in found] == [invite_id]
+
+
+@check("planning.answer_invite")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    _occurrence_id, invite_id = await _invited(s, acme)
+    assert not await planning.answer_invite(
+        s, tenant=other, invite_id=invite_id, status="declined", at=NOW
+    )
+    assert some(await planning.get_invite(s, tenant=acme, invite_id=invite_id)).status == "invited"
+
+
+@check("planning.set_invite_card")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    _occurrence_id, invite_id = await _invited(s, acme)
+    await planning.set_invite_card(
+        s, tenant=other, invite_id=invite_id, card=ChannelAddress(id="D1"), message_id="1"
+    )
+    assert some(await planning.get_invite(s, tenant=acme, invite_id=invite_id)).card is None
+
+
+@check("planning.invite_load")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _invited(s, acme)
+    ana = ["ana.silva@example.com"]
+    assert await planning.invite_load(s, tenant=other, emails=ana) == {}
+    assert (await planning.invite_load(s, tenant=acme, emails=ana))[ana[0]][0] == 1
+
+
+@check("planning.busy")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _invited(s, acme)
+    emails = ["ana.silva@example.com", "sam.okafor@example.com"]
+    end = MEETING + timedelta(minutes=30)
+    assert await planning.busy(s, tenant=other, emails=emails, start=MEETING, end=end) == set()
+    assert await planning.busy(s, tenant=acme, emails=emails, start=MEETING, end=end) == set(emails)
+
+
+@check("planning.pool")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await planning.change_pool(s, tenant=acme, add=["ana.silva@example.com"], at=NOW)
+    assert await planning.pool(s, tenant=other) == []
+    assert await planning.pool(s, tenant=acme) == ["ana.silva@example.com"]
+
+
+@check("planning.change_pool")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await planning.change_pool(s, tenant=acme, add=["ana.silva@example.com"], at=NOW)
+    after = await planning.change_pool(
+        s, tenant=other, add=["bo.lee@other.example"], remove=["ana.silva@example.com"], at=NOW
+    )
+    assert after == ["bo.lee@other.example"]
+    assert await planning.pool(s, tenant=acme) == ["ana.silva@example.com"]
+
+
 def _repository_functions() -> set[str]:
     names = set()
     for module in (
@@ -1090,6 +1298,7 @@ def _repository_functions() -> set[str]:
         blockers,
         deliveries,
         escalation,
+        planning,
     ):
         short = module.__name__.rsplit(".", 1)[1]
         for name, function in inspect.getmembers(module, inspect.iscoroutinefunction):
