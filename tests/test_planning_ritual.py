@@ -384,3 +384,35 @@ async def test_another_tenant_sees_none_of_it(org: Org, settings: Settings) -> N
         "can't find that invitation" in (await elsewhere.click(PRIYA, priya.reply, "Accept")).text
     )
     assert "Priya Nair — invited" in await org.text(SAM, "/planning show 1")
+
+
+async def test_calendar_files_keep_the_organisers_wall_time_across_daylight_saving(
+    org: Org,
+) -> None:
+    created = await org.text(
+        HUGO,
+        '/planning nouvelle "Revue consentement" 2027-03-16 14:00 60min sujets: tracking '
+        "chaque semaine 3 fois",
+    )
+    assert "chaque semaine, 3 fois" in created
+    await org.tick(datetime(2027, 3, 16, 12, 1, tzinfo=UTC))  # opens the 23rd and the 30th
+    files = [m for m in org.port.dms(THOMAS) if m.reply.files]
+    assert len(files) == 3
+    events = [event_of(m) for m in files]
+    # Paris moves to summer time on 28 March: 14:00 stays 14:00 there, UTC moves.
+    assert [e.decoded("dtstart").astimezone(UTC) for e in events] == [
+        datetime(2027, 3, 16, 13, 0, tzinfo=UTC),
+        datetime(2027, 3, 23, 13, 0, tzinfo=UTC),
+        datetime(2027, 3, 30, 12, 0, tzinfo=UTC),
+    ]
+    assert {e["DTSTART"].params["TZID"] for e in events} == {"Europe/Paris"}
+    assert {e["DTSTART"].to_ical() for e in events} == {
+        b"20270316T140000",
+        b"20270323T140000",
+        b"20270330T140000",
+    }
+    assert len({e["UID"] for e in events}) == 3  # each meeting its own event
+    zone = calendar_of(files[-1]).walk("VTIMEZONE")[0]
+    offsets = {part["TZOFFSETTO"].to_ical() for part in zone.subcomponents}
+    assert {o if isinstance(o, str) else o.decode() for o in offsets} == {"+0100", "+0200"}
+    assert "14:00 (Europe/Paris)" in files[-1].text  # Thomas reads it in Paris time
