@@ -416,3 +416,11 @@ async def test_calendar_files_keep_the_organisers_wall_time_across_daylight_savi
     offsets = {part["TZOFFSETTO"].to_ical() for part in zone.subcomponents}
     assert {o if isinstance(o, str) else o.decode() for o in offsets} == {"+0100", "+0200"}
     assert "14:00 (Europe/Paris)" in files[-1].text  # Thomas reads it in Paris time
+
+
+async def test_an_invitation_the_platform_refuses_is_reported_to_the_organiser(org: Org) -> None:
+    org.port.fail = 1  # the first DM (Priya's) fails, as a platform outage would
+    created = await org.text(SAM, Q1)
+    assert "Priya Nair could not be reached in chat" in created
+    assert "invite them yourself" in created
+    assert org.port.dms(PRIYA) == [] and len(org.port.dms(THOMAS)) == 1

@@ -624,8 +624,8 @@ MESSAGES: dict[str, str] = {
     "planning.uncovered": "⚠️ Nobody from IT could be invited for {topics}: no one Responsible or "
     "Consulted is available and the IT pool has nobody free. An admin sets the pool with "
     "/planning pool add PEOPLE.",
-    "planning.unreachable": "{who} could not be reached in chat yet: they get the invitation once "
-    "they have talked to Tandem.",
+    "planning.unreachable": "{who} could not be reached in chat (not talked to Tandem yet, or "
+    "the platform refused): invite them yourself.",
     "planning.channel.joined": "The IT people invited were added to this channel.",
     "planning.channel.not_joined": "I could not add them to the channel here: share it with them.",
     "planning.invite.title.invited": "📅 You're invited: {title}",

@@ -664,8 +664,8 @@ MESSAGES: dict[str, str] = {
     "planning.uncovered": "⚠️ Personne de l'IT n'a pu être invité pour {topics} : aucun "
     "Responsable ou Consulté disponible et personne de libre dans le pool IT. Un admin le règle "
     "avec /planning pool ajouter PERSONNES.",
-    "planning.unreachable": "{who} n'est pas encore joignable dans le chat : l'invitation "
-    "partira dès qu'il ou elle aura parlé à Tandem.",
+    "planning.unreachable": "{who} n'a pas pu être joint·e dans le chat (pas encore de "
+    "conversation avec Tandem, ou refus de la plateforme) : invitez-le ou la vous-même.",
     "planning.channel.joined": "Les personnes de l'IT invitées ont été ajoutées à ce canal.",
     "planning.channel.not_joined": "Je n'ai pas pu les ajouter au canal ici : partagez-le avec "
     "elles.",

@@ -266,6 +266,6 @@ class PlanningEngine:
         for _key, tenant in found:
             org = await self._service.org(tenant=tenant)
             opening, reminders = await self._plan(tenant, org, start=now, end=now + horizon)
-            instants.update(max(o.at, now) for o in opening)
+            instants.update(o.at for o in opening if o.at > now)  # late ones: next sweep
             instants.update(at for _, at in reminders)
         return sorted(instants)
