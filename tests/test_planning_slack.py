@@ -249,3 +249,19 @@ async def test_a_bad_date_on_slack_gets_a_clear_reply_and_stores_nothing(
         assert slack.api.calls_to(method) == []
     listed = await planning(slack, "list", name="list")
     assert "No planning session to come" in text_of(listed)
+
+
+async def test_people_already_in_the_channel_do_not_stop_the_others_joining(
+    slack: SlackBot,
+) -> None:
+    await schedule(slack)
+    again = await planning(slack, Q1.replace("14:00", "16:00"), name="again")
+    assert "The IT people invited were added to this channel." in text_of(again)
+    third = await planning(
+        slack,
+        'new "Email" 2027-01-12 09:00 30min topics: landing-pages, marketing automation',
+        name="third",
+    )  # Priya is in the channel already; Omar is new
+    assert "The IT people invited were added to this channel." in text_of(third)
+    calls = slack.api.calls_to("conversations.invite")
+    assert len(calls) == 3 and all(c.params.get("force") in (True, "true", "1") for c in calls)

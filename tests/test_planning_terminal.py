@@ -1,14 +1,15 @@
 """/planning in the terminal, as a newcomer runs it: ``tandem chat`` in a subprocess.
 
-The terminal has no clock to inject: the sessions are in 2027, so the real "now" does
-not matter (until then). Every person's DMs are printed in the one terminal, prefixed
-with ``[to EMAIL]``, and the calendar files they carry are saved into ``--files``.
+The terminal runs on the real clock: the session is on the second Tuesday of next
+January, always ahead, always in winter time (London UTC+0, Paris UTC+1). Every
+person's DMs are printed in the one terminal, prefixed with ``[to EMAIL]``, and the
+calendar files they carry are saved into ``--files``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,12 @@ __all__ = ["acme", "env"]  # the fixtures this module uses, from the terminal te
 SAM = "sam.okafor@example.com"
 PRIYA = "priya.nair@example.com"
 THOMAS = "thomas.girard@example.com"
+_JANUARY = date(date.today().year + 1, 1, 8)
+DAY = _JANUARY + timedelta(days=(1 - _JANUARY.weekday()) % 7)  # the second Tuesday
+LONDON = f"Tuesday {DAY.day} January {DAY.year}, 14:00 (Europe/London)"
+PARIS = f"mardi {DAY.day} janvier {DAY.year} à 15:00 (Europe/Paris)"
 Q1 = (
-    '/planning new "Q1 campaign planning" 2027-01-12 14:00 60min '
+    f'/planning new "Q1 campaign planning" {DAY.isoformat()} 14:00 60min '
     "topics: landing-pages, tracking-consent"
 )
 
@@ -72,7 +77,7 @@ def test_sam_schedules_a_session_and_the_invites_are_saved(scheduled: Scheduled)
     out = scheduled.out
     assert "📅 Planning #1 scheduled: Q1 campaign planning" in out
     assert "Priya Nair — invited" in out and "Thomas Girard — invited" in out
-    assert "Tuesday 12 January 2027, 14:00 (Europe/London)" in out
+    assert LONDON in out
     shown = out[out.index("📅 Planning #1: Q1 campaign planning") :]  # /planning show 1
     assert "Priya Nair — invited" in shown and "Thomas Girard — invited" in shown
 
@@ -82,14 +87,16 @@ def test_sam_schedules_a_session_and_the_invites_are_saved(scheduled: Scheduled)
     assert "[1] Accept" in priya and "[3] Propose someone else" in priya
     thomas = out[out.index(f"[to {THOMAS}]") :]
     assert thomas.startswith(f"[to {THOMAS}]\n\n📅 Vous êtes invité·e : Q1 campaign planning")
-    assert "mardi 12 janvier 2027 à 15:00 (Europe/Paris)" in thomas
+    assert PARIS in thomas
 
     paths = saved_paths(out)
     assert len(paths) == 2 and all(p.suffix == ".ics" and p.is_file() for p in paths)
     assert {p.parent for p in paths} == {scheduled.files.absolute()}
     calendar, event = event_in(dm_file(out, PRIYA))
     assert calendar["METHOD"] == "REQUEST"
-    assert event.decoded("dtstart") == datetime(2027, 1, 12, 14, 0, tzinfo=UTC)
+    assert event.decoded("dtstart") == datetime.combine(DAY, datetime.min.time(), UTC) + timedelta(
+        hours=14
+    )
     assert event["DTSTART"].params["TZID"] == "Europe/London"
     assert str(event["ORGANIZER"]) == f"mailto:{SAM}"
     attendees = event["ATTENDEE"]
@@ -100,17 +107,17 @@ def test_sam_schedules_a_session_and_the_invites_are_saved(scheduled: Scheduled)
 
 def test_others_list_it_and_bad_input_is_explained(scheduled: Scheduled) -> None:
     listed = chat(scheduled.env, scheduled.files, PRIYA, "/planning list")
-    assert "#1 Q1 campaign planning — Tuesday 12 January 2027, 14:00 (Europe/London)" in listed
+    assert f"#1 Q1 campaign planning — {LONDON}" in listed
     assert "Priya Nair (?)" in listed and "Thomas Girard (?)" in listed
     french = chat(scheduled.env, scheduled.files, THOMAS, "/planning liste")
-    assert "n°1 Q1 campaign planning — mardi 12 janvier 2027 à 15:00 (Europe/Paris)" in french
+    assert f"n°1 Q1 campaign planning — {PARIS}" in french
 
     bad = chat(
         scheduled.env,
         scheduled.files,
         PRIYA,
         '/planning new "Past" 2020-01-12 14:00 topics: crm',
-        '/planning new "X" 2027-01-12 14:00 topics: astrology',
+        f'/planning new "X" {DAY.isoformat()} 14:00 topics: astrology',
     )
     assert "2020-01-12 14:00 is already past: pick a time to come." in bad
     assert "I know no RACI topic called “astrology”" in bad

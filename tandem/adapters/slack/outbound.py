@@ -201,9 +201,15 @@ class SlackPort:
 
     async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> bool:
         client = await self._client_for(conversation.tenant)
-        await client.conversations_invite(
-            channel=conversation.id, users=",".join(u.platform_user_id for u in users)
-        )
+        try:  # force: the others are still added when one id cannot be
+            await client.conversations_invite(
+                channel=conversation.id,
+                users=",".join(u.platform_user_id for u in users),
+                force=True,
+            )
+        except SlackApiError as error:
+            if error.response.get("error") != "already_in_channel":
+                raise
         return True
 
     async def profile(self, *, user: User) -> Profile:
