@@ -313,10 +313,14 @@ class PlanningRitual:
             if not me.admin:
                 return Reply(text=t("planning.pool.admins"))
             adding = fold(verb) in ("add", "ajouter")
-            found, unknown = [], []
+            found: list[str] = []
+            unknown: list[str] = []
             for token in names.replace(",", " ").split():
                 person = await person_named(database=self._database, member=me, token=token)
-                (found.append(person.email) if person else unknown.append(token))
+                if person is None:
+                    unknown.append(token)
+                else:
+                    found.append(person.email)
             if unknown:
                 return Reply(text=t("planning.pool.unknown", names=", ".join(unknown[:5])))
             if not found:

@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -213,9 +214,7 @@ async def add_occurrence(
         async with session.begin_nested():
             session.add(row)
             await session.flush()
-    except Exception as error:  # the unique key: another replica added it meanwhile
-        if "unique" not in str(error).casefold() and "duplicate" not in str(error).casefold():
-            raise
+    except IntegrityError:  # the unique key: another replica added it meanwhile
         return None
     return _occurrence(row)
 
