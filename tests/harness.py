@@ -12,6 +12,8 @@ from tandem.bot.cards import Button, Reply
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, ConversationRef, MessageReceived, TenantKey, User
+from tandem.storage.models import Person
+from tandem.storage.repositories import people, tenants
 
 
 @dataclass
@@ -51,6 +53,16 @@ class Chat:
                 value=button.value,
             )
         )
+
+    async def make_admin(self, email: str) -> None:
+        """Give ``email`` the admin flag of the people file, as an import would."""
+        async with self.runtime.database.session() as session:
+            tenant = await tenants.find_tenant(session, key=self.tenant)
+            assert tenant is not None
+            person = await people.find_person(session, tenant=tenant, email=email)
+            assert isinstance(person, Person)
+            person.is_admin = True
+            session.add(person)
 
     async def submit(self, email: str, reply: Reply, inputs: dict[str, str]) -> Reply:
         """Fill in the form of ``reply``'s card and send it, as a modal or card submit does."""

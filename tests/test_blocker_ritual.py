@@ -17,9 +17,8 @@ from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import ConversationRef, HomeOpened, Platform
-from tandem.storage.models import Person
 from tandem.storage.records import BlockerView
-from tandem.storage.repositories import blockers, people, tenants
+from tandem.storage.repositories import blockers, tenants
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime
 from tests.recording_port import Posted, RecordingPort
@@ -208,21 +207,11 @@ async def _dns_blocker_on_a_friday(org: Org) -> None:
     org.clock.set(at=at(23, 15, month=10))
     escalation = "/tandem escalation channel #it-escalations"
     assert "Seul un admin" in (await org.chat.say(HUGO, escalation)).text
-    await _make_admin(org, NADIA)
+    await org.chat.make_admin(NADIA)
     saved = await org.chat.say(NADIA, escalation)
     assert "Enregistré" in saved.text and "#it-escalations" in saved.text
     raised = await org.chat.say(HUGO, DNS_BLOCKER)
     assert "Ana Silva s'en occupe" in raised.text
-
-
-async def _make_admin(org: Org, email: str) -> None:
-    async with org.runtime.database.session() as session:
-        tenant = await tenants.find_tenant(session, key=org.chat.tenant)
-        assert tenant is not None
-        person = await people.find_person(session, tenant=tenant, email=email)
-        assert isinstance(person, Person)
-        person.is_admin = True
-        session.add(person)
 
 
 async def test_a_blocker_climbs_at_local_working_times_across_a_weekend_and_dst(org: Org) -> None:
@@ -382,7 +371,7 @@ async def test_a_failed_step_is_retried_and_not_sent_once_resolved(org: Org) -> 
 async def test_a_stand_up_blocker_goes_to_the_topics_responsible(org: Org) -> None:
     chat, port = org.chat, org.port
     org.clock.set(at=at(23, 6))
-    await _make_admin(org, NADIA)
+    await org.chat.make_admin(NADIA)
     await chat.say(NADIA, "/tandem escalation ack 2h")
     created = await chat.say(
         SAM,

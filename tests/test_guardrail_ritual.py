@@ -17,9 +17,8 @@ from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import ConversationRef, HomeOpened, Platform
-from tandem.storage.models import Person
 from tandem.storage.records import ApprovalView
-from tandem.storage.repositories import approvals, guardrails, people, tenants
+from tandem.storage.repositories import approvals, guardrails, tenants
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime
 from tests.recording_port import RecordingPort
@@ -57,15 +56,6 @@ class Org:
     async def text(self, email: str, text: str) -> str:
         """What ``email`` reads back, as plain text (the card's fallback)."""
         return (await self.chat.say(email, text)).text
-
-    async def make_admin(self, email: str) -> None:
-        async with self.runtime.database.session() as session:
-            tenant = await tenants.find_tenant(session, key=self.chat.tenant)
-            assert tenant is not None
-            person = await people.find_person(session, tenant=tenant, email=email)
-            assert isinstance(person, Person)
-            person.is_admin = True
-            session.add(person)
 
     async def all_reviewed(self) -> None:
         """Every rule just reviewed: no review reminder for months (approval tests)."""
@@ -159,7 +149,7 @@ async def test_an_uncovered_question_is_recorded_and_sent_to_it_not_guessed(org:
     assert "I won't guess" in reply and "recorded your question for IT" in reply
     assert port.messages == []  # no escalation channel set, no topic close enough
 
-    await org.make_admin(NADIA)
+    await org.chat.make_admin(NADIA)
     saved = await org.text(NADIA, "/tandem escalation channel #it-escalations")
     assert "#it-escalations" in saved
     asked = await org.text(SAM, "/guardrail can I bring my dog to the office on Friday?")

@@ -20,8 +20,7 @@ from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform
-from tandem.storage.models import Person
-from tandem.storage.repositories import people, planning, tenants
+from tandem.storage.repositories import planning, tenants
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime
 from tests.recording_port import Posted, RecordingPort
@@ -57,15 +56,6 @@ class Org:
 
     async def text(self, email: str, text: str) -> str:
         return (await self.chat.say(email, text)).text
-
-    async def make_admin(self, email: str) -> None:
-        async with self.runtime.database.session() as session:
-            tenant = await tenants.find_tenant(session, key=self.chat.tenant)
-            assert tenant is not None
-            person = await people.find_person(session, tenant=tenant, email=email)
-            assert isinstance(person, Person)
-            person.is_admin = True
-            session.add(person)
 
     async def sessions(self) -> int:
         async with self.runtime.database.session() as session:
@@ -161,7 +151,7 @@ async def test_someone_away_is_skipped_and_the_pool_covers_their_topic(org: Org)
     refused = await org.text(SAM, f"/planning pool add {ANA}")
     assert "Only admins set the IT rotation pool." in refused
     assert "The IT rotation pool is empty" in await org.text(SAM, "/planning pool")
-    await org.make_admin(NADIA)
+    await org.chat.make_admin(NADIA)
     pool = await org.text(NADIA, f"/planning pool ajouter {ANA}, {LUCAS}")
     assert "Ana Silva et Lucas Fontaine" in pool
     covered = await org.text(
@@ -245,7 +235,7 @@ async def test_a_recurring_session_rotates_fairly_over_six_meetings(org: Org) ->
 
 async def test_someone_in_another_session_at_that_time_is_skipped(org: Org) -> None:
     await org.chat.say(SAM, Q1)
-    await org.make_admin(NADIA)
+    await org.chat.make_admin(NADIA)
     await org.chat.say(NADIA, f"/planning pool add {ANA}")
     clash = await org.text(
         HUGO, '/planning new "Salon" 2027-01-12 15:30 60min sujets: landing-pages'
