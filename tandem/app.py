@@ -10,9 +10,11 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import re
 import shutil
 import sys
+import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -33,7 +35,7 @@ from tandem.bot.types import Platform, TenantKey, TenantKeyError, User
 from tandem.rituals.blockers.engine import BlockerEngine
 from tandem.rituals.blockers.ritual import BlockerRitual
 from tandem.rituals.blockers.service import BlockerService
-from tandem.rituals.delivery import Deliveries
+from tandem.rituals.delivery import Deliveries, RetryPolicy
 from tandem.rituals.directory import Directory
 from tandem.rituals.guardrails.check import parse_questions, run_check
 from tandem.rituals.guardrails.engine import GuardrailEngine
@@ -47,6 +49,7 @@ from tandem.rituals.raci import RaciRitual
 from tandem.rituals.standup.engine import StandupEngine
 from tandem.rituals.standup.ritual import StandupRitual
 from tandem.rituals.standup.service import StandupService
+from tandem.storage.archive import ArchiveRejected, TenantNotEmpty, export_tenant, import_tenant
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.problems import FileRejected
 from tandem.storage.orgfiles.service import FileKind, UnknownTenant, export_file, import_file
@@ -81,6 +84,8 @@ class Runtime:
     guardrail_engine: GuardrailEngine
     planning: PlanningService
     planning_engine: PlanningEngine
+    deliveries: tuple[Deliveries, ...]
+    """Each engine's; at shutdown they hand back what they hold unsent."""
 
     @property
     def engines(self) -> tuple[StandupEngine, BlockerEngine, GuardrailEngine, PlanningEngine]:
@@ -97,6 +102,13 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
     """Wire the database, the directory, the dispatcher and every ritual."""
     clock = clock or SystemClock()
     database = Database(url=settings.database_url)
+    policy = RetryPolicy(lease=timedelta(seconds=settings.lease_seconds))
+    made: list[Deliveries] = []
+
+    def deliveries() -> Deliveries:
+        made.append(Deliveries(database=database, clock=clock, policy=policy))
+        return made[-1]
+
     directory = Directory(database=database)
     dispatcher = Dispatcher(resolver=directory, clock=clock)
     raci = RaciRitual(database=database, directory=directory)
@@ -108,7 +120,7 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
     engine = StandupEngine(
         database=database,
         service=service,
-        deliveries=Deliveries(database=database, clock=clock),
+        deliveries=deliveries(),
         clock=clock,
         grace=timedelta(minutes=settings.grace_minutes),
     )
@@ -121,7 +133,7 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
     blocker_engine = BlockerEngine(
         database=database,
         service=blocker_service,
-        deliveries=Deliveries(database=database, clock=clock),
+        deliveries=deliveries(),
         clock=clock,
         grace=timedelta(minutes=settings.grace_minutes),
     )
@@ -142,7 +154,7 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
     guardrail_engine = GuardrailEngine(
         database=database,
         service=guardrail_service,
-        deliveries=Deliveries(database=database, clock=clock),
+        deliveries=deliveries(),
         clock=clock,
         grace=timedelta(minutes=settings.grace_minutes),
     )
@@ -156,7 +168,7 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
     planning_engine = PlanningEngine(
         database=database,
         service=planning_service,
-        deliveries=Deliveries(database=database, clock=clock),
+        deliveries=deliveries(),
         clock=clock,
         grace=timedelta(minutes=settings.grace_minutes),
     )
@@ -178,6 +190,7 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
         guardrail_engine=guardrail_engine,
         planning=planning_service,
         planning_engine=planning_engine,
+        deliveries=tuple(made),
     )
 
 
@@ -300,7 +313,11 @@ async def serving(
         )
         teams_routes.adapter = teams
         runtime.ports.add(platform=Platform.TEAMS.value, port=teams.port)
-    timekeeper = Timekeeper(engines=runtime.engines)
+    timekeeper = Timekeeper(
+        engines=runtime.engines,
+        sweep_every=timedelta(seconds=settings.sweep_seconds),
+        on_stop=[held.release for held in runtime.deliveries],
+    )
     runtime.standup_ritual.on_change(timekeeper.rebuild)
     runtime.blockers.on_change(timekeeper.rebuild)
     runtime.guardrails.on_change(timekeeper.rebuild)
@@ -482,13 +499,39 @@ async def _sweep_local(runtime: Runtime, *, every: float = 30.0) -> None:
         await asyncio.sleep(every)
 
 
+ALL = "all"
+"""The kind of ``import``/``export`` that moves every row of a tenant (``storage/archive.py``)."""
+KINDS = [*(k.value for k in FileKind), ALL]
+
+
 @cli.command("import")
-@click.argument("kind", type=click.Choice([k.value for k in FileKind]))
+@click.argument("kind", type=click.Choice(KINDS))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@tenant_option
-def import_command(kind: str, file: Path, tenant: str) -> None:
-    """Import people (CSV), a RACI matrix (CSV) or guardrails (YAML) into a tenant."""
-    key = _tenant(tenant)
+@click.option(
+    "--tenant",
+    "tenant",
+    default=None,
+    help="Tenant key: slack:<team_id>, teams:<tenantId> or a plain name "
+    "(default: demo; with all, the tenant the file was exported from).",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="With all: delete the tenant's data here first, in the same transaction.",
+)
+def import_command(kind: str, file: Path, tenant: str | None, replace: bool) -> None:
+    """Import people (CSV), a RACI matrix (CSV) or guardrails (YAML) into a tenant.
+
+    `import all FILE` loads a tenant's every row from `tandem export all`, in one
+    transaction, into a tenant that has no data here (or, with --replace, whose data is
+    deleted first); the file must come from the same Tandem schema revision.
+    """
+    if kind == ALL:
+        _import_all(file, tenant=_tenant(tenant) if tenant else None, replace=replace)
+        return
+    if replace:
+        raise click.UsageError("--replace goes with `import all` only")
+    key = _tenant(tenant or demo.TENANT)
     try:
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -511,22 +554,79 @@ def import_command(kind: str, file: Path, tenant: str) -> None:
         sys.exit(1)
 
 
+def _import_all(file: Path, *, tenant: TenantKey | None, replace: bool) -> None:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{file} is not UTF-8 text: not a Tandem archive") from None
+    settings = Settings()
+    settings.demo = False  # the target gets the archive's tenant, not the demo as well
+
+    async def work(runtime: Runtime) -> str:
+        report = await import_tenant(
+            database=runtime.database, text=text, tenant=tenant, replace=replace
+        )
+        return report.describe()
+
+    try:
+        click.echo(_run(settings, work))
+    except ArchiveRejected as rejected:
+        raise click.ClickException(
+            f"{file} was not imported, nothing changed: {rejected}"
+        ) from None
+    except TenantNotEmpty as full:
+        raise click.ClickException(
+            f"{full}; nothing was imported. Import it under another key (--tenant), "
+            "or add --replace to delete that data first."
+        ) from None
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``path`` whole, readable and writable by its owner only (0600)."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
 @cli.command("export")
-@click.argument("kind", type=click.Choice([k.value for k in FileKind]))
+@click.argument("kind", type=click.Choice(KINDS))
 @tenant_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE instead of the standard output (with all: readable by you only).",
+)
 def export_command(kind: str, tenant: str, output: Path | None) -> None:
-    """Export a tenant's people, RACI matrix or guardrails in the import format."""
+    """Export a tenant's people, RACI matrix or guardrails in the import format.
+
+    `export all` writes every row of the tenant (JSON Lines) for `tandem import all`,
+    to move it to another database or keep it. The file contains credentials (such as
+    the Slack bot token): keep it as safe as the database.
+    """
     key = _tenant(tenant)
 
     async def work(runtime: Runtime) -> str:
+        if kind == ALL:
+            return await export_tenant(
+                database=runtime.database, tenant=key, at=runtime.clock.now()
+            )
         return await export_file(database=runtime.database, tenant=key, kind=FileKind(kind))
 
     try:
         text = _run(Settings(), work)
     except UnknownTenant:
         raise click.ClickException(f"no tenant {key}") from None
-    if output:
+    if output and kind == ALL:
+        _write_private(output, text)
+    elif output:
         output.write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
@@ -50,8 +50,15 @@ class Timekeeper:
         engines: Sequence[Engine],
         horizon: timedelta = timedelta(hours=6),
         sweep_every: timedelta = timedelta(minutes=1),
+        on_stop: Sequence[Callable[[], Awaitable[None]]] = (),
+        drain: timedelta = timedelta(seconds=10),
     ) -> None:
+        """``on_stop`` runs after the last sweep has finished or been cut off (the
+        deliveries hand back what they hold); ``drain`` is how long a sweep under way at
+        shutdown may take to finish."""
         self._engines = tuple(engines)
+        self._on_stop = tuple(on_stop)
+        self._drain = drain
         self._horizon = horizon
         self._sweep_every = sweep_every
         self.scheduler: Any = AsyncIOScheduler(timezone=UTC)
@@ -74,14 +81,24 @@ class Timekeeper:
         await self.rebuild()
 
     async def stop(self) -> None:
-        """Stop taking work; a send in progress finishes or its lease expires."""
+        """Stop taking work: a sweep under way gets ``drain`` to finish, then is cut off,
+        and what was claimed but not sent is handed back (``on_stop``)."""
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
             await asyncio.sleep(0)  # the asyncio scheduler shuts down on the loop's next turn
-        # A sweep cut off mid-query would keep its database connection (and the process) alive.
-        for task in list(self._running):
-            task.cancel()
-        await asyncio.gather(*self._running, return_exceptions=True)
+        if self._running:
+            _, late = await asyncio.wait(list(self._running), timeout=self._drain.total_seconds())
+            # A sweep cut off mid-query would keep its connection (and the process) alive.
+            for task in late:
+                task.cancel()
+            await asyncio.gather(*late, return_exceptions=True)
+            if late:
+                log.warning("a scheduled sweep was cut off at shutdown; its sends are handed back")
+        for hook in self._on_stop:
+            try:
+                await hook()
+            except Exception:
+                log.exception("could not hand back scheduled sends at shutdown")
 
     async def rebuild(self) -> None:
         """Jobs for every due instant within the horizon, from the rows as they are now."""

@@ -50,6 +50,8 @@ def test_the_manifest_lists_every_command_the_dispatcher_knows() -> None:
     assert isinstance(oauth, dict)
     assert oauth["scopes"]["bot"] == list(BOT_SCOPES)
     assert "files:write" in oauth["scopes"]["bot"]  # calendar invites are uploaded as files
+    # a scheduled send retried after a crash looks for its message before posting again
+    assert {"im:history", "channels:history", "groups:history"} <= set(oauth["scopes"]["bot"])
     assert oauth["redirect_urls"] == ["https://tandem.acme.example/slack/oauth_redirect"]
 
 

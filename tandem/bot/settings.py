@@ -34,6 +34,11 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", alias="TANDEM_HOST")
     demo: bool | None = Field(default=None, alias="TANDEM_DEMO")
     grace_minutes: int = Field(default=120, ge=0, le=24 * 60, alias="TANDEM_GRACE_MINUTES")
+    sweep_seconds: float = Field(default=60.0, gt=0, le=3600, alias="TANDEM_SWEEP_SECONDS")
+    """How often each replica looks for retries and for work other replicas left."""
+    lease_seconds: float = Field(default=300.0, gt=0, le=86400, alias="TANDEM_LEASE_SECONDS")
+    """How long a claimed scheduled send is held by the replica that claimed it; a replica
+    that dies holding one leaves it to the others once this has passed."""
 
     @property
     def uses_sqlite(self) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tandem.bot.clock import Clock
+from tandem.bot.sending import scheduled_send
 from tandem.bot.types import TenantKey
 from tandem.storage.database import Database
 from tandem.storage.records import DeliveryKey, DeliveryView, TenantRef
@@ -69,7 +70,9 @@ class Deliveries:
 
     Sends are recorded as sent in small batches (every ``flush_every``), not one
     transaction each: a fan-out of thousands is not held up by the database. A process
-    killed in between leaves those few claimed; they are sent again once the lease ends.
+    killed in between leaves those few claimed; once the lease ends another attempt runs,
+    and on platforms that can tell (Slack) it finds what did go out instead of posting it
+    again (see :mod:`tandem.bot.sending`).
     """
 
     def __init__(
@@ -79,15 +82,18 @@ class Deliveries:
         clock: Clock,
         policy: RetryPolicy | None = None,
         concurrency: int = 4,
+        claim_batch: int = 32,
         flush_every: float = 0.05,
     ) -> None:
         self._database = database
         self._clock = clock
         self._policy = policy or RetryPolicy()
         self._concurrency = concurrency
+        self._claim_batch = claim_batch
         self._flush_every = flush_every
         self._sent: dict[int, tuple[TenantRef, list[tuple[int, str]]]] = {}
         self._queued: dict[int, set[int]] = {}  # tenant id -> deliveries held by this process
+        self._tenants: dict[int, TenantRef] = {}
         self._flusher: asyncio.Task[None] | None = None
 
     async def skip(
@@ -137,29 +143,15 @@ class Deliveries:
         """Claim what is due and not claimed yet, send it, and retry what is due for a retry.
 
         ``family`` is the key prefix of the calling ritual's deliveries (``standup:``):
-        only those are retried here.
+        only those are retried here. Fresh sends are claimed a batch at a time as the
+        previous batch goes out, so replicas share a large fan-out and a process that
+        dies holds back only a batch.
         """
-        now = self._clock.now()
         queued = self._queued.setdefault(tenant.id, set())
-        if queued:  # a fan-out still going from an earlier sweep: keep holding it
-            async with self._database.session() as session:
-                await deliveries.extend_lease(
-                    session,
-                    tenant=tenant,
-                    delivery_ids=sorted(queued),
-                    until=now + self._policy.lease,
-                )
+        self._tenants[tenant.id] = tenant
+        await self._hold(tenant, queued)
         fresh = await self._unclaimed(tenant, due)
-        won: list[DeliveryView] = []
-        if fresh:
-            async with self._database.session() as session:
-                won = await deliveries.claim(
-                    session,
-                    tenant=tenant,
-                    wanted=fresh,
-                    at=now,
-                    lease_until=now + self._policy.lease,
-                )
+        now = self._clock.now()
         async with self._database.session() as session:
             retries = await deliveries.due_retries(session, tenant=tenant, at=now, family=family)
         leased: list[DeliveryView] = []
@@ -178,18 +170,69 @@ class Deliveries:
         tally = Tally(retried=len(leased))
         gate = asyncio.Semaphore(self._concurrency)
 
-        async def one(item: DeliveryView) -> None:
+        async def one(item: DeliveryView, *, again: bool) -> None:
             try:
                 async with gate:
-                    await self._attempt(tenant, item, perform, give_up, tally)
-            finally:
+                    await self._attempt(tenant, item, perform, give_up, tally, again=again)
+            except asyncio.CancelledError:  # shutting down: held, for release() to hand back
+                raise
+            except BaseException:
                 queued.discard(item.id)
+                raise
+            queued.discard(item.id)
 
-        mine = (*won, *leased)
-        queued.update(item.id for item in mine)
-        await asyncio.gather(*(one(item) for item in mine))
+        async def send_all(items: Sequence[DeliveryView], *, again: bool) -> None:
+            queued.update(item.id for item in items)
+            await asyncio.gather(*(one(item, again=again) for item in items))
+
+        await send_all(leased, again=True)
+        for start in range(0, len(fresh), self._claim_batch):
+            await self._hold(tenant, queued)
+            now = self._clock.now()
+            async with self._database.session() as session:
+                won = await deliveries.claim(
+                    session,
+                    tenant=tenant,
+                    wanted=fresh[start : start + self._claim_batch],
+                    at=now,
+                    lease_until=now + self._policy.lease,
+                )
+            await send_all(won, again=False)
         await self.flush()
         return tally
+
+    async def _hold(self, tenant: TenantRef, queued: set[int]) -> None:
+        """Extend the lease of what this process still holds (a long fan-out)."""
+        if not queued:
+            return
+        async with self._database.session() as session:
+            await deliveries.extend_lease(
+                session,
+                tenant=tenant,
+                delivery_ids=sorted(queued),
+                until=self._clock.now() + self._policy.lease,
+            )
+
+    async def release(self) -> None:
+        """Record what was sent and hand back what this process holds unsent, so another
+        replica (or the next start) sends it at once instead of after the lease.
+
+        Called at shutdown, once the sweeps have stopped; a send cut off mid-flight is
+        handed back too, and its next attempt looks for it before posting again.
+        """
+        await self.flush()
+        now = self._clock.now()
+        for tenant_id, held in list(self._queued.items()):
+            if held:
+                async with self._database.session() as session:
+                    await deliveries.extend_lease(
+                        session,
+                        tenant=self._tenants[tenant_id],
+                        delivery_ids=sorted(held),
+                        until=now,
+                    )
+                log.info("handed back %d unsent scheduled messages", len(held))
+                held.clear()
 
     def _record_sent(self, tenant: TenantRef, delivery_id: int, message_id: str) -> None:
         self._sent.setdefault(tenant.id, (tenant, []))[1].append((delivery_id, message_id))
@@ -219,9 +262,12 @@ class Deliveries:
         perform: Perform,
         give_up: GiveUp,
         tally: Tally,
+        *,
+        again: bool,
     ) -> None:
         try:
-            message_id = await perform(item)
+            with scheduled_send(delivery=item.id, look_since=item.claimed_at if again else None):
+                message_id = await perform(item)
         except Exception as error:
             reason = f"{type(error).__name__}: {error}"[:500]
             retry_at = self._policy.next_try(attempts_made=item.attempts + 1, now=self._clock.now())

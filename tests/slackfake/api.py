@@ -9,6 +9,7 @@ are kept whole: :meth:`FakeSlackApi.files_in` gives what a conversation received
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import contextlib
 import itertools
@@ -22,7 +23,7 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
-JSON_KEYS = ("blocks", "view", "attachments", "files")
+JSON_KEYS = ("blocks", "view", "attachments", "files", "metadata")
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,14 @@ class FakeSlackApi:
     _file_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     posts: collections.Counter[str] = field(default_factory=collections.Counter)
     rejected: int = 0
+    now: Callable[[], float] = time.time
+    """When a message is posted, for ``conversations.history``'s ``oldest`` (tests with a
+    fixed clock set it to that clock)."""
+    _history: dict[tuple[str, str], list[dict[str, Any]]] = field(
+        default_factory=lambda: collections.defaultdict(list)
+    )
+    _hang_after: int | None = None
+    _hanging: asyncio.Event = field(default_factory=asyncio.Event)
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -185,6 +194,23 @@ class FakeSlackApi:
         times: int = 1,
     ) -> None:
         self._failures[method] = _Failure(status, retry_after, error, times)
+
+    def hang_posts_after(self, count: int) -> None:
+        """Deliver the next ``count`` posts normally; after those, each post is delivered
+        (it shows in the conversation) but its answer never comes, as when the bot's
+        process dies mid-send. :meth:`stop_hanging` answers the ones waiting."""
+        self._hang_after = count
+        self._hanging.clear()
+
+    def stop_hanging(self) -> None:
+        """Answer posts at once again, including those left waiting."""
+        self._hang_after = None
+        self._hanging.set()
+
+    def history(self, channel: str) -> list[dict[str, Any]]:
+        """The messages posted in ``channel`` (a DM's ``D…`` id or a channel id), oldest first,
+        whatever the workspace."""
+        return [m for (_, c), messages in self._history.items() if c == channel for m in messages]
 
     def limit_posts(self, *, per_channel: float, per_workspace: float) -> None:
         """Answer ``chat.postMessage`` with 429 (``Retry-After: 1``) beyond these rates:
@@ -310,6 +336,11 @@ class FakeSlackApi:
             self.calls.append(Call(method=method, params=params, token=token))
         handler = self._methods.get(method)
         body = handler(self, workspace, params) if handler else {"ok": True}
+        if method == "chat.postMessage" and self._hang_after is not None:
+            if self._hang_after <= 0:
+                await self._hanging.wait()
+            else:
+                self._hang_after -= 1
         return web.json_response(body)
 
     def _next_ts(self) -> str:
@@ -373,10 +404,21 @@ class FakeSlackApi:
         channel = str(params.get("channel", ""))
         if channel[:1] in {"U", "W"}:  # posting to a user id posts in the app's DM with them
             channel = "D" + channel
+        ts = self._next_ts()
+        metadata = params.get("metadata")
+        self._history[(ws.team_id, channel)].append(
+            {
+                **message,
+                "ts": ts,
+                "thread_ts": params.get("thread_ts"),
+                "metadata": metadata if isinstance(metadata, dict) else None,
+                "posted_at": self.now(),
+            }
+        )
         return {
             "ok": True,
             "channel": channel,
-            "ts": self._next_ts(),
+            "ts": ts,
             "message": message,
         }
 
@@ -393,6 +435,28 @@ class FakeSlackApi:
 
     def _open(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": "D" + str(params.get("users", "")).split(",")[0]}}
+
+    def _read_history(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
+        """``conversations.history`` (or ``.replies`` with ``ts``), newest first, one page;
+        metadata only with ``include_all_metadata``, as Slack does."""
+        oldest = float(params.get("oldest") or 0)
+        thread = params.get("ts")
+        found = [
+            m
+            for m in self._history.get((ws.team_id, str(params.get("channel", ""))), [])
+            if m["posted_at"] > oldest and (thread is None or m["thread_ts"] == thread)
+        ]
+        with_metadata = str(params.get("include_all_metadata", "")).lower() in {"1", "true"}
+        messages = [
+            {
+                "type": "message",
+                "ts": m["ts"],
+                "text": m["text"],
+                **({"metadata": m["metadata"]} if with_metadata and m["metadata"] else {}),
+            }
+            for m in reversed(found)
+        ]
+        return {"ok": True, "messages": messages, "has_more": False, "response_metadata": {}}
 
     def _lookup_by_email(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
         wanted = str(params.get("email", "")).casefold()
@@ -455,6 +519,8 @@ class FakeSlackApi:
         "chat.postEphemeral": _post_ephemeral,
         "chat.update": _update,
         "conversations.open": _open,
+        "conversations.history": _read_history,
+        "conversations.replies": _read_history,
         "files.getUploadURLExternal": _upload_url,
         "files.completeUploadExternal": _complete_upload,
         "conversations.invite": _invite,

@@ -65,10 +65,12 @@ log = logging.getLogger(__name__)
 DEFAULT_API_URL = "https://slack.com/api/"
 BOT_SCOPES = (
     "app_mentions:read",
+    "channels:history",
     "channels:read",
     "chat:write",
     "commands",
     "files:write",
+    "groups:history",
     "groups:read",
     "im:history",
     "im:write",

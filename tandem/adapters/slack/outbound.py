@@ -8,7 +8,8 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
-from typing import TypeVar
+from datetime import datetime
+from typing import Any, TypeVar
 
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -19,12 +20,15 @@ from tandem.adapters.slack.render import modal_view
 from tandem.bot.cards import Card, FileAttachment, Reply
 from tandem.bot.i18n import Translator
 from tandem.bot.port import Profile
+from tandem.bot.sending import current_send
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey, User
 
 log = logging.getLogger(__name__)
 ClientFor = Callable[[TenantKey], Awaitable[AsyncWebClient]]
 T = TypeVar("T")
 MAX_RATE_LIMITED = 10
+METADATA_EVENT = "tandem_scheduled_send"
+LOOK_PAGES = 5
 
 
 async def upload_files(
@@ -165,7 +169,21 @@ class SlackPort:
 
     async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
         client = await self._paced_client_for(conversation.tenant)
-        payload = render_message(reply)
+        payload: dict[str, Any] = dict(render_message(reply))
+        scheduled = current_send()
+        if scheduled is not None:  # marked, so that a later attempt can find it
+            marker = scheduled.next_marker()
+            if scheduled.look_since is not None:
+                found = await self._find_marked(
+                    conversation=conversation, marker=marker, since=scheduled.look_since
+                )
+                if found is not None:
+                    log.info("Slack: scheduled message %s had gone out; not posted again", marker)
+                    return found
+            payload["metadata"] = {
+                "event_type": METADATA_EVENT,
+                "event_payload": {"marker": marker},
+            }
         response = await self._paced(
             conversation.tenant,
             lambda: client.chat_postMessage(
@@ -182,6 +200,54 @@ class SlackPort:
                 thread=conversation.thread,
             )
         return MessageRef(conversation=replace(conversation, id=channel), id=str(response["ts"]))
+
+    async def _find_marked(
+        self, *, conversation: ConversationRef, marker: str, since: datetime
+    ) -> MessageRef | None:
+        """The message posted with ``marker`` since ``since`` (less a minute for clocks
+        that differ), or None when there is none or Slack will not say (then it is posted:
+        at least once rather than never)."""
+        client = await self._client_for(conversation.tenant)
+        oldest = f"{since.timestamp() - 60:.6f}"
+        try:
+            channel = conversation.id
+            if channel[:1] in {"U", "W"}:  # a DM addressed by user id: its channel id
+                opened = await client.conversations_open(users=channel)
+                channel = str((opened.get("channel") or {}).get("id") or channel)
+            cursor: str | None = None
+            for _ in range(LOOK_PAGES):
+                if conversation.thread:
+                    response = await client.conversations_replies(
+                        channel=channel,
+                        ts=conversation.thread,
+                        oldest=oldest,
+                        include_all_metadata=True,
+                        cursor=cursor,
+                        limit=200,
+                    )
+                else:
+                    response = await client.conversations_history(
+                        channel=channel,
+                        oldest=oldest,
+                        include_all_metadata=True,
+                        cursor=cursor,
+                        limit=200,
+                    )
+                for item in response.get("messages") or []:
+                    metadata = item.get("metadata") or {}
+                    if (
+                        metadata.get("event_type") == METADATA_EVENT
+                        and (metadata.get("event_payload") or {}).get("marker") == marker
+                    ):
+                        return MessageRef(
+                            conversation=replace(conversation, id=channel), id=str(item["ts"])
+                        )
+                cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+                if not cursor:
+                    break
+        except (SlackApiError, SlackRequestError) as error:
+            log.warning("Slack: could not look for scheduled message %s (%s)", marker, error)
+        return None
 
     async def update(self, *, message: MessageRef, reply: Reply) -> None:
         """Replace the message's text and card; ``reply.files`` are not sent again."""
