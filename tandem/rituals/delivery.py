@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tandem.bot.clock import Clock
+from tandem.bot.logcontext import bind_tenant
 from tandem.bot.sending import scheduled_send
 from tandem.bot.types import TenantKey
 from tandem.storage.database import Database
@@ -63,6 +64,14 @@ class Tally:
 
 
 GiveUp = Callable[[DeliveryView, str], Awaitable[None]]
+OnOutcome = Callable[[str, str], None]
+"""Told of each scheduled send's outcome: (family, outcome), e.g. ("standup", "sent");
+outcomes are ``sent``, ``empty``, ``retry``, ``failed`` and ``skipped``."""
+
+
+def family_of(key: DeliveryKey) -> str:
+    """The ritual a delivery belongs to, from its key (``standup:…`` gives ``standup``)."""
+    return key.key.split(":", 1)[0]
 
 
 class Deliveries:
@@ -84,8 +93,10 @@ class Deliveries:
         concurrency: int = 4,
         claim_batch: int = 32,
         flush_every: float = 0.05,
+        on_outcome: OnOutcome | None = None,
     ) -> None:
         self._database = database
+        self._on_outcome = on_outcome
         self._clock = clock
         self._policy = policy or RetryPolicy()
         self._concurrency = concurrency
@@ -120,7 +131,16 @@ class Deliveries:
                 item.key.kind,
                 item.due_at.isoformat(),
             )
+            self._outcome(item.key, "skipped")
         return len(won)
+
+    def _outcome(self, key: DeliveryKey, outcome: str) -> None:
+        if self._on_outcome is None:
+            return
+        try:
+            self._on_outcome(family_of(key), outcome)
+        except Exception:  # counting never stops a send
+            log.exception("the deliveries' outcome hook failed")
 
     async def _unclaimed(
         self, tenant: TenantRef, wanted: Sequence[tuple[DeliveryKey, datetime]]
@@ -275,6 +295,7 @@ class Deliveries:
                 await deliveries.mark_attempt_failed(
                     session, tenant=tenant, delivery_id=item.id, error=reason, retry_at=retry_at
                 )
+            self._outcome(item.key, "retry" if retry_at else "failed")
             if retry_at is None:
                 tally.failed += 1
                 log.error(
@@ -303,6 +324,7 @@ class Deliveries:
             tally.empty += 1
         else:
             tally.sent += 1
+        self._outcome(item.key, "empty" if message_id is None else "sent")
 
 
 TenantWork = Callable[[TenantKey, TenantRef], Awaitable[Tally]]
@@ -317,6 +339,7 @@ async def sweep_tenants(
     gate = asyncio.Semaphore(concurrency)
 
     async def one(key: TenantKey, tenant: TenantRef) -> None:
+        bind_tenant(str(key))  # this task's logs name the tenant
         async with gate:
             try:
                 total.add(await work(key, tenant))
