@@ -55,6 +55,7 @@ from tandem.storage.orgfiles.problems import FileRejected
 from tandem.storage.orgfiles.service import FileKind, UnknownTenant, export_file, import_file
 from tandem.storage.records import Role
 from tandem.storage.repositories import people, tenants
+from tandem.storage.sqlite_lock import AlreadyServing, hold_serving_lock
 
 if TYPE_CHECKING:
     from tandem.adapters.slack.bolt_app import SlackRoutes
@@ -343,6 +344,14 @@ def serve(port: int | None) -> None:
     from tandem.adapters.teams import cloud
 
     settings = Settings()
+    try:
+        hold_serving_lock(url=settings.database_url)  # held until the process ends
+    except AlreadyServing as error:
+        raise click.ClickException(
+            f"another `tandem serve` is already using the SQLite database {error}. "
+            "SQLite serves one process: stop the other one, or run several replicas "
+            "on PostgreSQL (TANDEM_DATABASE_URL=postgresql://…)."
+        ) from None
     app = web.Application()
 
     async def healthz(_request: web.Request) -> web.Response:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,6 +55,19 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'tandem.db'}"
         return
+    async with _postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["postgresql"])
+async def postgres_url() -> AsyncIterator[str]:
+    """An empty PostgreSQL database's URL, for what SQLite cannot do (replicas, outages)."""
+    async with _postgres_database() as url:
+        yield url
+
+
+@asynccontextmanager
+async def _postgres_database() -> AsyncIterator[str]:
     admin = _pg_admin_url()
     if admin is None:
         if os.environ.get("TANDEM_REQUIRE_POSTGRES") == "1":

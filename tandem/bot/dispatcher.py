@@ -28,6 +28,7 @@ from tandem.bot.types import (
     MessageReceived,
     User,
 )
+from tandem.bot.unavailable import ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -141,12 +142,18 @@ class Dispatcher:
         """Answer one event. Never raises: failures become a polite reply."""
         try:
             actor = await self._resolver.resolve(user=event.user)
+        except ServiceUnavailable as error:
+            log.warning("database unreachable, %s refused: %s", type(event).__name__, error)
+            return Reply(text=Translator(locale=event.user.locale)("error.unavailable"))
         except Exception:
             log.exception("could not resolve the user of %s", type(event).__name__)
             return Reply(text=Translator(locale=event.user.locale)("error.internal"))
         t = Translator(locale=actor.locale)
         try:
             reply = await self._route(event, actor, t)
+        except ServiceUnavailable as error:
+            log.warning("database unreachable, %s refused: %s", type(event).__name__, error)
+            reply = Reply(text=t("error.unavailable"))
         except Exception:
             log.exception("handler failed for %s", type(event).__name__)
             reply = Reply(text=t("error.internal"))

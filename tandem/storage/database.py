@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import AsyncAdaptedQueuePool
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from tandem.bot.unavailable import ServiceUnavailable
+
+CONNECT_TIMEOUT = 5.0  # seconds to reach PostgreSQL before saying it is away
+COMMAND_TIMEOUT = 60.0  # seconds a statement may take before the connection is given up
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """Whether ``error`` says the database cannot be reached (as opposed to a bad query
+    or a constraint): refused or dropped connections, timeouts, an exhausted pool."""
+    if isinstance(error, sa_exc.DBAPIError):
+        return error.connection_invalidated or isinstance(
+            error, sa_exc.OperationalError | sa_exc.InterfaceError
+        )
+    return isinstance(error, OSError | TimeoutError | sa_exc.TimeoutError)
 
 
 def async_url(url: str) -> str:
@@ -54,7 +70,12 @@ class Database:
                 self.url, poolclass=AsyncAdaptedQueuePool, pool_size=1, max_overflow=0
             )
         else:
-            self.engine = create_async_engine(self.url, pool_pre_ping=True)
+            self.engine = create_async_engine(
+                self.url,
+                pool_pre_ping=True,
+                pool_timeout=CONNECT_TIMEOUT,
+                connect_args={"timeout": CONNECT_TIMEOUT, "command_timeout": COMMAND_TIMEOUT},
+            )
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self._sessions = async_sessionmaker(
@@ -63,14 +84,29 @@ class Database:
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
-        """A unit of work: committed when the block ends, rolled back if it raises."""
-        async with self._sessions() as session:
-            try:
-                yield session
-                await session.commit()
-            except BaseException:
-                await session.rollback()
-                raise
+        """A unit of work: committed when the block ends, rolled back if it raises.
+
+        Raises:
+            ServiceUnavailable: the database could not be reached; nothing was changed.
+        """
+        try:
+            async with self._sessions() as session:
+                try:
+                    yield session
+                    await session.commit()
+                except BaseException as error:
+                    if is_unreachable(error):
+                        with suppress(Exception):  # the connection is gone anyway
+                            await session.rollback()
+                    else:
+                        await session.rollback()
+                    raise
+        except ServiceUnavailable:
+            raise
+        except Exception as error:
+            if is_unreachable(error):
+                raise ServiceUnavailable(f"database unreachable: {type(error).__name__}") from error
+            raise
 
     async def dispose(self) -> None:
         """Close every pooled connection."""

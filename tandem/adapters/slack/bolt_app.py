@@ -57,6 +57,7 @@ from tandem.bot.types import (
     TenantKey,
     User,
 )
+from tandem.bot.unavailable import ServiceUnavailable
 from tandem.storage.database import Database
 from tandem.storage.repositories import slack as slack_repo
 from tandem.storage.repositories import tenants
@@ -319,13 +320,17 @@ class SlackAdapter:
         if body.get("type") != "event_callback" or not event_id:
             return await next()
         key = self._key(context)
-        async with self._database.session() as session:
-            tenant = await tenants.ensure_tenant(
-                session, key=key, enterprise_id=context.enterprise_id
-            )
-            first = await slack_repo.claim_event(
-                session, tenant=tenant, event_id=str(event_id), at=self._clock.now()
-            )
+        try:
+            async with self._database.session() as session:
+                tenant = await tenants.ensure_tenant(
+                    session, key=key, enterprise_id=context.enterprise_id
+                )
+                first = await slack_repo.claim_event(
+                    session, tenant=tenant, event_id=str(event_id), at=self._clock.now()
+                )
+        except ServiceUnavailable:  # handled without de-duplication: it answers "try again"
+            log.warning("database unreachable: Slack event handled without de-duplication")
+            first = True
         if not first:
             log.info("Slack event retry ignored (already handled)")
             return BoltResponse(status=200, body="")
@@ -345,9 +350,14 @@ class SlackAdapter:
         )
 
     async def _ensure_tenant(self, context: AsyncBoltContext) -> TenantKey:
+        """The tenant's key, its row created on first contact. With the database out of
+        reach the key is still returned: the dispatcher then answers "try again"."""
         key = self._key(context)
-        async with self._database.session() as session:
-            await tenants.ensure_tenant(session, key=key, enterprise_id=context.enterprise_id)
+        try:
+            async with self._database.session() as session:
+                await tenants.ensure_tenant(session, key=key, enterprise_id=context.enterprise_id)
+        except ServiceUnavailable:
+            log.warning("database unreachable: the tenant is not checked")
         return key
 
     async def _interacting_user(

@@ -49,6 +49,7 @@ from tandem.bot.types import (
     TenantKey,
     User,
 )
+from tandem.bot.unavailable import ServiceUnavailable
 from tandem.storage.database import Database
 from tandem.storage.repositories import teams, tenants
 
@@ -166,6 +167,14 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         return tenant_key(tenant_id=tenant_id) if tenant_id else None
 
     async def _remember(self, turn_context: TurnContext, key: TenantKey) -> None:
+        """Keep the conversation's reference for later sends. With the database out of reach
+        it is kept next time: the dispatcher answers "try again" meanwhile."""
+        try:
+            await self._save_references(turn_context, key)
+        except ServiceUnavailable:
+            log.warning("database unreachable: the Teams conversation reference is not saved")
+
+    async def _save_references(self, turn_context: TurnContext, key: TenantKey) -> None:
         a = turn_context.activity
         reference = TurnContext.get_conversation_reference(a)
         text = json.dumps(reference.serialize())

@@ -25,6 +25,8 @@ MESSAGES: dict[str, str] = {
     "Meanwhile you can use /who-owns.",
     "error.internal": "Sorry, something went wrong on my side and nothing was changed. "
     "Please try again in a moment.",
+    "error.unavailable": "I can't reach my database right now, so nothing was read or changed. "
+    "Please try again in a moment.",
     "error.unknown_person": "I don't know you in this workspace yet ({who}). "
     "Ask an admin to import the people file.",
     "error.input_control": "Your message contained characters I can't read; "

@@ -26,6 +26,8 @@ MESSAGES: dict[str, str] = {
     "En attendant, vous pouvez utiliser /who-owns.",
     "error.internal": "Désolé, un problème est survenu de mon côté et rien n'a été modifié. "
     "Réessayez dans un instant.",
+    "error.unavailable": "Je n'arrive pas à joindre ma base de données pour l'instant : "
+    "rien n'a été lu ni modifié. Réessayez dans un instant.",
     "error.unknown_person": "Je ne vous connais pas encore dans cet espace ({who}). "
     "Demandez à un administrateur d'importer le fichier des personnes.",
     "error.input_control": "Votre message contenait des caractères illisibles ; "
