@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
@@ -89,6 +89,7 @@ DELIVERY_KEY_IDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(planning:session:)(\d+)(:.*)$"), models.PlanningSession.__tablename__),
 )
 _ID_CHUNK = 500
+T = TypeVar("T")
 TENANTS: Table = SQLModel.metadata.tables[models.Tenant.__tablename__]
 
 
@@ -202,34 +203,37 @@ def _decode(table: Table, name: str, value: Any) -> Any:
         kind = kind.impl_instance
     if value is None:
         if not column.nullable:
-            raise ValueError(f"{name} may not be null")
+            raise ValueError("may not be null")
         return None
     if isinstance(kind, DateTime):
-        if not isinstance(value, str):
-            raise ValueError(f"{name} is not an ISO 8601 instant")
-        moment = datetime.fromisoformat(value)
+        moment = _parsed(datetime.fromisoformat, value, "an ISO 8601 instant")
         if moment.tzinfo is None:
-            raise ValueError(f"{name} has no UTC offset")
+            raise ValueError(f"{value!r} has no UTC offset")
         return moment.astimezone(UTC)
     if isinstance(kind, Date):
-        if not isinstance(value, str):
-            raise ValueError(f"{name} is not a YYYY-MM-DD day")
-        return date.fromisoformat(value)
+        return _parsed(date.fromisoformat, value, "a YYYY-MM-DD day")
     if isinstance(kind, Boolean):
-        if not isinstance(value, bool):
-            raise ValueError(f"{name} is not true or false")
-        return value
-    if isinstance(kind, Integer):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{name} is not a whole number")
-        return value
-    if isinstance(kind, String):
-        if not isinstance(value, str):
-            raise ValueError(f"{name} is not text")
-        return value
-    if isinstance(kind, JSON):
-        return value
-    raise ValueError(f"{name}: this Tandem cannot read a {kind!r} column")
+        fits, what = isinstance(value, bool), "true or false"
+    elif isinstance(kind, Integer):
+        fits, what = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+    elif isinstance(kind, String):
+        fits, what = isinstance(value, str), "text"
+    elif isinstance(kind, JSON):
+        fits, what = True, "JSON"
+    else:
+        raise ValueError(f"this Tandem cannot read a {kind!r} column")
+    if not fits:
+        raise ValueError(f"{value!r} is not {what}")
+    return value
+
+
+def _parsed(parse: Callable[[str], T], value: object, what: str) -> T:
+    try:
+        if isinstance(value, str):
+            return parse(value)
+    except ValueError:
+        pass
+    raise ValueError(f"{value!r} is not {what}")
 
 
 # -- export ------------------------------------------------------------------------------
@@ -409,10 +413,12 @@ def _decode_row(
             + (f" (missing {', '.join(missing)})" if missing else "")
             + (f" (unknown {', '.join(extra)})" if extra else "")
         )
-    try:
-        values = {name: _decode(table, name, value) for name, value in row.items()}
-    except ValueError as error:
-        raise ArchiveRejected(f"line {line}: {table.name}: {error}") from None
+    values: dict[str, Any] = {}
+    for name, value in row.items():
+        try:
+            values[name] = _decode(table, name, value)
+        except ValueError as error:
+            raise ArchiveRejected(f"line {line}: {table.name}.{name}: {error}") from None
     if values.get("id") is None:
         raise ArchiveRejected(f"line {line}: the {table.name} row has no id")
     return values
@@ -489,15 +495,13 @@ async def _load(
         if held[table.name]:
             await connection.execute(delete(table).where(table.c[TENANT_COLUMN] == tenant_id))
     ids: dict[str, dict[int, int]] = {TENANTS.name: {archive.tenant["id"]: tenant_id}}
-    renumbered: list[str] = []
-    kept: list[Table] = []
+    for table in tables:  # all first: a delivery key may name a row of a later table
+        old = [row["id"] for row in archive.rows[table.name]]
+        ids[table.name] = await _new_ids(connection, table=table, old=old)
+    renumbered = [t.name for t in tables if any(o != n for o, n in ids[t.name].items())]
+    kept = [t for t in tables if ids[t.name] and t.name not in renumbered]
     for table in tables:
         rows = archive.rows[table.name]
-        ids[table.name] = await _new_ids(connection, table=table, old=[r["id"] for r in rows])
-        if any(old != new for old, new in ids[table.name].items()):
-            renumbered.append(table.name)
-        elif rows:
-            kept.append(table)
         if rows:
             await connection.execute(
                 insert(table),
