@@ -63,12 +63,13 @@ class Timekeeper:
         self._sweep_every = sweep_every
         self.scheduler: Any = AsyncIOScheduler(timezone=UTC)
         self._running: set[asyncio.Task[Any]] = set()
+        self._catching_up: asyncio.Future[None] | None = None
 
     async def start(self) -> None:
-        """Catch up, then schedule what is due and the periodic sweep."""
-        tally = await self._run_all(catch_up=True)
-        if tally.sent or tally.skipped:
-            log.info("caught up at start: %d sent, %d missed (skipped)", tally.sent, tally.skipped)
+        """Schedule what is due and the periodic sweep, and catch up in the background:
+        a replica starting on a large backlog answers health checks (and people) at once,
+        and shares the backlog with the replicas already running."""
+        self._catching_up = asyncio.ensure_future(self._tracked(self._catch_up()))
         self.scheduler.start()
         self.scheduler.add_job(
             self._sweep,
@@ -136,6 +137,11 @@ class Timekeeper:
             except Exception:  # one ritual's failure does not stop the others
                 log.exception("a scheduled sweep failed")
         return total
+
+    async def _catch_up(self) -> None:
+        tally = await self._run_all(catch_up=True)
+        if tally.sent or tally.skipped:
+            log.info("caught up at start: %d sent, %d missed (skipped)", tally.sent, tally.skipped)
 
     async def _due(self) -> None:
         await self._tracked(self._run_all())
