@@ -27,11 +27,12 @@ from platformdirs import user_state_dir
 
 from tandem import __version__, demo
 from tandem.bot.clock import Clock, SystemClock
-from tandem.bot.dispatcher import Dispatcher
+from tandem.bot.dispatcher import ANSWERS_LOGGER, Dispatcher
 from tandem.bot.i18n import Translator
 from tandem.bot.port import PlatformPorts
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform, TenantKey, TenantKeyError, User
+from tandem.ops.metrics import Metrics
 from tandem.rituals.blockers.engine import BlockerEngine
 from tandem.rituals.blockers.ritual import BlockerRitual
 from tandem.rituals.blockers.service import BlockerService
@@ -60,8 +61,12 @@ from tandem.storage.sqlite_lock import AlreadyServing, hold_serving_lock
 if TYPE_CHECKING:
     from tandem.adapters.slack.bolt_app import SlackRoutes
     from tandem.adapters.teams.cloud import TeamsRoutes
+    from tandem.ops.health import Readiness
 
 log = logging.getLogger("tandem")
+IN_FLIGHT_SECONDS = 10.0
+"""At shutdown, how long requests under way may take to finish once the server stops
+listening (aiohttp's ``shutdown_timeout``)."""
 T = TypeVar("T")
 
 
@@ -87,6 +92,9 @@ class Runtime:
     planning_engine: PlanningEngine
     deliveries: tuple[Deliveries, ...]
     """Each engine's; at shutdown they hand back what they hold unsent."""
+    metrics: Metrics
+    """This process's Prometheus metrics (``GET /metrics``), fed by the dispatcher, the
+    deliveries and the adapters."""
 
     @property
     def engines(self) -> tuple[StandupEngine, BlockerEngine, GuardrailEngine, PlanningEngine]:
@@ -99,19 +107,30 @@ class Runtime:
         )
 
 
-def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
-    """Wire the database, the directory, the dispatcher and every ritual."""
+def build_runtime(
+    *, settings: Settings, clock: Clock | None = None, metrics: Metrics | None = None
+) -> Runtime:
+    """Wire the database, the directory, the dispatcher and every ritual (and the metrics
+    they feed: ``metrics``, or new ones)."""
     clock = clock or SystemClock()
+    metrics = metrics or Metrics()
     database = Database(url=settings.database_url)
     policy = RetryPolicy(lease=timedelta(seconds=settings.lease_seconds))
     made: list[Deliveries] = []
 
     def deliveries() -> Deliveries:
-        made.append(Deliveries(database=database, clock=clock, policy=policy))
+        made.append(
+            Deliveries(
+                database=database,
+                clock=clock,
+                policy=policy,
+                on_outcome=metrics.scheduled_send,
+            )
+        )
         return made[-1]
 
     directory = Directory(database=database)
-    dispatcher = Dispatcher(resolver=directory, clock=clock)
+    dispatcher = Dispatcher(resolver=directory, clock=clock, observe=metrics.command_handled)
     raci = RaciRitual(database=database, directory=directory)
     raci.register(dispatcher)
     ports = PlatformPorts()
@@ -192,6 +211,7 @@ def build_runtime(*, settings: Settings, clock: Clock | None = None) -> Runtime:
         planning=planning_service,
         planning_engine=planning_engine,
         deliveries=tuple(made),
+        metrics=metrics,
     )
 
 
@@ -245,15 +265,22 @@ def _tenant(text: str) -> TenantKey:
 
 
 def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+    """Text or JSON lines (``TANDEM_LOG_FORMAT``), the configured secrets masked."""
+    from pydantic import ValidationError
+
+    from tandem.ops.logs import setup_logging
+
+    try:
+        settings: Settings | None = Settings()
+    except ValidationError:  # the command itself reports what is wrong
+        settings = None
+    setup_logging(
+        verbose=verbose,
+        json_lines=settings is not None and settings.log_format == "json",
+        secrets=settings.secrets if settings else (),
     )
-    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
-    if not verbose:
-        logging.getLogger("alembic").setLevel(logging.WARNING)
-        logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per job otherwise
+    if not verbose:  # a line per command answered: `tandem serve` turns it on
+        logging.getLogger(ANSWERS_LOGGER).setLevel(logging.WARNING)
 
 
 tenant_option = click.option(
@@ -282,17 +309,22 @@ async def serving(
     *,
     slack_routes: SlackRoutes | None,
     teams_routes: TeamsRoutes | None,
+    readiness: Readiness,
+    metrics: Metrics,
 ) -> AsyncIterator[None]:
     """Everything ``tandem serve`` runs, started with the server and stopped with it.
 
     Adapters are built here, inside the running loop, and plugged into the routes
-    mounted before the server started; then the scheduler of timed rituals starts.
+    mounted before the server started; then the scheduler of timed rituals starts, and
+    ``/readyz`` says ready. Stopping goes the other way: not ready, the scheduler, the
+    adapters, the database.
     """
     from tandem.adapters.slack.bolt_app import SlackAdapter
     from tandem.adapters.teams.cloud import TeamsAdapter
+    from tandem.ops.shutdown import stop_gently_on_sigterm
     from tandem.scheduler import Timekeeper
 
-    runtime = build_runtime(settings=settings)
+    runtime = build_runtime(settings=settings, metrics=metrics)
     await prepare(runtime)
     slack = None
     if slack_routes is not None:
@@ -301,6 +333,7 @@ async def serving(
             dispatcher=runtime.dispatcher,
             database=runtime.database,
             clock=runtime.clock,
+            calls=metrics.platform(name=Platform.SLACK.value),
         )
         slack_routes.adapter = slack
         runtime.ports.add(platform=Platform.SLACK.value, port=slack.port)
@@ -311,6 +344,7 @@ async def serving(
             dispatcher=runtime.dispatcher,
             database=runtime.database,
             clock=runtime.clock,
+            calls=metrics.platform(name=Platform.TEAMS.value),
         )
         teams_routes.adapter = teams
         runtime.ports.add(platform=Platform.TEAMS.value, port=teams.port)
@@ -324,14 +358,22 @@ async def serving(
     runtime.guardrails.on_change(timekeeper.rebuild)
     runtime.planning.on_change(timekeeper.rebuild)
     await timekeeper.start()
+    readiness.serve(database=runtime.database)
+    stop_gently_on_sigterm(
+        readiness=readiness,
+        delay=settings.shutdown_delay_seconds,
+        first=[timekeeper.scheduler.pause],  # no new sweep starts while the delay runs
+    )
     await _announce(runtime, port, slack=slack is not None)
     try:
         yield
     finally:
+        readiness.stop()
         await timekeeper.stop()
         if slack is not None:
             await slack.stop()
         await runtime.database.dispose()
+        log.info("Tandem stopped")
 
 
 @cli.command()
@@ -342,6 +384,8 @@ def serve(port: int | None) -> None:
 
     from tandem.adapters.slack import bolt_app
     from tandem.adapters.teams import cloud
+    from tandem.ops import web as ops_web
+    from tandem.ops.health import Readiness
 
     settings = Settings()
     try:
@@ -352,12 +396,10 @@ def serve(port: int | None) -> None:
             "SQLite serves one process: stop the other one, or run several replicas "
             "on PostgreSQL (TANDEM_DATABASE_URL=postgresql://…)."
         ) from None
+    logging.getLogger(ANSWERS_LOGGER).setLevel(logging.NOTSET)  # a line per command answered
     app = web.Application()
-
-    async def healthz(_request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok", "version": __version__})
-
-    app.router.add_get("/healthz", healthz)
+    readiness, metrics = Readiness(), Metrics()
+    ops_web.mount(app, readiness=readiness, metrics=metrics)  # /healthz, /readyz, /metrics
     slack_routes = (
         bolt_app.mount(app, settings=settings) if bolt_app.is_configured(settings) else None
     )
@@ -368,6 +410,8 @@ def serve(port: int | None) -> None:
             port or settings.port,
             slack_routes=slack_routes,
             teams_routes=teams_routes,
+            readiness=readiness,
+            metrics=metrics,
         )
     )
     web.run_app(
@@ -376,6 +420,7 @@ def serve(port: int | None) -> None:
         port=port or settings.port,
         print=None,
         handle_signals=True,
+        shutdown_timeout=IN_FLIGHT_SECONDS,
     )
 
 

@@ -9,6 +9,7 @@ user reads a polite message in their language and the error is logged.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -16,6 +17,7 @@ from typing import Protocol
 from tandem.bot.cards import Card, Field, Reply
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
+from tandem.bot.logcontext import bind_tenant
 from tandem.bot.text import clean_input
 from tandem.bot.types import (
     ActionSubmitted,
@@ -31,6 +33,10 @@ from tandem.bot.types import (
 from tandem.bot.unavailable import ServiceUnavailable
 
 log = logging.getLogger(__name__)
+ANSWERS_LOGGER = "tandem.answers"
+"""A line per event answered (its name and time, never its text); ``tandem serve`` shows it,
+the terminal chat does not."""
+answers = logging.getLogger(ANSWERS_LOGGER)
 
 
 class ActorResolver(Protocol):
@@ -94,12 +100,41 @@ class ActionSpec:
     handler: ActionHandler
 
 
+@dataclass(frozen=True, slots=True)
+class Handled:
+    """One event the dispatcher answered, as its observer sees it (for metrics).
+
+    Attributes:
+        name: the command (``who-owns``), the action family (``standup``), ``text``
+            (free text), ``home``, ``installed`` or ``unknown``; never what was typed.
+        seconds: from the event's arrival to the reply.
+        failed: the handler failed and the user read an apology.
+    """
+
+    name: str
+    seconds: float
+    failed: bool
+
+
+@dataclass
+class _Outcome:
+    failed: bool = False
+
+
 class Dispatcher:
     """The single entry point adapters call with neutral events."""
 
-    def __init__(self, *, resolver: ActorResolver, clock: Clock) -> None:
+    def __init__(
+        self,
+        *,
+        resolver: ActorResolver,
+        clock: Clock,
+        observe: Callable[[Handled], None] | None = None,
+    ) -> None:
+        """``observe`` is told of every event answered (name, time taken, failure)."""
         self._resolver = resolver
         self._clock = clock
+        self._observe = observe
         self._commands: dict[str, CommandSpec] = {}
         self._actions: list[ActionSpec] = []
         self._text_handlers: list[TextHandler] = []
@@ -139,25 +174,73 @@ class Dispatcher:
         return tuple(self._commands.values())
 
     async def handle(self, event: Event) -> Reply:
-        """Answer one event. Never raises: failures become a polite reply."""
+        """Answer one event. Never raises: failures become a polite reply.
+
+        The event's tenant is bound to the logs of the work that follows; one line says
+        what was answered (the command's name, never what was typed) and how fast.
+        """
+        bind_tenant(str(event.user.tenant))
+        started = time.perf_counter()
+        outcome = _Outcome()
+        reply = await self._answer(event, outcome)
+        self._observed(event, seconds=time.perf_counter() - started, failed=outcome.failed)
+        return reply
+
+    async def _answer(self, event: Event, outcome: _Outcome) -> Reply:
         try:
             actor = await self._resolver.resolve(user=event.user)
         except ServiceUnavailable as error:
+            outcome.failed = True
             log.warning("database unreachable, %s refused: %s", type(event).__name__, error)
             return Reply(text=Translator(locale=event.user.locale)("error.unavailable"))
         except Exception:
+            outcome.failed = True
             log.exception("could not resolve the user of %s", type(event).__name__)
             return Reply(text=Translator(locale=event.user.locale)("error.internal"))
         t = Translator(locale=actor.locale)
         try:
             reply = await self._route(event, actor, t)
         except ServiceUnavailable as error:
+            outcome.failed = True
             log.warning("database unreachable, %s refused: %s", type(event).__name__, error)
             reply = Reply(text=t("error.unavailable"))
         except Exception:
+            outcome.failed = True
             log.exception("handler failed for %s", type(event).__name__)
             reply = Reply(text=t("error.internal"))
         return replace(reply, locale=t.locale)
+
+    def _observed(self, event: Event, *, seconds: float, failed: bool) -> None:
+        name = self.name_of(event)
+        answers.info("%s answered in %.0f ms%s", name, seconds * 1000, " (failed)" * failed)
+        if self._observe is None:
+            return
+        try:
+            self._observe(Handled(name=name, seconds=seconds, failed=failed))
+        except Exception:  # an observer never costs the user their reply
+            log.exception("the dispatcher's observer failed")
+
+    def name_of(self, event: Event) -> str:
+        """What ``event`` is, for logs and metrics: the command's name, the action's
+        family, ``text``, ``home``, ``installed`` or ``unknown`` (never what was typed)."""
+        match event:
+            case CommandInvoked():
+                name = event.command.strip().lstrip("/").casefold()
+                return name if name in self._commands else "unknown"
+            case MessageReceived():
+                text, _ = clean_input(event.text)
+                command, _ = self.parse(text)
+                return command or ("unknown" if text.startswith("/") else "text")
+            case ActionSubmitted():
+                for action in self._actions:
+                    if event.action_id.startswith(action.prefix):
+                        return action.prefix.rstrip(".:") or "action"
+                return "unknown"
+            case Installed():
+                return "installed"
+            case HomeOpened():
+                return "home"
+        return "unknown"
 
     async def _route(self, event: Event, actor: Actor, t: Translator) -> Reply:
         match event:
@@ -179,7 +262,7 @@ class Dispatcher:
                         ctx = ActionContext(actor=actor, event=event, t=t, clock=self._clock)
                         return await action.handler(ctx)
                 log.warning("no handler for action %r", event.action_id)
-                return Reply(text=t("error.internal"))
+                return Reply(text=t("error.unknown_action"))
             case Installed():
                 return await self._help_for(actor, t, unknown=None)
             case HomeOpened():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote, urlsplit
 
 from platformdirs import user_data_dir
 from pydantic import Field
@@ -13,6 +15,14 @@ def default_database_url() -> str:
     """A SQLite file in the user's data folder."""
     folder = Path(user_data_dir("tandem", appauthor=False))
     return f"sqlite:///{folder / 'tandem.db'}"
+
+
+def _password(url: str) -> str | None:
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        return None
+    return unquote(password) if password else None
 
 
 class Settings(BaseSettings):
@@ -39,6 +49,27 @@ class Settings(BaseSettings):
     lease_seconds: float = Field(default=300.0, gt=0, le=86400, alias="TANDEM_LEASE_SECONDS")
     """How long a claimed scheduled send is held by the replica that claimed it; a replica
     that dies holding one leaves it to the others once this has passed."""
+    log_format: Literal["text", "json"] = Field(default="text", alias="TANDEM_LOG_FORMAT")
+    """``json``: one JSON object a line, for a log collector; ``text`` for a terminal."""
+    shutdown_delay_seconds: float = Field(
+        default=5.0, ge=0, le=300, alias="TANDEM_SHUTDOWN_DELAY_SECONDS"
+    )
+    """After SIGTERM, how long ``/readyz`` answers 503 before the server stops listening,
+    for a load balancer to stop sending work (0: stop at once). Only waited when something
+    has asked ``/readyz`` since start: otherwise nobody would notice."""
+
+    @property
+    def secrets(self) -> tuple[str | None, ...]:
+        """Every configured secret (tokens, passwords, the database's password), for the
+        logs to mask."""
+        return (
+            self.slack_bot_token,
+            self.slack_signing_secret,
+            self.slack_app_token,
+            self.slack_client_secret,
+            self.microsoft_app_password,
+            _password(self.database_url),
+        )
 
     @property
     def uses_sqlite(self) -> bool:

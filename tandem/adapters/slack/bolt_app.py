@@ -27,6 +27,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
+from tandem.adapters.calls import CallObserver
 from tandem.adapters.slack.inbound import (
     conversation,
     payload_team,
@@ -39,6 +40,7 @@ from tandem.adapters.slack.installation_store import (
     DatabaseInstallationStore,
     DatabaseOAuthStateStore,
 )
+from tandem.adapters.slack.observed import CountsRetries, SeesRateLimits
 from tandem.adapters.slack.outbound import SlackPort, upload_files
 from tandem.adapters.slack.profiles import ProfileCache
 from tandem.adapters.slack.render import SHARE_ACTION, home_view, message
@@ -100,12 +102,18 @@ def is_configured(settings: Settings) -> bool:
     )
 
 
-def _retry_handlers(*, rate_limits: bool = True) -> list[Any]:
-    """Connection errors are retried; 429s too, unless the caller paces itself."""
+def _retry_handlers(*, rate_limits: bool = True, calls: CallObserver | None = None) -> list[Any]:
+    """Connection errors are retried; 429s too, unless the caller paces itself. ``calls``
+    is told of every 429 and every retry."""
     handlers: list[Any] = [AsyncConnectionErrorRetryHandler(max_retry_count=3)]
     if rate_limits:
         handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=5))
-    return handlers
+    if calls is None:
+        return handlers
+    return [
+        SeesRateLimits(observer=calls),
+        *(CountsRetries(inner=h, observer=calls) for h in handlers),
+    ]
 
 
 class SlackRoutes:
@@ -146,9 +154,17 @@ class SlackAdapter:
     """
 
     def __init__(
-        self, *, settings: Settings, dispatcher: Dispatcher, database: Database, clock: Clock
+        self,
+        *,
+        settings: Settings,
+        dispatcher: Dispatcher,
+        database: Database,
+        clock: Clock,
+        calls: CallObserver | None = None,
     ) -> None:
+        """``calls`` is told of the Web API's 429s and of the calls tried again."""
         self._settings = settings
+        self._calls = calls
         self._dispatcher = dispatcher
         self._database = database
         self._clock = clock
@@ -165,13 +181,13 @@ class SlackAdapter:
         self.client = AsyncWebClient(
             token=None if self._oauth else settings.slack_bot_token,
             base_url=self._api_url,
-            retry_handlers=_retry_handlers(),
+            retry_handlers=_retry_handlers(calls=calls),
             session=self._http,
         )
         self._paced_client = AsyncWebClient(
             token=None if self._oauth else settings.slack_bot_token,
             base_url=self._api_url,
-            retry_handlers=_retry_handlers(rate_limits=False),
+            retry_handlers=_retry_handlers(rate_limits=False, calls=calls),
             session=self._http,
         )
         oauth_settings = None
@@ -267,7 +283,7 @@ class SlackAdapter:
         client = AsyncWebClient(
             token=record.bot_token,
             base_url=self._api_url,
-            retry_handlers=_retry_handlers(rate_limits=not paced),
+            retry_handlers=_retry_handlers(rate_limits=not paced, calls=self._calls),
             session=self._http,
         )
         self._clients[(tenant.workspace, paced)] = client

@@ -19,6 +19,7 @@ from botbuilder.core import ActivityHandler, InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsInfo
 from botbuilder.schema import Activity, AdaptiveCardInvokeResponse, ChannelAccount
 
+from tandem.adapters.calls import CallObserver
 from tandem.adapters.teams.inbound import (
     activity_tenant,
     card_submission,
@@ -39,6 +40,7 @@ from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.dispatcher import Dispatcher
 from tandem.bot.i18n import Translator
+from tandem.bot.logcontext import bind_tenant
 from tandem.bot.types import (
     ActionSubmitted,
     ConversationRef,
@@ -144,8 +146,17 @@ async def _upload(consent: _Consent) -> bool:
 class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
     """Translates; no business rule lives here."""
 
-    def __init__(self, *, dispatcher: Dispatcher, database: Database, clock: Clock) -> None:
+    def __init__(
+        self,
+        *,
+        dispatcher: Dispatcher,
+        database: Database,
+        clock: Clock,
+        calls: CallObserver | None = None,
+    ) -> None:
+        """``calls`` is told of the connector's 429s and of the calls tried again."""
         self._dispatcher = dispatcher
+        self._calls = calls
         self._database = database
         self._clock = clock
         self._members: dict[tuple[str, str], _Member] = {}
@@ -155,6 +166,7 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
     async def on_turn(self, turn_context: TurnContext) -> None:
         key = self._tenant(turn_context)
         if key is not None:
+            bind_tenant(str(key))  # the turn's logs name the tenant
             await self._remember(turn_context, key)
         await super().on_turn(turn_context)
 
@@ -223,7 +235,9 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         email = None
         name = sender.name or ""
         try:
-            found = await with_retries(lambda: TeamsInfo.get_member(turn_context, sender.id))
+            found = await with_retries(
+                lambda: TeamsInfo.get_member(turn_context, sender.id), observer=self._calls
+            )
             email = getattr(found, "email", None) or getattr(found, "user_principal_name", None)
             name = getattr(found, "name", None) or name
         except Exception as error:  # Playground and some clients have no member API
@@ -244,7 +258,9 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
 
     async def _send(self, turn_context: TurnContext, reply: Reply) -> None:
         """The reply, then a consent card per file (in a personal chat: Teams allows no other)."""
-        await with_retries(lambda: turn_context.send_activity(activity(reply)))
+        await with_retries(
+            lambda: turn_context.send_activity(activity(reply)), observer=self._calls
+        )
         if not reply.files:
             return
         if turn_context.activity.conversation.conversation_type not in (None, "personal"):
@@ -253,9 +269,8 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         for consent in file_consents(reply.files):
             await self._send_activity(turn_context, consent)
 
-    @staticmethod
-    async def _send_activity(turn_context: TurnContext, message: Activity | str) -> None:
-        await with_retries(lambda: turn_context.send_activity(message))
+    async def _send_activity(self, turn_context: TurnContext, message: Activity | str) -> None:
+        await with_retries(lambda: turn_context.send_activity(message), observer=self._calls)
 
     # -- activities -------------------------------------------------------------------------
 

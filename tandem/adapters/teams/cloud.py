@@ -14,6 +14,7 @@ from botbuilder.integration.aiohttp import (
     ConfigurationBotFrameworkAuthentication,
 )
 
+from tandem.adapters.calls import CallObserver
 from tandem.adapters.teams.bot import TandemTeamsBot
 from tandem.adapters.teams.outbound import TeamsPort
 from tandem.bot.clock import Clock
@@ -58,8 +59,15 @@ class TeamsAdapter:
     """The CloudAdapter, Tandem's ActivityHandler and the Teams port, built in the running loop."""
 
     def __init__(
-        self, *, settings: Settings, dispatcher: Dispatcher, database: Database, clock: Clock
+        self,
+        *,
+        settings: Settings,
+        dispatcher: Dispatcher,
+        database: Database,
+        clock: Clock,
+        calls: CallObserver | None = None,
     ) -> None:
+        """``calls`` is told of the connector's 429s and of the calls tried again."""
         self.app_id = settings.microsoft_app_id or ""
         config = _BotConfig(
             APP_ID=self.app_id,
@@ -69,9 +77,11 @@ class TeamsAdapter:
         )
         self.cloud = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
         self.cloud.on_turn_error = self._on_turn_error
-        self.bot = TandemTeamsBot(dispatcher=dispatcher, database=database, clock=clock)
+        self.bot = TandemTeamsBot(
+            dispatcher=dispatcher, database=database, clock=clock, calls=calls
+        )
         self.port = TeamsPort(
-            adapter=self.cloud, app_id=self.app_id, database=database, clock=clock
+            adapter=self.cloud, app_id=self.app_id, database=database, clock=clock, calls=calls
         )
         if self.app_id:
             log.info("Teams: Bot Framework tokens required at %s", MESSAGES_PATH)

@@ -15,6 +15,7 @@ from botbuilder.schema import (
     ConversationReference,
 )
 
+from tandem.adapters.calls import CallObserver
 from tandem.adapters.teams.render import activity, file_consents
 from tandem.adapters.teams.retry import with_retries
 from tandem.bot.cards import Reply
@@ -31,17 +32,27 @@ class NotReachable(LookupError):
     """Tandem has no way yet to reach that conversation or person."""
 
 
-async def _send_one(turn_context: TurnContext, message: Activity) -> None:
-    await with_retries(lambda: turn_context.send_activity(message))
+async def _send_one(
+    turn_context: TurnContext, message: Activity, *, observer: CallObserver | None
+) -> None:
+    await with_retries(lambda: turn_context.send_activity(message), observer=observer)
 
 
 class TeamsPort:
     """Implements :class:`tandem.bot.port.ChatPort` for Teams."""
 
     def __init__(
-        self, *, adapter: CloudAdapter, app_id: str, database: Database, clock: Clock
+        self,
+        *,
+        adapter: CloudAdapter,
+        app_id: str,
+        database: Database,
+        clock: Clock,
+        calls: CallObserver | None = None,
     ) -> None:
+        """``calls`` is told of the connector's 429s and of the calls tried again."""
         self._adapter = adapter
+        self._calls = calls
         self._clock = clock
         self._app_id = app_id
         self._database = database
@@ -72,10 +83,12 @@ class TeamsPort:
             log.warning("Teams: files left out of a message to a %s", conversation.kind.value)
 
         async def callback(turn_context: TurnContext) -> None:
-            response = await with_retries(lambda: turn_context.send_activity(activity(reply)))
+            response = await with_retries(
+                lambda: turn_context.send_activity(activity(reply)), observer=self._calls
+            )
             sent.append(getattr(response, "id", "") or "")
             for consent in consents:
-                await _send_one(turn_context, consent)
+                await _send_one(turn_context, consent, observer=self._calls)
 
         await self._adapter.continue_conversation(reference, callback, self._app_id)
         return MessageRef(conversation=conversation, id=sent[0] if sent else "")
@@ -87,7 +100,7 @@ class TeamsPort:
         updated.id = message.id
 
         async def callback(turn_context: TurnContext) -> None:
-            await with_retries(lambda: turn_context.update_activity(updated))
+            await with_retries(lambda: turn_context.update_activity(updated), observer=self._calls)
 
         await self._adapter.continue_conversation(reference, callback, self._app_id)
 
@@ -135,7 +148,8 @@ class TeamsPort:
         await with_retries(
             lambda: self._adapter.create_conversation(
                 self._app_id, callback, parameters, "msteams", known.service_url, None
-            )
+            ),
+            observer=self._calls,
         )
         text = created[0]
         reference = ConversationReference().deserialize(json.loads(text))
