@@ -421,7 +421,7 @@ def _duplicate_person(text: str) -> str:
         (lambda text: "", "the file is empty"),
         (lambda text: "name,email\nana,ana@example.com\n", "line 1 is not a Tandem archive"),
         (lambda text: with_header(text, version=2), "reads version 1 only"),
-        (lambda text: with_header(text, schema="0006"), "start the source with this Tandem"),
+        (lambda text: with_header(text, schema="0006"), "start the source once with this Tandem"),
         (lambda text: with_header(text, schema="0099"), "which this Tandem"),
         (_cut, "the file is cut"),
         (_bad_json, "line 6: not JSON"),

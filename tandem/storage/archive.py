@@ -67,7 +67,7 @@ from tandem.storage.timestamps import utc
 
 FORMAT = "tandem-archive"
 VERSION = 1
-"""Raised when the layout of the file changes (not when the schema does: ``schema`` says)."""
+"""Bumped when the layout of the file changes (not when the schema does: ``schema`` says)."""
 
 NOT_TENANT_ROWS = frozenset({models.Tenant.__tablename__, models.SlackOAuthState.__tablename__})
 """Tables whose rows belong to no one tenant: the tenants themselves, pending OAuth installs."""
@@ -302,22 +302,22 @@ def _schema_problem(schema: object) -> str | None:
     head = head_revision()
     if schema == head:
         return None
-    try:
-        known = isinstance(schema, str) and ScriptDirectory.from_config(
-            alembic_config()
-        ).get_revision(schema)
-    except CommandError:
-        known = False
+    known = False
+    if isinstance(schema, str) and schema:
+        try:
+            known = ScriptDirectory.from_config(alembic_config()).get_revision(schema) is not None
+        except CommandError:
+            known = False
     if not known:
         return (
-            f"it was exported from a database at schema revision {schema!r}, which this "
-            f"Tandem ({__version__}, revision {head}) does not know: import it with the "
-            "Tandem that exported it, or a newer one, and the same on both sides"
+            f"it was exported at schema revision {schema!r}, which this Tandem "
+            f"({__version__}, revision {head}) does not know: it comes from a newer Tandem; "
+            "upgrade Tandem here to that version and import it again"
         )
     return (
-        f"it was exported from a database at schema revision {schema}, and this Tandem's is "
-        f"{head}: start the source with this Tandem version once (it migrates its database) "
-        "and export again"
+        f"it was exported at schema revision {schema} and this Tandem's is {head}: start "
+        "the source once with this Tandem version (its start migrates the database) and "
+        "export again"
     )
 
 
