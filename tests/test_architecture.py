@@ -26,7 +26,14 @@ from tandem.storage.repositories import (
 )
 
 PACKAGE = Path(tandem.__file__).parent
-FORBIDDEN = ("slack_bolt", "slack_sdk", "botbuilder", "aiohttp", "microsoft_agents")
+FORBIDDEN = (
+    "slack_bolt",
+    "slack_sdk",
+    "botbuilder",
+    "aiohttp",
+    "microsoft_agents",
+    "prometheus_client",  # metrics reach the core as plain callables
+)
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -24,6 +24,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from tandem.adapters.teams.retry import with_retries
 from tandem.bot.clock import FixedClock
@@ -41,6 +42,7 @@ from tests.recording_port import RecordingPort
 from tests.replicas import Replica, free_port, start_replicas
 from tests.slackfake.api import FakeSlackApi
 from tests.slackfake.signing import command_body, event_body, signed_headers
+from tests.tcpproxy import Proxy
 from tests.teamsfake.connector import FakeConnector
 from tests.test_slack_e2e import PEOPLE, SAM, SECRET, TEAM
 from tests.test_teams_e2e import HUGO as TEAMS_HUGO
@@ -171,6 +173,30 @@ async def test_readyz_says_migrations_behind_until_the_schema_is_current(
         await set_revision(database_url, str(head_revision()))
         assert (await get(f"{tandem.base}/readyz"))[0] == 200
     assert "not ready: migrations behind" in tandem.log_text()
+
+
+async def test_readyz_follows_the_database_going_away_and_coming_back(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    parsed = make_url(postgres_url)
+    assert parsed.host and parsed.port
+    async with Proxy(target_host=parsed.host, target_port=parsed.port) as proxy:
+        through = parsed.set(port=proxy.port).render_as_string(hide_password=False)
+        async with start_replicas(count=1, database_url=through, workdir=tmp_path) as (tandem,):
+            assert (await get(f"{tandem.base}/readyz"))[0] == 200
+            await proxy.cut()
+            status, body, _ = await get(f"{tandem.base}/readyz")
+            assert status == 503 and json.loads(body)["status"] == "database unreachable"
+            assert (await get(f"{tandem.base}/healthz"))[0] == 200
+            await proxy.restore()
+
+            async def ready() -> bool:
+                return (await get(f"{tandem.base}/readyz"))[0] == 200
+
+            await eventually(ready, what="/readyz once the database is back")
+    text_log = tandem.log_text()
+    assert "not ready: database unreachable" in text_log
+    assert text_log.count("ready: the database answers") == 2  # at start, and once back
 
 
 @asynccontextmanager
