@@ -234,3 +234,27 @@ async def test_a_send_cut_off_by_a_crash_goes_out_once_after_the_restart(
     assert max(now.values()) == 1, f"posted twice: {[m for m, n in now.items() if n > 1]}"
     # every send that went out has its message in Slack (found again, or posted then)
     assert {f"d{r.id}.0" for r in done if r.message_id} <= set(now)
+
+
+async def test_a_replica_stopping_hands_back_what_it_held_for_another_at_once(
+    slack: SlackBot, clock: FixedClock, database_url: str
+) -> None:
+    """SIGTERM cuts a fan-out off after the drain: what it held goes to the next replica at
+    once, without waiting for the lease, and what had gone out is not sent again."""
+    scenario = SCENARIOS[1]  # the stand-up reminders, three of them
+    await scenario.prepare(slack, clock)
+    earlier = marked(slack.api)
+    clock.set(at=scenario.due)
+    await die_during(slack, scenario.run, after=1)
+    assert slack.runtime is not None
+    for held in slack.runtime.deliveries:
+        await held.release()
+    settings = settings_for(database_url, slack.api, SLACK_BOT_TOKEN="xoxb-acme")
+    async with serve_slack(settings, slack.api, clock=clock) as other:
+        assert other.runtime is not None
+        clock.set(at=scenario.due + timedelta(seconds=30))  # well within the lease
+        await scenario.run(other.runtime)
+        done = await rows(other.runtime, scenario.family, scenario.due)
+    assert [r.status for r in done] == ["sent"] * scenario.sends
+    now = marked(slack.api) - earlier
+    assert len(now) == scenario.sends and max(now.values()) == 1
