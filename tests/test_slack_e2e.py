@@ -467,7 +467,7 @@ async def test_two_workspaces_installed_by_oauth_see_their_own_data(
     [
         ("{not json", "application/json", 400),
         ("payload=%7Bbroken", "application/x-www-form-urlencoded", 400),
-        ('{"type": "event_callback", "event": {}}', "application/json", 404),
+        ('{"type": "event_callback", "event": {}}', "application/json", 400),  # no workspace
     ],
 )
 async def test_a_malformed_but_signed_payload_is_refused_without_a_500(

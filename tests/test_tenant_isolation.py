@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
 import pytest
+from sqlmodel import select
 
 from tandem.bot.types import TenantKey
+from tandem.storage import repositories
 from tandem.storage.database import Database
+from tandem.storage.models import RaciTopic
 from tandem.storage.orgfiles.service import FileKind, export_file, import_file
 from tandem.storage.records import (
     ChannelAddress,
@@ -30,6 +35,7 @@ from tandem.storage.repositories import (
     deliveries,
     escalation,
     guardrails,
+    ownership,
     people,
     planning,
     raci,
@@ -1283,32 +1289,52 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert await planning.pool(s, tenant=acme) == ["ana.silva@example.com"]
 
 
-def _repository_functions() -> set[str]:
-    names = set()
-    for module in (
-        approvals,
-        people,
-        raci,
-        guardrails,
-        tenants,
-        slack,
-        teams,
-        standups,
-        availability,
-        blockers,
-        deliveries,
-        escalation,
-        planning,
-    ):
-        short = module.__name__.rsplit(".", 1)[1]
+@check("ownership.require_owned")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    mine = (await s.exec(select(RaciTopic.id).where(RaciTopic.tenant_id == acme.id))).first()
+    await ownership.require_owned(s, tenant=acme, model=RaciTopic, row_id=mine)
+    for stranger in (other, empty):
+        with pytest.raises(NotInTenant):
+            await ownership.require_owned(s, tenant=stranger, model=RaciTopic, row_id=mine)
+
+
+# Repository functions that take no ``tenant``, and why each may not.
+NO_TENANT_PARAMETER = {
+    "tenants.find_tenant": "finds a tenant by the key an admin types: how a tenant is had",
+    "tenants.ensure_tenant": "the same, creating the tenant on first contact",
+    "tenants.all_tenants": "the scheduler's list of tenants, each then read by calls taking it",
+    "oauth_states.issue_oauth_state": "Slack's OAuth state is made before any workspace is known",
+    "oauth_states.consume_oauth_state": "and used up when Slack comes back, still before it is",
+}
+# ...and those with no isolation check: they hold no tenant's data.
+NO_ISOLATION_CHECK = {"oauth_states.issue_oauth_state", "oauth_states.consume_oauth_state"}
+
+
+def _repository_functions() -> dict[str, Callable[..., Any]]:
+    """Every public async function of every module in ``tandem/storage/repositories``."""
+    functions: dict[str, Callable[..., Any]] = {}
+    for found in pkgutil.iter_modules(repositories.__path__):
+        module = importlib.import_module(f"{repositories.__name__}.{found.name}")
         for name, function in inspect.getmembers(module, inspect.iscoroutinefunction):
             if not name.startswith("_") and function.__module__ == module.__name__:
-                names.add(f"{short}.{name}")
-    return names
+                functions[f"{found.name}.{name}"] = function
+    return functions
 
 
 def test_every_repository_function_has_an_isolation_check() -> None:
-    assert _repository_functions() == set(CHECKS)
+    assert set(_repository_functions()) - NO_ISOLATION_CHECK == set(CHECKS)
+
+
+def test_every_repository_function_takes_the_tenant_by_keyword() -> None:
+    functions = _repository_functions()
+    assert set(NO_TENANT_PARAMETER) <= set(functions)  # no excuse outlives its function
+    for name, function in functions.items():
+        parameter = inspect.signature(function).parameters.get("tenant")
+        if name in NO_TENANT_PARAMETER:
+            assert parameter is None, f"{name} takes a tenant now: drop its excuse"
+            continue
+        assert parameter is not None, f"{name} takes no tenant"
+        assert parameter.kind is inspect.Parameter.KEYWORD_ONLY, f"{name}: tenant= by keyword"
 
 
 @pytest.mark.parametrize("name", sorted(CHECKS))

@@ -49,10 +49,12 @@ class FakeConnector:
     async def __aenter__(self) -> FakeConnector:
         app = web.Application()
         app.router.add_post("/v3/conversations", self._create)
-        app.router.add_post("/v3/conversations/{cid}/activities", self._send)
-        app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self._reply)
-        app.router.add_put("/v3/conversations/{cid}/activities/{aid}", self._update)
-        app.router.add_get("/v3/conversations/{cid}/members/{mid}", self._member)
+        # ids as the Bot Framework takes them: any characters but "/" (aiohttp's default
+        # pattern would also refuse braces)
+        app.router.add_post("/v3/conversations/{cid:[^/]+}/activities", self._send)
+        app.router.add_post("/v3/conversations/{cid:[^/]+}/activities/{aid:[^/]+}", self._reply)
+        app.router.add_put("/v3/conversations/{cid:[^/]+}/activities/{aid:[^/]+}", self._update)
+        app.router.add_get("/v3/conversations/{cid:[^/]+}/members/{mid:[^/]+}", self._member)
         app.router.add_put("/upload/{name}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()

@@ -19,6 +19,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.request.internals import parse_body
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -35,6 +36,7 @@ from tandem.adapters.slack.inbound import (
     strip_mentions,
     tenant_key,
     view_inputs,
+    well_formed,
 )
 from tandem.adapters.slack.installation_store import (
     DatabaseInstallationStore,
@@ -238,11 +240,16 @@ class SlackAdapter:
 
     async def handle(self, request: web.Request) -> web.Response:
         """One HTTP request from Slack (events, commands, interactivity, OAuth)."""
+        content_type = request.headers.get("Content-Type", "").split(";")[0].strip() or None
         try:
-            bolt_request = await to_bolt_request(request)
+            body = parse_body(await request.text(), content_type)  # as bolt will parse it
         except ValueError:  # a body that is not the JSON or form it claims to be
             log.warning("Slack: refused a malformed request body")
             return web.Response(status=400, text="malformed request body")
+        if not well_formed(body):  # bolt would read it blindly (and answer 500)
+            log.warning("Slack: refused a payload that is not shaped as Slack's")
+            return web.Response(status=400, text="malformed payload")
+        bolt_request = await to_bolt_request(request)
         flow = self.app.oauth_flow
         if request.method == "GET" and flow is not None:
             if request.path == flow.install_path:
@@ -314,16 +321,29 @@ class SlackAdapter:
     async def _same_team_only(
         self, body: dict[str, Any], context: AsyncBoltContext, next: Next
     ) -> BoltResponse:
-        """A payload must name the workspace its token was authorised for, or it is dropped."""
+        """A payload must name the workspace its token was authorised for, or it is dropped.
+
+        Every id it names counts (bolt may read the workspace from another field than the
+        one checked first), and an org-wide install must be the authorised organisation's:
+        the tenant is taken from these ids, so none may point elsewhere.
+        """
         team, enterprise = payload_team(body)
         authorised = context.authorize_result
         if authorised is None:
             return await next()
         authorised_team, authorised_enterprise = authorised.team_id, authorised.enterprise_id
-        mismatch = (team and authorised_team and team != authorised_team) or (
-            enterprise and authorised_enterprise and enterprise != authorised_enterprise
-        )
-        if mismatch and not context.is_enterprise_install:
+        if not (context.enterprise_id if context.is_enterprise_install else context.team_id):
+            log.warning("refused a Slack payload that names no workspace")
+            return BoltResponse(status=400, body="no workspace")
+        enterprises = {e for e in (enterprise, context.enterprise_id) if e}
+        if context.is_enterprise_install:  # org-wide: any workspace of the organisation
+            mismatch = not authorised_enterprise or enterprises != {authorised_enterprise}
+        else:
+            teams = {t for t in (team, context.team_id) if t}
+            mismatch = bool(authorised_team and teams != {authorised_team}) or bool(
+                authorised_enterprise and enterprises - {authorised_enterprise}
+            )
+        if mismatch:
             log.warning("dropped a Slack payload whose workspace does not match its token")
             return BoltResponse(status=200, body="")
         return await next()
@@ -465,6 +485,9 @@ class SlackAdapter:
     ) -> None:
         """The Share button: run the same command again and post it for everyone."""
         await ack()
+        if not body.get("response_url"):  # the private answer it replaces has one, always
+            log.warning("Slack: dropped a Share press without a response_url")
+            return
         key, user = await self._interacting_user(body, client, context)
         command, _, text = str(action.get("value", "")).partition(" ")
         channel = str((body.get("channel") or {}).get("id", ""))

@@ -59,6 +59,139 @@ def payload_team(body: Mapping[str, Any]) -> tuple[str | None, str | None]:
     return team, enterprise
 
 
+# The shape of what Slack posts, as far as slack-bolt and Tandem read it. Bolt reads these
+# without checking their types (``payload["event"].get(…)``), so a payload that is signed
+# but not shaped like Slack's must be refused before it reaches bolt, or it costs a 500.
+_TEXTS = frozenset(
+    {
+        "type",
+        "token",
+        "team_id",
+        "enterprise_id",
+        "user_id",
+        "channel_id",
+        "channel_type",
+        "api_app_id",
+        "event_id",
+        "command",
+        "text",
+        "response_url",
+        "trigger_id",
+        "subtype",
+        "tab",
+        "ts",
+        "thread_ts",
+        "message_ts",
+        "event_ts",
+        "bot_id",
+        "user_team",
+        "context_team_id",
+        "context_enterprise_id",
+    }
+)
+_OWNERS = ("team", "enterprise", "user", "channel")  # an object with an id (or, in events, the id)
+_PARTS = ("event", "message", "previous_message", "item", "assistant_thread", "container")
+
+
+def _text(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _owner(value: object, *, id_alone: bool) -> bool:
+    if value is None or (id_alone and isinstance(value, str)):
+        return True
+    return isinstance(value, Mapping) and all(
+        _text(value.get(key)) for key in ("id", "team_id", "enterprise_id")
+    )
+
+
+def _part(value: object, *, top: bool = False) -> bool:
+    """An object read the way bolt reads a payload (its ids, then its parts, in depth)."""
+    if not isinstance(value, Mapping):
+        return False
+    if not all(_text(value.get(key)) for key in _TEXTS):
+        return False
+    if not all(_owner(value.get(key), id_alone=not top) for key in _OWNERS):
+        return False
+    for key in _PARTS:
+        if key in value and not _part(value[key]):
+            return False
+    lists = ("authorizations", "actions", "response_urls")
+    if not all(_list_of(value[key]) for key in lists if key in value):
+        return False
+    return (
+        all(_part(grant) for grant in value.get("authorizations") or ())
+        and value.get("actions") != []  # bolt reads the first action blindly
+        and all(_action(action) for action in value.get("actions") or ())
+        and (value.get("view") is None or _view(value["view"]))
+    )
+
+
+def _list_of(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, Mapping) for item in value)
+
+
+def _action(action: Mapping[str, Any]) -> bool:
+    """A button press or a menu choice of ``block_actions``."""
+    return (
+        isinstance(action.get("action_id"), str)
+        and all(_text(action.get(key)) for key in ("block_id", "value", "type"))
+        and _choice(action.get("selected_option"))
+    )
+
+
+def _choice(value: object) -> bool:
+    return value is None or (isinstance(value, Mapping) and _text(value.get("value")))
+
+
+def _view(view: object) -> bool:
+    """A modal, with the values of its inputs by block and by action."""
+    if not isinstance(view, Mapping):
+        return False
+    keys = ("id", "team_id", "app_installed_team_id", "callback_id", "private_metadata")
+    if not isinstance(view.get("type"), str) or not all(_text(view.get(key)) for key in keys):
+        return False
+    state = view.get("state")
+    if state is None:
+        return True
+    if not isinstance(state, Mapping):
+        return False
+    blocks = state.get("values") or {}
+    return isinstance(blocks, Mapping) and all(
+        isinstance(actions, Mapping)
+        and all(
+            isinstance(action, Mapping)
+            and all(_text(action.get(key)) for key in ("value", "selected_date", "type"))
+            and _choice(action.get("selected_option"))
+            for action in actions.values()
+        )
+        for actions in blocks.values()
+    )
+
+
+def well_formed(payload: object) -> bool:
+    """Whether a parsed request body is shaped as Slack shapes its payloads: an object whose
+    ids are strings and whose parts (team, user, channel, event, view, actions…) are objects;
+    a slash command comes with the ``response_url`` its answer goes to, an event callback
+    with its event, a button press with its action and a modal submission with its view."""
+    if not isinstance(payload, Mapping):
+        return False
+    url = payload.get("response_url")
+    if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
+        return False
+    required = {
+        "event_callback": "event",
+        "block_actions": "actions",
+        "view_submission": "view",
+        "view_closed": "view",
+    }.get(str(payload.get("type")))
+    if "command" in payload:
+        required = "response_url"
+    if required is not None and payload.get(required) is None:  # bolt reads these blindly
+        return False
+    return _part(payload, top=True)
+
+
 def view_inputs(view: Mapping[str, Any]) -> dict[str, str]:
     """The values of a submitted modal, by block id, as text."""
     values: dict[str, str] = {}

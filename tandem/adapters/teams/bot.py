@@ -12,6 +12,7 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from http import HTTPStatus
 from typing import Any
 
 from aiohttp import ClientError, ClientSession, ClientTimeout
@@ -331,7 +332,11 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         if turn_context.activity.name == FILE_CONSENT_INVOKE:
             return await self._file_consent(turn_context)
         if turn_context.activity.name != "adaptiveCard/action":
-            return await super().on_invoke_activity(turn_context)
+            answered = await super().on_invoke_activity(turn_context)
+            if answered is not None and answered.status == HTTPStatus.NOT_IMPLEMENTED:
+                # an invoke the app never declared: the client's mistake, not a server fault
+                return InvokeResponse(status=HTTPStatus.BAD_REQUEST)
+            return answered
         response = await self._card_action(turn_context)
         return InvokeResponse(status=response.status_code, body=response)
 

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 import jwt
 from aiohttp import web
+from azure.core.exceptions import DeserializationError
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
+from botbuilder.schema import Activity
 
 from tandem.adapters.calls import CallObserver
 from tandem.adapters.teams.bot import TandemTeamsBot
@@ -110,17 +112,26 @@ class TeamsAdapter:
 
 
 def _looks_like_an_activity(body: str) -> bool:
-    """An activity botbuilder can route: a type, a service URL and a conversation id."""
+    """An activity botbuilder can route: a type, a service URL, a conversation id and who
+    sent it, each field of the type botbuilder reads."""
     try:
         activity = json.loads(body)
     except ValueError:
         return False
     if not isinstance(activity, dict):
         return False
-    conversation = activity.get("conversation")
-    return (
+    conversation, sender = activity.get("conversation"), activity.get("from")
+    if not (
         isinstance(activity.get("type"), str)
         and isinstance(activity.get("serviceUrl"), str)
         and isinstance(conversation, dict)
         and isinstance(conversation.get("id"), str)
-    )
+        and isinstance(sender, dict)  # Teams says who acts, always
+        and isinstance(sender.get("id"), str)
+    ):
+        return False
+    try:  # as botbuilder will read it: a field of the wrong type would cost a 500 there
+        Activity().deserialize(activity)
+    except DeserializationError:
+        return False
+    return True

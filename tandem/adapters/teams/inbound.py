@@ -27,9 +27,10 @@ def tenant_key(*, tenant_id: str | None) -> TenantKey:
 def activity_tenant(*, channel_data: Any, conversation_tenant: str | None) -> str | None:
     """The tenant id an activity carries (channel data first, then the conversation)."""
     if isinstance(channel_data, dict):
-        tenant = (channel_data.get("tenant") or {}).get("id")
-        if tenant:
-            return str(tenant)
+        tenant = channel_data.get("tenant")
+        found = tenant.get("id") if isinstance(tenant, dict) else None
+        if found and isinstance(found, str):
+            return found
     return conversation_tenant
 
 

@@ -27,6 +27,8 @@ MESSAGES: dict[str, str] = {
     "Please try again in a moment.",
     "error.unavailable": "I can't reach my database right now, so nothing was read or changed. "
     "Please try again in a moment.",
+    "error.unknown_action": "I don't know this button or form (it may come from an older "
+    "version of Tandem), so nothing was changed.",
     "error.unknown_person": "I don't know you in this workspace yet ({who}). "
     "Ask an admin to import the people file.",
     "error.input_control": "Your message contained characters I can't read; "

@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "Réessayez dans un instant.",
     "error.unavailable": "Je n'arrive pas à joindre ma base de données pour l'instant : "
     "rien n'a été lu ni modifié. Réessayez dans un instant.",
+    "error.unknown_action": "Je ne connais pas ce bouton ni ce formulaire (il vient peut-être "
+    "d'une ancienne version de Tandem) : rien n'a été modifié.",
     "error.unknown_person": "Je ne vous connais pas encore dans cet espace ({who}). "
     "Demandez à un administrateur d'importer le fichier des personnes.",
     "error.input_control": "Votre message contenait des caractères illisibles ; "

@@ -124,7 +124,7 @@ def change(
         if not part:
             continue
         key, sep, value = part.partition(":")
-        if not sep:
+        if not sep or " " in key.strip():  # "hours 09:00-17:00": that colon is the value's
             key, _, value = part.partition(" ")
         word, value = fold(key), value.strip()
         if word in _ACK_WORDS:

@@ -499,7 +499,7 @@ class BlockerRitual:
                 return await self._decline(t, ctx.actor, me, blocker)
             case cards.ROUTE:
                 return await self._route(t, ctx.actor, me, blocker, slug, exact=True)
-        return Reply(text=t("error.internal"))
+        return Reply(text=t("error.unknown_action"))
 
     # -- the home ---------------------------------------------------------------------------
 

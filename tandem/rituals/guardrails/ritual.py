@@ -420,7 +420,7 @@ class GuardrailRitual:
                 return cards.text_form(t, request=request, kind="reply")
             case cards.ASKED | cards.REPLIED:
                 return await self._converse(t, me, request, text)
-        return Reply(text=t("error.internal"))
+        return Reply(text=t("error.unknown_action"))
 
     async def _picked(self, t: Translator, me: Member, *, rule_id: str, question: str) -> Reply:
         index = await self._service.index(tenant=me.tenant)

@@ -389,7 +389,7 @@ class PlanningRitual:
             )
         if prefix == cards.PROPOSED:
             return await self._proposed(t, me, org, session, occurrence, invite, inputs)
-        return Reply(text=t("error.internal"))
+        return Reply(text=t("error.unknown_action"))
 
     async def _invite(self, me: Member, value: str) -> InviteView | None:
         if not value.isdigit() or len(value) > 9:
