@@ -85,8 +85,10 @@ def test_sam_schedules_a_session_and_the_invites_are_saved(scheduled: Scheduled)
     priya = out[out.index(f"[to {PRIYA}]") :]
     assert priya.index("📅 You're invited: Q1 campaign planning") < priya.index("(file saved: ")
     assert "[1] Accept" in priya and "[3] Propose someone else" in priya
-    thomas = out[out.index(f"[to {THOMAS}]") :]
-    assert thomas.startswith(f"[to {THOMAS}]\n\n📅 Vous êtes invité·e : Q1 campaign planning")
+    # (the chat's own sweep may DM him a rule review reminder before, or after)
+    invited = f"[to {THOMAS}]\n\n📅 Vous êtes invité·e : Q1 campaign planning"
+    assert invited in out
+    thomas = out[out.index(invited) :]
     assert PARIS in thomas
 
     paths = saved_paths(out)
