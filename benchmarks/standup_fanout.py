@@ -37,10 +37,11 @@ from typing import Any
 from urllib.request import urlopen
 
 from tandem.adapters.slack.bolt_app import SlackAdapter
-from tandem.app import Runtime, build_runtime, prepare
+from tandem.app import build_runtime, prepare
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform, TenantKey
+from tandem.storage.database import Database
 from tandem.storage.orgfiles.service import FileKind, import_file
 from tandem.storage.records import ChannelAddress, StandupSettings
 from tandem.storage.repositories import people, slack, standups, tenants
@@ -78,51 +79,67 @@ def stats(base_url: str) -> dict[str, int]:
         return dict(json.loads(response.read()))
 
 
-async def populate(runtime: Runtime, *, tenants_count: int, members: int) -> None:
-    """Tenants with people, a Slack installation, known Slack ids and one stand-up each."""
+async def populate(
+    database: Database, *, tenants_count: int, members: int, due: datetime = DUE
+) -> None:
+    """Tenants with people, a Slack installation, known Slack ids and one stand-up each
+    (see :func:`populate_tenant`)."""
     for index in range(tenants_count):
-        team = f"T{index:06d}"
-        key = TenantKey.parse(f"slack:{team}")
-        lines = ["email,name,department,role,timezone,locale"]
-        lines += [f"m{j}@t{index}.example,Member {j},marketing,,UTC,en" for j in range(members)]
-        await import_file(
-            database=runtime.database,
-            tenant=key,
-            kind=FileKind.PEOPLE,
-            text="\n".join(lines) + "\n",
-            at=DUE - timedelta(days=1),
+        await populate_tenant(database, index=index, members=members, due=due)
+
+
+async def populate_tenant(
+    database: Database, *, index: int, members: int, due: datetime, paused: bool = False
+) -> None:
+    """Workspace ``index`` (team ``T00000i``, token ``xoxb-i``) with ``members`` people, an
+    installation, known Slack ids and a stand-up created the day before that asks them
+    every day at ``due`` (UTC, to the minute), ``paused`` or not."""
+    created = due - timedelta(days=1)
+    slot = (due.strftime("%H:%M"), (due + timedelta(hours=3)).strftime("%H:%M"))
+    team = f"T{index:06d}"
+    key = TenantKey.parse(f"slack:{team}")
+    lines = ["email,name,department,role,timezone,locale"]
+    lines += [f"m{j}@t{index}.example,Member {j},marketing,,UTC,en" for j in range(members)]
+    await import_file(
+        database=database,
+        tenant=key,
+        kind=FileKind.PEOPLE,
+        text="\n".join(lines) + "\n",
+        at=created,
+    )
+    async with database.session() as session:
+        tenant = await tenants.ensure_tenant(session, key=key)
+        await slack.save_installation(
+            session,
+            tenant=tenant,
+            record=SlackInstallationRecord(bot_token=f"xoxb-{index}", team_id=team),
         )
-        async with runtime.database.session() as session:
-            tenant = await tenants.ensure_tenant(session, key=key)
-            await slack.save_installation(
+        for j in range(members):
+            await people.link_identity(
                 session,
                 tenant=tenant,
-                record=SlackInstallationRecord(bot_token=f"xoxb-{index}", team_id=team),
+                email=f"m{j}@t{index}.example",
+                platform="slack",
+                platform_user_id=f"U{index:04d}{j:04d}",
             )
-            for j in range(members):
-                await people.link_identity(
-                    session,
-                    tenant=tenant,
-                    email=f"m{j}@t{index}.example",
-                    platform="slack",
-                    platform_user_id=f"U{index:04d}{j:04d}",
-                )
-            await standups.create_standup(
-                session,
-                tenant=tenant,
-                settings=StandupSettings(
-                    name="Daily",
-                    member_emails=tuple(f"m{j}@t{index}.example" for j in range(members)),
-                    questions=(),
-                    days=tuple(range(7)),
-                    slots=(("09:00", "12:00"),),
-                    timezone="UTC",
-                    reminders=(),
-                ),
-                channel=ChannelAddress(id=f"C{index:06d}"),
-                owner_email=f"m0@t{index}.example",
-                at=DUE - timedelta(days=1),
-            )
+        standup_id = await standups.create_standup(
+            session,
+            tenant=tenant,
+            settings=StandupSettings(
+                name="Daily",
+                member_emails=tuple(f"m{j}@t{index}.example" for j in range(members)),
+                questions=(),
+                days=tuple(range(7)),
+                slots=(slot,),
+                timezone="UTC",
+                reminders=(),
+            ),
+            channel=ChannelAddress(id=f"C{index:06d}"),
+            owner_email=f"m0@t{index}.example",
+            at=created,
+        )
+        if paused:
+            await standups.set_state(session, tenant=tenant, standup_id=standup_id, paused=True)
 
 
 class Timed:
@@ -158,7 +175,7 @@ async def run(args: argparse.Namespace) -> None:
     try:
         await prepare(runtime)
         started = time.perf_counter()
-        await populate(runtime, tenants_count=args.tenants, members=args.members)
+        await populate(runtime.database, tenants_count=args.tenants, members=args.members)
         print(
             f"set-up: {args.tenants} tenants x {args.members} members "
             f"in {time.perf_counter() - started:.1f} s ({runtime.database.describe()})"

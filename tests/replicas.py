@@ -179,6 +179,7 @@ async def start_replicas(
     database_url: str,
     workdir: Path,
     env: Mapping[str, str] | None = None,
+    start_within: float = START_TIMEOUT,
 ) -> AsyncIterator[list[Replica]]:
     """``count`` healthy ``tandem serve`` processes on ``database_url``, stopped at exit.
 
@@ -192,9 +193,10 @@ async def start_replicas(
         workdir: their working directory and ``HOME``, where ``replica-N.log`` are written.
         env: variables set on top of the cleaned environment (Slack settings,
             ``TANDEM_DEMO``…).
+        start_within: seconds each may take to answer ``/healthz``.
 
     Raises:
-        ReplicaFailed: one did not become healthy within 60 s (all are stopped).
+        ReplicaFailed: one did not become healthy in time (all are stopped).
     """
     if count < 1:
         raise ValueError("count must be at least 1")
@@ -214,9 +216,10 @@ async def start_replicas(
             )
         )
     try:
-        await replicas[0].start()
+        await replicas[0].start(within=start_within)
         started = await asyncio.gather(
-            *(replica.start() for replica in replicas[1:]), return_exceptions=True
+            *(replica.start(within=start_within) for replica in replicas[1:]),
+            return_exceptions=True,
         )
         for outcome in started:
             if isinstance(outcome, BaseException):
