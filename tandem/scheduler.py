@@ -64,12 +64,13 @@ class Timekeeper:
         self.scheduler: Any = AsyncIOScheduler(timezone=UTC)
         self._running: set[asyncio.Task[Any]] = set()
         self._catching_up: asyncio.Future[None] | None = None
+        self._rebuilding = asyncio.Lock()
 
     async def start(self) -> None:
         """Schedule what is due and the periodic sweep, and catch up in the background:
         a replica starting on a large backlog answers health checks (and people) at once,
         and shares the backlog with the replicas already running."""
-        self._catching_up = asyncio.ensure_future(self._tracked(self._catch_up()))
+        self._catching_up = asyncio.ensure_future(self._tracked(self._rebuild_and_catch_up()))
         self.scheduler.start()
         self.scheduler.add_job(
             self._sweep,
@@ -79,7 +80,6 @@ class Timekeeper:
             max_instances=1,
             replace_existing=True,
         )
-        await self.rebuild()
 
     async def stop(self) -> None:
         """Stop taking work: a sweep under way gets ``drain`` to finish, then is cut off,
@@ -102,7 +102,13 @@ class Timekeeper:
                 log.exception("could not hand back scheduled sends at shutdown")
 
     async def rebuild(self) -> None:
-        """Jobs for every due instant within the horizon, from the rows as they are now."""
+        """Jobs for every due instant within the horizon, from the rows as they are now.
+
+        One rebuild at a time: the last one to run has read the rows last."""
+        async with self._rebuilding:
+            await self._rebuild()
+
+    async def _rebuild(self) -> None:
         instants: set[datetime] = set()
         for engine in self._engines:
             instants.update(await engine.upcoming(horizon=self._horizon))
@@ -138,7 +144,11 @@ class Timekeeper:
                 log.exception("a scheduled sweep failed")
         return total
 
-    async def _catch_up(self) -> None:
+    async def _rebuild_and_catch_up(self) -> None:
+        try:
+            await self.rebuild()
+        except Exception:  # the sweep rebuilds again within a minute
+            log.exception("could not schedule the jobs at start")
         tally = await self._run_all(catch_up=True)
         if tally.sent or tally.skipped:
             log.info("caught up at start: %d sent, %d missed (skipped)", tally.sent, tally.skipped)

@@ -73,7 +73,6 @@ class Database:
             self.engine = create_async_engine(
                 self.url,
                 pool_pre_ping=True,
-                pool_timeout=CONNECT_TIMEOUT,
                 connect_args={"timeout": CONNECT_TIMEOUT, "command_timeout": COMMAND_TIMEOUT},
             )
         if self.is_sqlite:
