@@ -29,6 +29,7 @@ from tests.fuzzing import (
     FUZZ,
     arguments,
     crash_signs,
+    english_in,
     harmless,
     mutated,
     near_misses,
@@ -45,6 +46,7 @@ NADIA = "nadia.roux@example.com"  # French, made admin below
 ANA = "ana.silva@example.com"  # English, Responsible for domain names
 STRANGER = "nobody@elsewhere.example"  # not in the people file
 PEOPLE = (SAM, HUGO, NADIA, ANA, STRANGER)
+FRENCH = (HUGO, NADIA)
 
 
 @dataclass
@@ -77,10 +79,13 @@ async def fuzzed(settings: Settings, clock: FixedClock) -> AsyncIterator[Fuzzed]
         yield Fuzzed(chat, asyncio.get_running_loop(), commands, subwords)
 
 
-def assert_polite(reply: Reply, *, typed: str) -> None:
+def assert_polite(reply: Reply, *, typed: str, who: str) -> None:
     shown = render_reply(reply)
     assert shown.strip(), f"no reply to {typed!r}"
     assert not crash_signs(shown), f"{typed!r} got {crash_signs(shown)} in:\n{shown}"
+    if who in FRENCH:
+        english = english_in(shown, typed=typed)
+        assert not english, f"{who} typed {typed!r} and read English {english} in:\n{shown}"
 
 
 @st.composite
@@ -124,10 +129,10 @@ def test_any_typed_line_gets_a_polite_reply(fuzzed: Fuzzed) -> None:
         line=typed(fuzzed.commands, fuzzed.subwords).filter(harmless),
     )
     def typed_line(who: str, line: str) -> None:
-        assert_polite(run(fuzzed.loop, fuzzed.chat.say(who, line)), typed=line)
+        assert_polite(run(fuzzed.loop, fuzzed.chat.say(who, line)), typed=line, who=who)
 
     for who, line in REGRESSIONS:
-        assert_polite(run(fuzzed.loop, fuzzed.chat.say(who, line)), typed=line)
+        assert_polite(run(fuzzed.loop, fuzzed.chat.say(who, line)), typed=line, who=who)
     typed_line()
 
 
@@ -157,6 +162,8 @@ def test_any_slash_command_text_gets_a_polite_reply(fuzzed: Fuzzed) -> None:
     @example(who=HUGO, command="planning", sub="new", text="")
     def slash(who: str, command: str, sub: str, text: str) -> None:
         line = f"{sub} {text}".strip()
-        assert_polite(run(fuzzed.loop, invoke(who, command, line)), typed=f"/{command} {line}")
+        assert_polite(
+            run(fuzzed.loop, invoke(who, command, line)), typed=f"/{command} {line}", who=who
+        )
 
     slash()

@@ -12,7 +12,7 @@ After every step:
 
 - Bravo's rows, in every table, are exactly what they were (a full snapshot);
 - no reply to Alpha, and nothing sent to Alpha's people, names anything only Bravo has,
-  unless the person typed it themselves (an echo of their own words is no leak);
+  unless one of Alpha's people typed it (an echo of their own words is no leak);
 - nothing is sent to Bravo's conversations.
 """
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
@@ -78,12 +78,11 @@ BRAVO_RULE = {
     "last_reviewed": date(2026, 10, 1),
 }
 STANDUP = "Quokka daily"
-# What only Bravo has: none may reach Alpha unless Alpha's person typed it.
+# What only Bravo has: none may reach Alpha unless one of Alpha's people typed it (then it
+# may come back later too, e.g. in a blocker's text: the names and titles are never typed).
 SECRETS = (
-    "Zebediah",
-    "Quillfeather",
-    "Ottoline",
-    "Brackenbury",
+    "Zebediah Quillfeather",
+    "Ottoline Brackenbury",
     "Quokka Warden",
     "Marsupial Marketer",
     "Quokka husbandry programme",
@@ -129,6 +128,7 @@ class Two:
     loop: asyncio.AbstractEventLoop
     bravo_id: int
     commands: tuple[str, ...]
+    typed: list[str] = field(default_factory=list)  # all Alpha typed, example after example
 
 
 async def _make_bravo_data(bravo: Chat) -> None:
@@ -287,9 +287,9 @@ def leaks(text: str, typed: str) -> list[str]:
 async def sequence(two: Two, plan: list[Step]) -> None:
     database = two.runtime.database
     before = await tenant_rows(database, tenant_id=two.bravo_id)
-    typed = ""
     for step in plan:
-        typed += " " + step.typed.casefold()
+        two.typed.append(step.typed.casefold())
+        typed = " ".join(two.typed)
         sent = len(two.port.messages)
         reply = await play(two, step)
         shown = render_reply(reply) + " " + repr(reply)

@@ -111,23 +111,34 @@ class TeamsAdapter:
         log.error("Teams turn failed: %s", type(error).__name__, exc_info=error)
 
 
+def _ids(value: object, *optional: str) -> bool:
+    """An account or conversation: an ``id`` string, and ``optional`` strings when there.
+
+    botbuilder would turn any JSON into a string here (``[]`` → ``"[]"``), and a person
+    would then be linked to that made-up id."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("id"), str)
+        and all(isinstance(value.get(key), str | None) for key in optional)
+    )
+
+
 def _looks_like_an_activity(body: str) -> bool:
-    """An activity botbuilder can route: a type, a service URL, a conversation id and who
-    sent it, each field of the type botbuilder reads."""
+    """An activity botbuilder can route: a type, a service URL, a conversation id, who sent
+    it and to whom, each field of the type botbuilder reads."""
     try:
         activity = json.loads(body)
     except ValueError:
         return False
     if not isinstance(activity, dict):
         return False
-    conversation, sender = activity.get("conversation"), activity.get("from")
+    conversation = activity.get("conversation")
+    accounts = [activity.get("from"), activity.get("recipient")]  # Teams names both, always
     if not (
         isinstance(activity.get("type"), str)
         and isinstance(activity.get("serviceUrl"), str)
-        and isinstance(conversation, dict)
-        and isinstance(conversation.get("id"), str)
-        and isinstance(sender, dict)  # Teams says who acts, always
-        and isinstance(sender.get("id"), str)
+        and _ids(conversation, "tenantId", "conversationType")
+        and all(_ids(account, "aadObjectId", "name") for account in accounts)
     ):
         return False
     try:  # as botbuilder will read it: a field of the wrong type would cost a 500 there
