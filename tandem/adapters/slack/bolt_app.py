@@ -217,6 +217,7 @@ class SlackAdapter:
             client_for=self.client_for,
             paced_client_for=self.paced_client_for,
             profiles=self._profiles,
+            calls=calls,
         )
         self._socket_handler: Any = None
         self._register()

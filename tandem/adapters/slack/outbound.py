@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from tandem.adapters.calls import CallObserver, retry_reason
 from tandem.adapters.slack.profiles import ProfileCache
 from tandem.adapters.slack.render import message as render_message
 from tandem.adapters.slack.render import modal_view
@@ -130,9 +131,12 @@ class SlackPort:
         client_for: ClientFor,
         profiles: ProfileCache,
         paced_client_for: ClientFor | None = None,
+        calls: CallObserver | None = None,
     ) -> None:
         """``paced_client_for`` gives clients that raise on 429 instead of sleeping, so that
-        the port paces a whole workspace: one 429 holds back every sender of it."""
+        the port paces a whole workspace: one 429 holds back every sender of it; ``calls``
+        is told of each send tried again after a 429."""
+        self._calls = calls
         self._client_for = client_for
         self._paced_client_for = paced_client_for or client_for
         self._profiles = profiles
@@ -140,6 +144,7 @@ class SlackPort:
 
     async def _paced(self, tenant: TenantKey, call: Callable[[], Awaitable[T]]) -> T:
         pace = self._paces.setdefault(tenant.workspace, _Pace())
+        rejected = False  # the previous try of this call got a 429: the next is a retry
         if time.monotonic() >= pace.limited_until:
             started = time.monotonic()
             try:
@@ -150,8 +155,12 @@ class SlackPort:
                 if error.response.status_code != 429:
                     raise
                 pace.limited(_retry_after(error), paced=False)
+                rejected = True
         async with pace.one_at_a_time:
             for _ in range(MAX_RATE_LIMITED):
+                if rejected and self._calls is not None:
+                    self._calls.retried(reason=retry_reason(429))
+                rejected = False
                 delay = pace.next_slot() - time.monotonic()
                 if delay > 0:
                     await asyncio.sleep(delay)
@@ -165,6 +174,9 @@ class SlackPort:
                     if error.response.status_code != 429:
                         raise
                     pace.limited(_retry_after(error), paced=True)
+                    rejected = True
+            if self._calls is not None:
+                self._calls.retried(reason=retry_reason(429))
             return await call()
 
     async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
