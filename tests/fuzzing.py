@@ -42,6 +42,8 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     print_blob=True,
 )
+# The dispatcher alone, and botbuilder refusing most activities early, run fast: more examples.
+FUZZ_MORE = settings(FUZZ, max_examples=EXAMPLES * 15 // 8)
 
 # -- what a crash looks like to a user ------------------------------------------------------
 

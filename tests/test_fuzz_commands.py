@@ -26,7 +26,7 @@ from tandem.bot.settings import Settings
 from tandem.bot.types import CommandInvoked, ConversationRef, Platform
 from tests.conftest import import_fixtures
 from tests.fuzzing import (
-    FUZZ,
+    FUZZ_MORE,
     arguments,
     crash_signs,
     english_in,
@@ -123,7 +123,7 @@ def test_the_escalation_line_the_readme_and_help_teach_is_taken_as_typed(fuzzed:
 
 
 def test_any_typed_line_gets_a_polite_reply(fuzzed: Fuzzed) -> None:
-    @FUZZ
+    @FUZZ_MORE
     @given(
         who=st.sampled_from(PEOPLE),
         line=typed(fuzzed.commands, fuzzed.subwords).filter(harmless),
@@ -150,7 +150,7 @@ def test_any_slash_command_text_gets_a_polite_reply(fuzzed: Fuzzed) -> None:
             )
         )
 
-    @FUZZ
+    @FUZZ_MORE
     @given(
         who=st.sampled_from(PEOPLE),
         command=st.sampled_from(fuzzed.commands),

@@ -38,7 +38,7 @@ from tandem.storage.migrate import upgrade
 from tandem.storage.models import PlatformIdentity, Tenant
 from tests.conftest import import_fixtures
 from tests.fuzzing import (
-    FUZZ,
+    FUZZ_MORE,
     Crashes,
     action_ids,
     action_values,
@@ -272,7 +272,7 @@ def broken(connector: FakeConnector) -> list[dict[str, Any]]:
 
 
 def test_activities(fuzzed: Fuzzed) -> None:
-    @FUZZ
+    @FUZZ_MORE
     @given(activity=activities(fuzzed).filter(harmless_activity))
     def activity(activity: dict[str, Any]) -> None:
         run(fuzzed.loop, exchange(fuzzed, activity))
