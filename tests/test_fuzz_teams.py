@@ -266,6 +266,7 @@ def broken(connector: FakeConnector) -> list[dict[str, Any]]:
         {**bare, **sender, "type": "invoke", "channelData": {"tenant": True}},  # turn failed [ok]
         {**hugo, "from": None},  # a message from nobody failed the turn [400]
         {**hugo, "from": {"id": "29:1sam", "aadObjectId": []}},  # Sam linked to "[]" [400]
+        {**hugo, "conversation": {"id": ""}},  # the reply had nowhere to go: turn failed [400]
         {**hugo, "type": "conversationUpdate", "membersAdded": [{"id": "x"}], "recipient": None},
         {**hugo, "type": "installationUpdate", "action": "add", "id": "{}"},  # (the fake's 404)
     ]

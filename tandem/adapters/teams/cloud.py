@@ -112,13 +112,15 @@ class TeamsAdapter:
 
 
 def _ids(value: object, *optional: str) -> bool:
-    """An account or conversation: an ``id`` string, and ``optional`` strings when there.
+    """An account or conversation: an ``id`` (a string, not empty: replies are posted to
+    it), and ``optional`` strings when there.
 
     botbuilder would turn any JSON into a string here (``[]`` → ``"[]"``), and a person
     would then be linked to that made-up id."""
     return (
         isinstance(value, dict)
         and isinstance(value.get("id"), str)
+        and bool(value["id"].strip())
         and all(isinstance(value.get(key), str | None) for key in optional)
     )
 
