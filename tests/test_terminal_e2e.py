@@ -112,8 +112,8 @@ def test_an_edit_by_the_accountable_and_a_refused_one(acme: dict[str, str]) -> N
 def test_a_stand_up_set_up_and_answered_in_the_terminal(acme: dict[str, str]) -> None:
     setup = (
         "/standup setup Daily; members: sam.okafor@example.com, hugo.bernard@example.com; "
-        "days: daily; times: 09:30-12:00; channel: marketing-it"
-    )
+        "days: daily; times: 00:00-23:59; channel: marketing-it"
+    )  # open all day: the CLI runs on the real clock, and the answer must beat the cut-off
     out = chat(acme, "sam.okafor@example.com", setup, "/standup", "Wrote the brief", "", "none")
     assert "Stand-up “Daily” is set up" in out
     # The form lists its questions, then reads one line for each (empty keeps the value).
