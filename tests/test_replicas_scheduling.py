@@ -116,6 +116,9 @@ async def test_500_prompts_once_each_and_one_summary_despite_kill_9(
         ) as (doomed, survivor):
             # Set up while both run: their sweeps (every 2 s) find the prompts due at once.
             now = datetime.now(UTC)
+            if (now + timedelta(minutes=3)).date() != now.date():  # a slot cannot span midnight
+                await asyncio.sleep((timedelta(minutes=3, seconds=5)).total_seconds())
+                now = datetime.now(UTC)
             await populate(database_url=postgres_url, start=now.replace(second=0, microsecond=0))
 
             def prompted() -> int:
