@@ -15,7 +15,7 @@ import importlib
 import logging
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,19 @@ CRASH = re.compile(
     rf"|\b(?:{'|'.join(_EXCEPTION_NAMES)})\b"
 )
 INTERNAL_ERRORS = tuple(catalogue["error.internal"] for catalogue in CATALOGUES.values())
+
+
+def strings(value: Any) -> Iterator[str]:
+    """Every string inside a JSON value (keys too)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
 
 
 def crash_signs(text: str) -> list[str]:

@@ -56,6 +56,7 @@ from tests.fuzzing import (
     rejection_signs,
     row_counts,
     run,
+    strings,
     taught_lines,
 )
 from tests.slackfake.signing import event_body
@@ -145,19 +146,6 @@ async def settle() -> None:
             return
         await asyncio.sleep(0.005)
     raise AssertionError("a Slack listener is still running after 20 s")
-
-
-def strings(value: Any) -> Iterator[str]:
-    """Every string inside a JSON value (keys too)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield str(key)
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
 
 
 async def exchange(fuzzed: Fuzzed, inbound: Inbound) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +55,7 @@ from tests.fuzzing import (
     rejection_signs,
     row_counts,
     run,
+    strings,
     taught_lines,
 )
 from tests.teamsfake.connector import FakeConnector
@@ -91,19 +92,6 @@ async def identities(database: Database) -> set[str]:
     async with database.engine.connect() as connection:
         found = await connection.execute(select(col(PlatformIdentity.platform_user_id)))
         return set(found.scalars())
-
-
-def strings(value: Any) -> Iterator[str]:
-    """Every string inside a JSON value (keys too)."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield str(key)
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
 
 
 async def exchange(fuzzed: Fuzzed, activity: Any) -> None:
