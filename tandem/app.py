@@ -362,7 +362,7 @@ async def serving(
     stop_gently_on_sigterm(
         readiness=readiness,
         delay=settings.shutdown_delay_seconds,
-        first=[timekeeper.scheduler.pause],  # no new sweep starts while the delay runs
+        first=[timekeeper.pause],  # no new sweep starts while the delay runs
     )
     await _announce(runtime, port, slack=slack is not None)
     try:

@@ -81,6 +81,11 @@ class Timekeeper:
             replace_existing=True,
         )
 
+    def pause(self) -> None:
+        """Start no new job (shutting down); what runs goes on until :meth:`stop`."""
+        if self.scheduler.running:
+            self.scheduler.pause()
+
     async def stop(self) -> None:
         """Stop taking work: a sweep under way gets ``drain`` to finish, then is cut off,
         and what was claimed but not sent is handed back (``on_stop``)."""
