@@ -189,3 +189,36 @@ def test_the_run_a_member_answers_now() -> None:
     # Saturday: Friday's, the last one asked.
     assert timing.current_run(team, sam, utc(2026, 11, 28, 10, 0)) == (date(2026, 11, 27), 0)
     assert timing.next_prompt(team, sam, utc(2026, 11, 28, 10, 0)) == utc(2026, 11, 30, 9, 30)
+
+
+def test_an_answer_on_a_day_off_is_taken_for_that_day_while_its_run_is_open() -> None:
+    sam = member("sam@example.com", "Europe/London")  # works Monday to Friday
+    team = standup(sam, zone="Europe/London", days=tuple(range(7)))
+    saturday = date(2026, 11, 28)
+    # Not asked on Saturday, but the daily run is open: an answer counts for Saturday.
+    assert not timing.member_asked(sam, saturday)
+    assert timing.current_run(team, sam, utc(2026, 11, 28, 10, 0)) == (saturday, 0)
+    # Before Saturday's ask time and after its cut-off, Friday's (late) is still theirs.
+    assert timing.current_run(team, sam, utc(2026, 11, 28, 8, 0)) == (date(2026, 11, 27), 0)
+    assert timing.current_run(team, sam, utc(2026, 11, 28, 13, 0)) == (date(2026, 11, 27), 0)
+    # Nobody asks them on Saturday all the same.
+    due = timing.occurrences(team, utc(2026, 11, 28, 0, 0), utc(2026, 11, 29, 0, 0))
+    assert [d.kind for d in due] == [DueKind.SUMMARY]
+
+
+def test_a_night_shift_answered_after_midnight_is_the_night_s_run() -> None:
+    nurse = member("nurse@example.com", "Europe/Paris")
+    team = standup(nurse, slots=(("22:00", "02:00"),), days=tuple(range(7)))
+    # 00:30 in Paris on Tuesday: Monday night's run is open until 02:00.
+    assert timing.current_run(team, nurse, utc(2026, 11, 23, 23, 30)) == (date(2026, 11, 23), 0)
+
+
+def test_an_open_run_across_new_year_and_a_daylight_saving_night() -> None:
+    sam = member("sam@example.com", "Europe/London", work_days=tuple(range(7)))
+    team = standup(sam, zone="UTC", slots=(("21:59", "02:59"),), days=tuple(range(7)))
+    assert timing.current_run(team, sam, utc(2026, 12, 31, 23, 59)) == (date(2026, 12, 31), 0)
+    assert timing.current_run(team, sam, utc(2027, 1, 1, 0, 1)) == (date(2026, 12, 31), 0)
+    spring = standup(sam, zone="Europe/Paris", slots=(("00:30", "04:00"),), days=tuple(range(7)))
+    # 01:59 CET, then 03:00 CEST a minute later: the run of 28 March stays open.
+    assert timing.current_run(spring, sam, utc(2027, 3, 28, 0, 59)) == (date(2027, 3, 28), 0)
+    assert timing.current_run(spring, sam, utc(2027, 3, 28, 1, 1)) == (date(2027, 3, 28), 0)

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -110,11 +111,18 @@ def test_an_edit_by_the_accountable_and_a_refused_one(acme: dict[str, str]) -> N
 
 
 def test_a_stand_up_set_up_and_answered_in_the_terminal(acme: dict[str, str]) -> None:
+    # The CLI runs on the real clock, any day at any hour: the run opened two hours ago and
+    # closes in three (across midnight, a night shift). Sam works Monday to Friday: on a
+    # weekend his answer counts for the day all the same, and he is told so.
+    now = datetime.now(UTC)
+    times = f"{now - timedelta(hours=2):%H:%M}-{now + timedelta(hours=3):%H:%M}"
     setup = (
         "/standup setup Daily; members: sam.okafor@example.com, hugo.bernard@example.com; "
-        "days: daily; times: 00:00-23:59; channel: marketing-it"
-    )  # open all day: the CLI runs on the real clock, and the answer must beat the cut-off
+        f"days: daily; times: {times}; timezone: UTC; channel: marketing-it"
+    )
     out = chat(acme, "sam.okafor@example.com", setup, "/standup", "Wrote the brief", "", "none")
+    run_day = (now - timedelta(hours=2)).date()
+    assert ("is not one of your stand-up days" in out) == (run_day.weekday() >= 5)
     assert "Stand-up “Daily” is set up" in out
     # The form lists its questions, then reads one line for each (empty keeps the value).
     assert "• What did you do yesterday?" in out and "• Anything blocking you?" in out

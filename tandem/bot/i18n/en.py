@@ -172,6 +172,8 @@ MESSAGES: dict[str, str] = {
     "question, or skip today.",
     "standup.prompt.title": "Stand-up “{name}”, {day}",
     "standup.prompt.reminder": "Reminder: stand-up “{name}”, {day}",
+    "standup.prompt.day_off": "{day} is not one of your stand-up days (a day off or time "
+    "away); you can answer anyway, and your answer counts for {day}.",
     "standup.prompt.body": "Please answer before {cutoff}. Use the form, or reply here one "
     "message per question, starting with: {first}",
     "standup.prompt.submit": "Send my answers",

@@ -186,6 +186,9 @@ MESSAGES: dict[str, str] = {
     "moins une question, ou passez aujourd'hui.",
     "standup.prompt.title": "Stand-up « {name} », {day}",
     "standup.prompt.reminder": "Rappel : stand-up « {name} », {day}",
+    "standup.prompt.day_off": "Le {day} n'est pas l'un de vos jours de stand-up (jour non "
+    "travaillé ou absence) ; vous pouvez répondre quand même, et votre réponse compte pour "
+    "le {day}.",
     "standup.prompt.body": "Merci de répondre avant le {cutoff}. Utilisez le formulaire, ou "
     "répondez ici un message par question, en commençant par : {first}",
     "standup.prompt.submit": "Envoyer mes réponses",

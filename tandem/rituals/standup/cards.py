@@ -54,8 +54,13 @@ def prompt_card(
     reader_timezone: str,
     answers: Sequence[str] = (),
     reminder: bool = False,
+    day_off: bool = False,
 ) -> Card:
-    """The DM a member gets: the questions as a form, and a way to skip today."""
+    """The DM a member gets: the questions as a form, and a way to skip today.
+
+    ``day_off``: the member is not asked that day (not a working day of theirs, or away)
+    and asked for the form anyway; the card says the answer counts for that day.
+    """
     questions = questions_for(standup.settings, t=t)
     value = run_value(standup_id=standup.id, run_date=run_date, slot=slot)
     inputs = tuple(
@@ -79,13 +84,16 @@ def prompt_card(
         open_action=OPEN + value,
     )
     key = "standup.prompt.reminder" if reminder else "standup.prompt.title"
+    body = t(
+        "standup.prompt.body",
+        cutoff=format_instant(moment=cutoff, timezone=reader_timezone, locale=t.locale),
+        first=questions[0] if questions else "",
+    )
+    if day_off:
+        body = t("standup.prompt.day_off", day=day_label(run_date, t=t)) + "\n" + body
     return Card(
         title=t(key, name=standup.name, day=day_label(run_date, t=t)),
-        body=t(
-            "standup.prompt.body",
-            cutoff=format_instant(moment=cutoff, timezone=reader_timezone, locale=t.locale),
-            first=questions[0] if questions else "",
-        ),
+        body=body,
         form=form,
         buttons=(Button(label=t("standup.prompt.skip"), action_id=SKIP + value, value=value),),
     )

@@ -543,6 +543,7 @@ class StandupRitual:
             cutoff=run.cutoff_at,
             reader_timezone=member.timezone,
             answers=existing.answers if existing and existing.complete else (),
+            day_off=not timing.member_asked(member, run_date),
         )
         return Reply.of_card(card)
 

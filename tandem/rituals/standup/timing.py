@@ -122,22 +122,32 @@ def occurrences(standup: StandupView, start: datetime, end: datetime) -> list[Du
 def current_run(
     standup: StandupView, member: StandupMemberView, now: datetime
 ) -> tuple[date, int] | None:
-    """The run a member answers now: the latest one asked of them, else today's to come.
+    """The run a member answers now.
 
-    A run stays answerable (late) until the member's next run is asked.
+    In order: a run open now (asked, cut-off not passed), also on a day the member is
+    not asked (a day off or away: an answer given anyway is taken for that run); else
+    today's run still to be asked of them; else the latest run they were asked, late. A run
+    stays answerable (late) until the member's next run is asked.
     """
+    opened: tuple[datetime, date, int] | None = None
     latest: tuple[datetime, date, int] | None = None
     upcoming: tuple[datetime, date, int] | None = None
     today = local_date(now, member.timezone)
     for day in _days(standup, now - timedelta(days=8), now):
-        if not member_asked(member, day):
-            continue
+        asked_that_day = member_asked(member, day)
         for slot in range(len(standup.settings.slots)):
             asked = prompt_at(standup, member, day, slot)
+            is_open = asked <= now < cutoff_at(standup, day, slot)
+            if is_open and (opened is None or asked > opened[0]):
+                opened = (asked, day, slot)
+            if not asked_that_day:
+                continue
             if asked <= now and (latest is None or asked > latest[0]):
                 latest = (asked, day, slot)
             elif asked > now and day == today and (upcoming is None or asked < upcoming[0]):
                 upcoming = (asked, day, slot)
+    if opened is not None:
+        return opened[1], opened[2]
     if upcoming is not None and (latest is None or local_date(latest[0], member.timezone) != today):
         return upcoming[1], upcoming[2]
     return (latest[1], latest[2]) if latest else None
