@@ -15,6 +15,11 @@ find them at its next sweep (every 2 s here) and send every prompt. Prints the R
 peak once every prompt has reached Slack and again after 10 s idle, the prompts sent
 and the time from the resumption to the last prompt.
 
+The calendar is fixed: the stand-ups ask at 09:00 UTC on Monday 23 November 2026
+(``benchmarks/standup_fanout.py``'s ``DUE``) and the replica runs under libfaketime
+(Debian package ``faketime``) from a minute later, whatever the real day. The run
+fails (exit 1) when not every prompt went out: then no growth figure is printed.
+
 Runs on PostgreSQL: ``--database-url`` or ``TEST_DATABASE_URL`` (a server on which a
 scratch database is created and dropped), else it runs itself under
 ``scripts/with-postgres``.
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import glob
 import os
 import sys
 import tempfile
@@ -36,7 +42,7 @@ import aiohttp
 from sqlalchemy.engine import make_url
 
 from benchmarks.load import execute
-from benchmarks.standup_fanout import populate_tenant
+from benchmarks.standup_fanout import DUE, populate_tenant
 from tandem.bot.types import TenantKey
 from tandem.storage.database import Database
 from tandem.storage.migrate import upgrade
@@ -45,6 +51,18 @@ from tests.replicas import start_replicas
 
 ROOT = Path(__file__).resolve().parents[1]
 SWEEP_SECONDS = 2
+
+
+def faketime_env(*, start: datetime) -> dict[str, str]:
+    """The environment that starts a process's clock at ``start`` (libfaketime)."""
+    found = sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))
+    if not found:
+        raise SystemExit("libfaketime not found: install Debian's faketime package")
+    return {
+        "LD_PRELOAD": found[0],
+        "FAKETIME": f"@{start.astimezone(UTC):%Y-%m-%d %H:%M:%S}",
+        "TZ": "UTC",
+    }
 
 
 def memory(pid: int) -> tuple[float, float]:
@@ -113,7 +131,8 @@ def line(label: str, figures: tuple[float, float]) -> str:
     return f"{label:<34} RSS {figures[0]:7.1f} MiB   peak (VmHWM) {figures[1]:7.1f} MiB"
 
 
-async def run(args: argparse.Namespace, admin: str) -> None:
+async def run(args: argparse.Namespace, admin: str) -> bool:
+    """The benchmark; False when not every prompt went out."""
     name = f"tandem_memory_{uuid.uuid4().hex[:10]}"
     await execute(admin, f'CREATE DATABASE "{name}"')
     url = make_url(admin).set(database=name).render_as_string(hide_password=False)
@@ -122,7 +141,7 @@ async def run(args: argparse.Namespace, admin: str) -> None:
     fake: asyncio.subprocess.Process | None = None
     database = Database(url=url)
     try:
-        due = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
+        due = DUE  # a Monday: every member is asked
         await upgrade(database=database)
         started = time.monotonic()
         await populate(database, tenants_count=args.tenants, members=args.members, due=due)
@@ -138,6 +157,7 @@ async def run(args: argparse.Namespace, admin: str) -> None:
             "SLACK_API_URL": base_url,
             "TANDEM_DEMO": "0",
             "TANDEM_SWEEP_SECONDS": str(SWEEP_SECONDS),
+            **faketime_env(start=due + timedelta(minutes=1)),
         }
         starting = time.monotonic()
         async with (
@@ -174,6 +194,13 @@ async def run(args: argparse.Namespace, admin: str) -> None:
                 f"{stats['most_to_one_channel']})"
             )
             print(line("after the stand-up", after))
+            if sent < expected:
+                print(
+                    f"FAILED: only {sent:,} of {expected:,} prompts went out within "
+                    f"{args.timeout:.0f} s; the memory figures above measure less work than "
+                    f"asked, so no growth is reported (log: {replica.log})"
+                )
+                return False
             await asyncio.sleep(10)
             print(line("10 s later", memory(replica.pid)))
             print(
@@ -186,6 +213,7 @@ async def run(args: argparse.Namespace, admin: str) -> None:
                 print(f"the replica logged {failed} failed tenant sweeps (retried at the next)")
             if "Traceback" in log:
                 print(f"the replica logged a traceback: see {replica.log}")
+            return True
     finally:
         await database.dispose()
         if fake is not None:
@@ -207,8 +235,10 @@ def main() -> None:
         script = ROOT / "scripts" / "with-postgres"
         os.execv(script, [str(script), sys.executable, "-m", "benchmarks.memory", *sys.argv[1:]])
     started = time.monotonic()
-    asyncio.run(run(args, admin))
+    done = asyncio.run(run(args, admin))
     print(f"took {time.monotonic() - started:.0f} s")
+    if not done:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

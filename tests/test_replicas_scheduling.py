@@ -23,7 +23,7 @@ from tandem.storage.database import Database
 from tandem.storage.models import Delivery
 from tandem.storage.orgfiles.service import FileKind, import_file
 from tandem.storage.records import ChannelAddress, StandupSettings
-from tandem.storage.repositories import people, standups, tenants
+from tandem.storage.repositories import availability, people, standups, tenants
 from tests.replicas import start_replicas
 from tests.slackfake.api import FakeSlackApi
 
@@ -67,6 +67,12 @@ async def populate(*, database_url: str, start: datetime) -> None:
                     email=email(n),
                     platform="slack",
                     platform_user_id=user_id(n),
+                )
+                person = await people.find_person(session, tenant=tenant, email=email(n))
+                assert person is not None and person.id is not None
+                # a seven-day shop: asked whatever day the test runs
+                await availability.set_work_days(
+                    session, tenant=tenant, person_id=person.id, days=range(7)
                 )
             end = start + timedelta(minutes=2)
             await standups.create_standup(
@@ -115,10 +121,8 @@ async def test_500_prompts_once_each_and_one_summary_despite_kill_9(
             count=2, database_url=postgres_url, workdir=tmp_path, env=env
         ) as (doomed, survivor):
             # Set up while both run: their sweeps (every 2 s) find the prompts due at once.
+            # (a slot asked at 23:59 closes at 00:01 the next day, like a night shift)
             now = datetime.now(UTC)
-            if (now + timedelta(minutes=3)).date() != now.date():  # a slot cannot span midnight
-                await asyncio.sleep((timedelta(minutes=3, seconds=5)).total_seconds())
-                now = datetime.now(UTC)
             await populate(database_url=postgres_url, start=now.replace(second=0, microsecond=0))
 
             def prompted() -> int:
