@@ -319,8 +319,6 @@ async def serving(
     ``/readyz`` says ready. Stopping goes the other way: not ready, the scheduler, the
     adapters, the database.
     """
-    from tandem.adapters.slack.bolt_app import SlackAdapter
-    from tandem.adapters.teams.cloud import TeamsAdapter
     from tandem.ops.shutdown import stop_gently_on_sigterm
     from tandem.scheduler import Timekeeper
 
@@ -328,6 +326,8 @@ async def serving(
     await prepare(runtime)
     slack = None
     if slack_routes is not None:
+        from tandem.adapters.slack.bolt_app import SlackAdapter
+
         slack = SlackAdapter(
             settings=settings,
             dispatcher=runtime.dispatcher,
@@ -339,6 +339,8 @@ async def serving(
         runtime.ports.add(platform=Platform.SLACK.value, port=slack.port)
         await slack.start()
     if teams_routes is not None:
+        from tandem.adapters.teams.cloud import TeamsAdapter
+
         teams = TeamsAdapter(
             settings=settings,
             dispatcher=runtime.dispatcher,
@@ -364,7 +366,7 @@ async def serving(
         delay=settings.shutdown_delay_seconds,
         first=[timekeeper.pause],  # no new sweep starts while the delay runs
     )
-    await _announce(runtime, port, slack=slack is not None)
+    await _announce(runtime, port, slack=slack is not None, teams=teams_routes is not None)
     try:
         yield
     finally:
@@ -379,11 +381,12 @@ async def serving(
 @cli.command()
 @click.option("--port", type=int, default=None, help="Port (default TANDEM_PORT or 3978).")
 def serve(port: int | None) -> None:
-    """Serve Slack, Teams and health checks on one aiohttp server."""
+    """Serve Slack, Teams and health checks on one aiohttp server.
+
+    Each platform's SDK is imported only when that platform is served.
+    """
     from aiohttp import web
 
-    from tandem.adapters.slack import bolt_app
-    from tandem.adapters.teams import cloud
     from tandem.ops import web as ops_web
     from tandem.ops.health import Readiness
 
@@ -400,10 +403,19 @@ def serve(port: int | None) -> None:
     app = web.Application()
     readiness, metrics = Readiness(), Metrics()
     ops_web.mount(app, readiness=readiness, metrics=metrics)  # /healthz, /readyz, /metrics
-    slack_routes = (
-        bolt_app.mount(app, settings=settings) if bolt_app.is_configured(settings) else None
-    )
-    teams_routes = cloud.mount(app)
+    slack_routes = None
+    if settings.slack_configured:
+        from tandem.adapters.slack import bolt_app
+
+        slack_routes = bolt_app.mount(app, settings=settings)
+    teams_routes = None
+    served, why = settings.teams_endpoint()
+    if served:
+        from tandem.adapters.teams import cloud
+
+        teams_routes = cloud.mount(app)
+    else:
+        log.info("Teams: /api/messages is not served: %s", why)
     app.cleanup_ctx.append(
         lambda _app: serving(
             settings,
@@ -437,7 +449,7 @@ def _tandem_command() -> str:
     return f"{sys.executable} -m tandem"
 
 
-async def _announce(runtime: Runtime, port: int, *, slack: bool) -> None:
+async def _announce(runtime: Runtime, port: int, *, slack: bool, teams: bool) -> None:
     example = "EMAIL"
     key = TenantKey.parse(demo.TENANT)
     async with runtime.database.session() as session:
@@ -460,11 +472,12 @@ async def _announce(runtime: Runtime, port: int, *, slack: bool) -> None:
         log.info("Slack: events, commands and interactivity at /slack/events")
     else:
         log.info("No Slack app configured (see `tandem manifest slack` and the README).")
-    log.info(
-        "Teams: Bot Framework endpoint at /api/messages (try it locally with "
-        "`agentsplayground -e http://localhost:%d/api/messages -c msteams`)",
-        port,
-    )
+    if teams:
+        log.info(
+            "Teams: Bot Framework endpoint at /api/messages (try it locally with "
+            "`agentsplayground -e http://localhost:%d/api/messages -c msteams`)",
+            port,
+        )
     command = _tandem_command()
     log.info("Talk to Tandem in another terminal:  %s chat --as %s", command, example)
     if tenant and french:

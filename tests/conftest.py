@@ -2,15 +2,19 @@
 
 PostgreSQL runs when ``TEST_DATABASE_URL`` points at a server (see
 ``scripts/with-postgres``); each test gets a database of its own, dropped after.
+The schema is migrated once per session (per xdist worker) and copied for each test:
+a file copy on SQLite, ``CREATE DATABASE … TEMPLATE`` on PostgreSQL.
 With ``TANDEM_REQUIRE_POSTGRES=1`` (set by ``.ci/run``), a PostgreSQL test that
 cannot run fails instead of being skipped.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,32 +53,82 @@ async def _pg_execute(admin_url: str, statement: str) -> None:
         await connection.close()
 
 
+async def _migrate(url: str) -> None:
+    database = Database(url=url)
+    try:
+        await upgrade(database=database)
+    finally:
+        await database.dispose()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once per test session (per worker): tests get a copy."""
+    path = tmp_path_factory.mktemp("template") / "tandem.db"
+    asyncio.run(_migrate(f"sqlite:///{path}"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def _postgres_template() -> Iterator[str | None]:
+    """A PostgreSQL database migrated once per test session (per worker), or None
+    without a server: each test's database is made from it with ``CREATE DATABASE …
+    TEMPLATE``, which copies files instead of running the migrations again."""
+    admin = _pg_admin_url()
+    if admin is None:
+        yield None
+        return
+    name = f"tandem_template_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_pg_execute(admin, f'CREATE DATABASE "{name}"'))
+    try:
+        asyncio.run(_migrate(make_url(admin).set(database=name).render_as_string(False)))
+        yield name
+    finally:
+        asyncio.run(_pg_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """An empty database's URL (not migrated)."""
+async def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, _sqlite_template: Path
+) -> AsyncIterator[str]:
+    """A migrated, empty database's URL (a copy of the session's template)."""
+    if request.param == "sqlite":
+        path = tmp_path / "tandem.db"
+        shutil.copyfile(_sqlite_template, path)
+        yield f"sqlite:///{path}"
+        return
+    template = request.getfixturevalue("_postgres_template")
+    async with _postgres_database(template=template) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database's URL, never migrated (for what migrations themselves do)."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'tandem.db'}"
         return
-    async with _postgres_database() as url:
+    async with _postgres_database(template=None) as url:
         yield url
 
 
 @pytest.fixture(params=["postgresql"])
-async def postgres_url() -> AsyncIterator[str]:
-    """An empty PostgreSQL database's URL, for what SQLite cannot do (replicas, outages)."""
-    async with _postgres_database() as url:
+async def postgres_url(_postgres_template: str | None) -> AsyncIterator[str]:
+    """A migrated PostgreSQL database's URL, for what SQLite cannot do (replicas, outages)."""
+    async with _postgres_database(template=_postgres_template) as url:
         yield url
 
 
 @asynccontextmanager
-async def _postgres_database() -> AsyncIterator[str]:
+async def _postgres_database(*, template: str | None) -> AsyncIterator[str]:
     admin = _pg_admin_url()
     if admin is None:
         if os.environ.get("TANDEM_REQUIRE_POSTGRES") == "1":
             pytest.fail("TEST_DATABASE_URL is not set but PostgreSQL tests are required")
         pytest.skip("PostgreSQL: set TEST_DATABASE_URL (scripts/with-postgres does)")
     name = f"tandem_test_{uuid.uuid4().hex[:12]}"
-    await _pg_execute(admin, f'CREATE DATABASE "{name}"')
+    copy = f' TEMPLATE "{template}"' if template else ""
+    await _pg_execute(admin, f'CREATE DATABASE "{name}"{copy}')
     try:
         yield make_url(admin).set(database=name).render_as_string(hide_password=False)
     finally:
@@ -85,7 +139,6 @@ async def _postgres_database() -> AsyncIterator[str]:
 async def database(database_url: str) -> AsyncIterator[Database]:
     """A migrated, empty database."""
     db = Database(url=database_url)
-    await upgrade(database=db)
     try:
         yield db
     finally:

@@ -6,11 +6,19 @@ from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 from sqlmodel import SQLModel
 
 from tandem.storage.database import Database
-from tandem.storage.migrate import current_revision, head_revision, upgrade
+from tandem.storage.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    known_revision,
+    shipped_revisions,
+    upgrade,
+)
 
 
 def _diff(connection: Connection) -> list[Any]:
@@ -22,8 +30,10 @@ def _tables(connection: Connection) -> set[str]:
     return set(inspect(connection).get_table_names())
 
 
-async def test_upgrade_on_an_empty_database_gives_the_declared_schema(database_url: str) -> None:
-    database = Database(url=database_url)
+async def test_upgrade_on_an_empty_database_gives_the_declared_schema(
+    empty_database_url: str,
+) -> None:
+    database = Database(url=empty_database_url)
     try:
         assert await current_revision(database=database) is None
         await upgrade(database=database)
@@ -37,3 +47,12 @@ async def test_upgrade_on_an_empty_database_gives_the_declared_schema(database_u
         assert await current_revision(database=database) == head_revision()
     finally:
         await database.dispose()
+
+
+def test_the_revisions_read_without_alembic_are_alembic_s() -> None:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert shipped_revisions() == {
+        script.revision: script.down_revision for script in scripts.walk_revisions()
+    }
+    assert known_revision("0001") and not known_revision("9999")

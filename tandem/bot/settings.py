@@ -71,6 +71,47 @@ class Settings(BaseSettings):
             _password(self.database_url),
         )
 
+    teams_playground: bool | None = Field(default=None, alias="TANDEM_TEAMS_PLAYGROUND")
+    """The Bot Framework endpoint without a Microsoft app id, for the Agents Playground on
+    this machine: by default on when no platform is configured (a fresh install)."""
+
+    @property
+    def slack_configured(self) -> bool:
+        """Whether Slack settings are present (a token, or OAuth credentials)."""
+        return bool(self.slack_bot_token or (self.slack_client_id and self.slack_client_secret))
+
+    @property
+    def teams_configured(self) -> bool:
+        """Whether a Microsoft app id is set: Teams with authenticated requests."""
+        return bool(self.microsoft_app_id)
+
+    @property
+    def listens_on_loopback(self) -> bool:
+        """Whether the server listens on this machine only."""
+        host = self.host.strip("[]")
+        return host == "localhost" or host == "::1" or host.startswith("127.")
+
+    def teams_endpoint(self) -> tuple[bool, str]:
+        """Whether ``/api/messages`` is served, and why (for the start-up log)."""
+        if self.teams_configured:
+            return True, "the Microsoft app id is set"
+        wanted = (
+            self.teams_playground
+            if self.teams_playground is not None
+            else not self.slack_configured
+        )
+        if not wanted:
+            return False, (
+                "no Microsoft app id (MICROSOFT_APP_ID) and Slack is configured; "
+                "TANDEM_TEAMS_PLAYGROUND=true opens it for the Agents Playground"
+            )
+        if not self.listens_on_loopback:
+            return False, (
+                f"no Microsoft app id (MICROSOFT_APP_ID), and without one the endpoint is "
+                f"served only on a loopback address, not on {self.host}"
+            )
+        return True, "no Microsoft app id: open on loopback for the Agents Playground"
+
     @property
     def uses_sqlite(self) -> bool:
         """Whether the database is an embedded SQLite file."""

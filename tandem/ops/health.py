@@ -12,10 +12,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from alembic.script import ScriptDirectory
-
 from tandem.storage.database import Database
-from tandem.storage.migrate import alembic_config, current_revision
+from tandem.storage.migrate import current_revision, head_revision, known_revision
 
 log = logging.getLogger(__name__)
 CHECK_TIMEOUT = 3.0
@@ -53,7 +51,6 @@ class Readiness:
         self._timeout = timeout
         self._database: Database | None = None
         self._stopping = False
-        self._scripts: ScriptDirectory | None = None
         self._last = STARTING
         self._asked = False
 
@@ -102,19 +99,10 @@ class Readiness:
             return Verdict(UNREACHABLE, {"reason": f"no answer within {self._timeout:g} s"})
         except Exception as error:  # refused, reset, bad credentials: all mean "not here"
             return Verdict(UNREACHABLE, {"reason": type(error).__name__})
-        scripts = self._scripts or ScriptDirectory.from_config(alembic_config())
-        self._scripts = scripts
-        head = scripts.get_current_head()
+        head = head_revision()
         if revision == head:
             return Verdict(READY, {"revision": head})
         details = {"revision": revision, "head": head}
-        if revision is not None and not _known(scripts, revision):
+        if revision is not None and not known_revision(revision):
             return Verdict(UNKNOWN_SCHEMA, details)
         return Verdict(BEHIND, details)
-
-
-def _known(scripts: ScriptDirectory, revision: str) -> bool:
-    try:
-        return scripts.get_revision(revision) is not None
-    except Exception:  # alembic raises its own errors for ids it does not know
-        return False

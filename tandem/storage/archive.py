@@ -34,8 +34,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -61,7 +59,7 @@ from tandem import __version__
 from tandem.bot.types import TenantKey
 from tandem.storage import models
 from tandem.storage.database import Database
-from tandem.storage.migrate import alembic_config, current_revision, head_revision
+from tandem.storage.migrate import current_revision, head_revision, known_revision
 from tandem.storage.orgfiles.service import UnknownTenant
 from tandem.storage.timestamps import utc
 
@@ -302,12 +300,7 @@ def _schema_problem(schema: object) -> str | None:
     head = head_revision()
     if schema == head:
         return None
-    known = False
-    if isinstance(schema, str) and schema:
-        try:
-            known = ScriptDirectory.from_config(alembic_config()).get_revision(schema) is not None
-        except CommandError:
-            known = False
+    known = isinstance(schema, str) and bool(schema) and known_revision(schema)
     if not known:
         return (
             f"it was exported at schema revision {schema!r}, which this Tandem "

@@ -99,9 +99,7 @@ Next = Callable[[], Awaitable[BoltResponse]]
 
 def is_configured(settings: Settings) -> bool:
     """Whether Slack settings are present (a token, OAuth credentials, or Socket Mode)."""
-    return bool(
-        settings.slack_bot_token or (settings.slack_client_id and settings.slack_client_secret)
-    )
+    return settings.slack_configured
 
 
 def _retry_handlers(*, rate_limits: bool = True, calls: CallObserver | None = None) -> list[Any]:

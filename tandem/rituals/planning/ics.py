@@ -13,11 +13,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vCalAddress, vText
-
 from tandem.bot.cards import FileAttachment
+
+if TYPE_CHECKING:
+    from icalendar import vCalAddress
 
 PRODID = "-//Tandem//Planning//EN"
 MIME = "text/calendar"
@@ -51,13 +53,20 @@ class Meeting:
 
 
 def _address(person: Attendee) -> vCalAddress:
+    from icalendar import vCalAddress, vText
+
     address = vCalAddress(f"mailto:{person.email}")
     address.params["CN"] = vText(person.name or person.email)
     return address
 
 
 def invite(meeting: Meeting) -> bytes:
-    """The ``.ics`` bytes of a request (or a cancellation) for ``meeting``."""
+    """The ``.ics`` bytes of a request (or a cancellation) for ``meeting``.
+
+    icalendar is imported here, when a file is written, not when Tandem starts.
+    """
+    from icalendar import Calendar, Event, vText
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
