@@ -84,13 +84,50 @@ def test_serve_starts_imports_the_demo_and_says_how_to_talk(tmp_path: Path) -> N
     assert "Traceback" not in text
 
 
+def _imported(log: str) -> set[str]:
+    """The top-level packages a process imported, from its ``-X importtime`` lines."""
+    return {
+        line.split("|")[-1].strip().split(".")[0]
+        for line in log.splitlines()
+        if line.startswith("import time:")
+    }
+
+
 def test_serve_with_slack_mounts_slack_and_verifies_requests(tmp_path: Path) -> None:
     with serving(
         tmp_path,
         SLACK_BOT_TOKEN="xoxb-test",
         SLACK_SIGNING_SECRET="secret",
         SLACK_API_URL="http://127.0.0.1:9/api/",
+        PYTHONPROFILEIMPORTTIME="1",
     ) as server:
         # unsigned: refused, nothing handled
         assert _status(f"{server.base}/slack/events", post=True) == 401
-    assert "Slack: events, commands and interactivity at /slack/events" in server.log.read_text()
+        # Slack only, no Microsoft app id: no open Bot Framework endpoint beside it
+        assert _status(f"{server.base}/api/messages", post=True) == 404
+        assert _status(f"{server.base}/healthz") == 200
+    text = server.log.read_text()
+    assert "Slack: events, commands and interactivity at /slack/events" in text
+    assert "Teams: /api/messages is not served: no Microsoft app id" in text
+    assert "TANDEM_TEAMS_PLAYGROUND=true" in text
+    # A lean process: what it does not serve or need is never loaded.
+    imported = _imported(text)
+    assert {"slack_bolt", "tandem", "alembic"} <= imported  # a fresh database: migrated
+    assert not imported & {"botbuilder", "botframework", "icalendar"}
+    with serving(tmp_path, SLACK_BOT_TOKEN="xoxb-test", PYTHONPROFILEIMPORTTIME="1"):
+        pass  # the same database, at head: Alembic stays unloaded
+    assert "alembic" not in _imported(server.log.read_text())
+
+
+def test_serve_lean_on_a_fresh_install_loads_what_it_serves(tmp_path: Path) -> None:
+    with serving(tmp_path, PYTHONPROFILEIMPORTTIME="1", TANDEM_DEMO="false"):
+        pass
+    imported = _imported((tmp_path / "serve.log").read_text())
+    assert "botbuilder" in imported  # the Agents Playground endpoint
+    assert not imported & {"slack_bolt", "slack_sdk", "icalendar"}
+
+
+def test_the_open_teams_endpoint_is_never_served_off_loopback(tmp_path: Path) -> None:
+    with serving(tmp_path, TANDEM_HOST="0.0.0.0") as server:
+        assert _status(f"{server.base}/api/messages", post=True) == 404
+    assert "served only on a loopback address, not on 0.0.0.0" in server.log.read_text()
