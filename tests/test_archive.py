@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import stat
-import subprocess
-import sys
 from collections.abc import AsyncIterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -36,6 +33,8 @@ from tandem.storage.database import Database
 from tandem.storage.orgfiles.service import FileKind, UnknownTenant, import_file
 from tandem.storage.repositories import slack, teams, tenants
 from tandem.storage.repositories.slack import SlackInstallationRecord
+from tests.cli import Ran
+from tests.cli import tandem as run_cli
 from tests.conftest import FIXTURE_FILES, NOW, import_fixtures
 from tests.harness import Chat, chat_runtime
 from tests.recording_port import RecordingPort
@@ -461,21 +460,15 @@ async def test_exporting_a_tenant_that_does_not_exist_says_so(database: Database
 # -- the command line ----------------------------------------------------------------------
 
 
-def tandem(args: list[str], *, url: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TANDEM_", "SLACK_"))}
-    env.update(
-        TANDEM_DATABASE_URL=url,
-        HOME=str(home),
-        XDG_STATE_HOME=str(home / "state"),
-        PYTHONIOENCODING="utf-8",
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "tandem", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
+def tandem(args: list[str], *, url: str, home: Path) -> Ran:
+    """``tandem ARGS`` on the database at ``url`` (in this process, Click's runner)."""
+    return run_cli(
+        args,
+        env={
+            "TANDEM_DATABASE_URL": url,
+            "HOME": str(home),
+            "XDG_STATE_HOME": str(home / "state"),
+        },
     )
 
 

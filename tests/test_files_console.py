@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from tandem.bot.clock import FixedClock
 from tandem.bot.dispatcher import CommandContext, CommandSpec
 from tandem.bot.settings import Settings
 from tandem.bot.types import TenantKey, User
+from tests.cli import tandem
 from tests.conftest import import_fixtures
 from tests.harness import chat_runtime
 
@@ -127,14 +127,8 @@ def test_the_default_folder_is_in_the_user_data_folder(
 
 
 def test_tandem_chat_takes_a_files_folder() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "tandem", "chat", "--help"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    assert "--files DIRECTORY" in result.stdout
+    result = tandem(["chat", "--help"], env={})
+    assert result.returncode == 0 and "--files DIRECTORY" in result.stdout
 
 
 async def test_a_reply_in_the_chat_loop_saves_its_file(

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import yaml
 
 from tandem.adapters.slack.bolt_app import BOT_SCOPES
 from tandem.app import build_runtime
 from tandem.bot.settings import Settings
+from tests.cli import tandem
 
 
 def manifest(*args: str) -> dict[str, object]:
-    result = subprocess.run(
-        [sys.executable, "-m", "tandem", "manifest", "slack", *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    result = tandem(["manifest", "slack", *args], env={})
+    assert result.returncode == 0, result.stderr
     return dict(yaml.safe_load(result.stdout))
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import struct
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import jsonschema
 
 from tandem.app import build_runtime
 from tandem.bot.settings import Settings
+from tests.cli import Ran, tandem
 
 SCHEMA = Path(__file__).parent / "schemas" / "teams-manifest-1.24.schema.json"
 APP_ID = "11111111-2222-3333-4444-555555555555"
@@ -25,15 +24,8 @@ def png_size(data: bytes) -> tuple[int, int, int]:
     return int(width), int(height), int(colour)
 
 
-def build(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tandem", "manifest", "teams", *args],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=60,
-        check=False,
-    )
+def build(tmp_path: Path, *args: str) -> Ran:
+    return tandem(["manifest", "teams", *args], env={}, cwd=tmp_path)
 
 
 def test_the_package_validates_and_holds_both_icons(tmp_path: Path) -> None:

@@ -1,4 +1,8 @@
-"""The terminal adapter end to end, as a newcomer runs it: ``tandem`` in a subprocess."""
+"""The terminal adapter end to end, as a newcomer runs it: the ``tandem`` command line.
+
+Commands run in the test process through Click's runner (``tests/cli.py``); a fresh
+install and the installed script run as real processes.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,22 @@ from pathlib import Path
 import pytest
 
 from tandem.storage.orgfiles.service import FileKind
+from tests.cli import Ran, tandem
 from tests.conftest import FIXTURE_FILES
 
 TANDEM = [sys.executable, "-m", "tandem"]
 
 
-def run(
+def run(args: list[str], *, env: dict[str, str], stdin: str = "") -> Ran:
+    """``tandem ARGS`` in this process (Click's runner): what a command prints and changes
+    needs no process of its own."""
+    return tandem(args, env=env, stdin=stdin)
+
+
+def run_process(
     args: list[str], *, env: dict[str, str], stdin: str = "", timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
+    """``python -m tandem ARGS``, a real process: for what a fresh install does."""
     return subprocess.run(
         [*TANDEM, *args],
         input=stdin,
@@ -183,14 +195,16 @@ def test_unknown_person_and_tenant_are_explained(acme: dict[str, str]) -> None:
     assert result.returncode == 2 and "not a tenant key" in result.stderr
 
 
-def test_fresh_install_imports_the_demo_and_answers(env: dict[str, str]) -> None:
-    env = {**env, "TANDEM_DEMO": "true"}
-    result = run(["who-owns", "domain-names", "--json"], env=env)
+def test_fresh_install_imports_the_demo_and_answers(env: dict[str, str], tmp_path: Path) -> None:
+    env = {**env, "TANDEM_DEMO": "true", "TANDEM_DATABASE_URL": f"sqlite:///{tmp_path / 'new.db'}"}
+    result = run_process(["who-owns", "domain-names", "--json"], env=env)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["topic"] == "domain-names"
     assert answer["accountable"] == ["ravi.patel@lumen.example"]
-    out = run(["chat", "--as", "elise.marchand@lumen.example"], env=env, stdin="/who-owns dns\n")
+    out = run_process(
+        ["chat", "--as", "elise.marchand@lumen.example"], env=env, stdin="/who-owns dns\n"
+    )
     assert "Approbateur  Ravi Patel (Head of IT)" in out.stdout
 
 

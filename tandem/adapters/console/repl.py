@@ -46,15 +46,18 @@ async def run_chat(
     user: User,
     greeting: str,
     history: Path | None,
-    stdin: TextIO = sys.stdin,
-    stdout: TextIO = sys.stdout,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
     adapter: ConsoleAdapter | None = None,
 ) -> None:
     """Talk to Tandem until end of input or ``/quit``.
 
     A number typed after a card with buttons clicks that button; a card with a form
-    is filled in by answering its inputs one by one (guided text).
+    is filled in by answering its inputs one by one (guided text). ``stdin`` and
+    ``stdout`` are the process's at the time of the call by default.
     """
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
     interactive = stdin.isatty() and stdout.isatty()
     if interactive and history is not None:
         _enable_history(history)
