@@ -39,13 +39,13 @@ from typing import Any
 from sqlalchemy import event, insert, text
 
 from tandem import demo
-from tandem.app import Runtime, build_runtime, prepare
 from tandem.bot.cards import Reply
 from tandem.bot.clock import FixedClock
 from tandem.bot.port import Profile
 from tandem.bot.settings import Settings
 from tandem.bot.types import ConversationRef, MessageRef, Platform, TenantKey, User
 from tandem.rituals.blockers.policy import EscalationPolicy
+from tandem.runtime import Runtime, build_runtime, prepare
 from tandem.storage.models import Blocker
 from tandem.storage.orgfiles.service import FileKind, import_file
 from tandem.storage.records import TenantRef

@@ -37,10 +37,10 @@ from typing import Any
 from urllib.request import urlopen
 
 from tandem.adapters.slack.bolt_app import SlackAdapter
-from tandem.app import build_runtime, prepare
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform, TenantKey
+from tandem.runtime import build_runtime, prepare
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.service import FileKind, import_file
 from tandem.storage.records import ChannelAddress, StandupSettings

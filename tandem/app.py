@@ -1,7 +1,11 @@
-"""Entry point: wires storage, the dispatcher, rituals and adapters in plain sight.
+"""The ``tandem`` command line.
 
 ``tandem serve`` (default), ``tandem chat --as EMAIL``, ``tandem import`` /
-``tandem export``, ``tandem who-owns QUERY --json`` and ``tandem db upgrade``.
+``tandem export``, ``tandem who-owns QUERY --json``, ``tandem guardrail QUESTION``,
+``tandem manifest`` and ``tandem db upgrade``. The runtime's wiring is
+``tandem/runtime.py`` and the server's ``tandem/server.py``; each command imports what
+it uses when it runs, so a light one (a look-up, an import or an export) opens the
+database alone and starts in a fraction of the time the whole runtime takes.
 """
 
 from __future__ import annotations
@@ -12,247 +16,57 @@ import json
 import logging
 import os
 import re
-import shutil
 import sys
 import tempfile
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from datetime import timedelta
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from platformdirs import user_state_dir
 
 from tandem import __version__, demo
-from tandem.bot.clock import Clock, SystemClock
-from tandem.bot.dispatcher import ANSWERS_LOGGER, Dispatcher
-from tandem.bot.i18n import Translator
-from tandem.bot.port import PlatformPorts
 from tandem.bot.settings import Settings
-from tandem.bot.types import Platform, TenantKey, TenantKeyError, User
-from tandem.ops.metrics import Metrics
-from tandem.rituals.blockers.engine import BlockerEngine
-from tandem.rituals.blockers.ritual import BlockerRitual
-from tandem.rituals.blockers.service import BlockerService
-from tandem.rituals.delivery import Deliveries, RetryPolicy
-from tandem.rituals.directory import Directory
-from tandem.rituals.guardrails.check import parse_questions, run_check
-from tandem.rituals.guardrails.engine import GuardrailEngine
-from tandem.rituals.guardrails.outcome import decide
-from tandem.rituals.guardrails.ritual import GuardrailRitual
-from tandem.rituals.guardrails.service import GuardrailService
-from tandem.rituals.planning.engine import PlanningEngine
-from tandem.rituals.planning.ritual import PlanningRitual
-from tandem.rituals.planning.service import PlanningService
-from tandem.rituals.raci import RaciRitual
-from tandem.rituals.standup.engine import StandupEngine
-from tandem.rituals.standup.ritual import StandupRitual
-from tandem.rituals.standup.service import StandupService
-from tandem.storage.archive import ArchiveRejected, TenantNotEmpty, export_tenant, import_tenant
-from tandem.storage.database import Database
-from tandem.storage.orgfiles.problems import FileRejected
-from tandem.storage.orgfiles.service import FileKind, UnknownTenant, export_file, import_file
-from tandem.storage.records import Role
-from tandem.storage.repositories import people, tenants
-from tandem.storage.sqlite_lock import AlreadyServing, hold_serving_lock
+from tandem.bot.types import TenantKey, TenantKeyError
+from tandem.storage.orgfiles.kinds import FileKind
 
 if TYPE_CHECKING:
-    from tandem.adapters.slack.bolt_app import SlackRoutes
-    from tandem.adapters.teams.cloud import TeamsRoutes
-    from tandem.ops.health import Readiness
+    from tandem.runtime import Runtime
+    from tandem.storage.database import Database
 
 log = logging.getLogger("tandem")
-IN_FLIGHT_SECONDS = 10.0
-"""At shutdown, how long requests under way may take to finish once the server stops
-listening (aiohttp's ``shutdown_timeout``)."""
 T = TypeVar("T")
 
 
-@dataclass
-class Runtime:
-    """Everything one Tandem process uses, built once and passed explicitly."""
-
-    settings: Settings
-    clock: Clock
-    database: Database
-    directory: Directory
-    dispatcher: Dispatcher
-    raci: RaciRitual
-    ports: PlatformPorts
-    standups: StandupService
-    standup_ritual: StandupRitual
-    standup_engine: StandupEngine
-    blockers: BlockerService
-    blocker_engine: BlockerEngine
-    guardrails: GuardrailService
-    guardrail_engine: GuardrailEngine
-    planning: PlanningService
-    planning_engine: PlanningEngine
-    deliveries: tuple[Deliveries, ...]
-    """Each engine's; at shutdown they hand back what they hold unsent."""
-    metrics: Metrics
-    """This process's Prometheus metrics (``GET /metrics``), fed by the dispatcher, the
-    deliveries and the adapters."""
-
-    @property
-    def engines(self) -> tuple[StandupEngine, BlockerEngine, GuardrailEngine, PlanningEngine]:
-        """The timed rituals' engines, which the scheduler runs."""
-        return (
-            self.standup_engine,
-            self.blocker_engine,
-            self.guardrail_engine,
-            self.planning_engine,
-        )
-
-
-def build_runtime(
-    *, settings: Settings, clock: Clock | None = None, metrics: Metrics | None = None
-) -> Runtime:
-    """Wire the database, the directory, the dispatcher and every ritual (and the metrics
-    they feed: ``metrics``, or new ones)."""
-    clock = clock or SystemClock()
-    metrics = metrics or Metrics()
-    database = Database(url=settings.database_url)
-    policy = RetryPolicy(lease=timedelta(seconds=settings.lease_seconds))
-    made: list[Deliveries] = []
-
-    def deliveries() -> Deliveries:
-        made.append(
-            Deliveries(
-                database=database,
-                clock=clock,
-                policy=policy,
-                on_outcome=metrics.scheduled_send,
-            )
-        )
-        return made[-1]
-
-    directory = Directory(database=database)
-    dispatcher = Dispatcher(resolver=directory, clock=clock, observe=metrics.command_handled)
-    raci = RaciRitual(database=database, directory=directory)
-    raci.register(dispatcher)
-    ports = PlatformPorts()
-    service = StandupService(database=database, ports=ports, clock=clock)
-    standup_ritual = StandupRitual(database=database, service=service)
-    standup_ritual.register(dispatcher)
-    engine = StandupEngine(
-        database=database,
-        service=service,
-        deliveries=deliveries(),
-        clock=clock,
-        grace=timedelta(minutes=settings.grace_minutes),
-    )
-    blocker_service = BlockerService(
-        database=database,
-        ports=ports,
-        clock=clock,
-        matchers=lambda tenant: raci.matcher(tenant=tenant),
-    )
-    blocker_engine = BlockerEngine(
-        database=database,
-        service=blocker_service,
-        deliveries=deliveries(),
-        clock=clock,
-        grace=timedelta(minutes=settings.grace_minutes),
-    )
-    service.on_blocker(
-        lambda key, tenant, blocker: blocker_service.from_standup(
-            key=key, tenant=tenant, blocker=blocker
-        )
-    )
-    BlockerRitual(database=database, service=blocker_service, engine=blocker_engine).register(
-        dispatcher
-    )
-    guardrail_service = GuardrailService(
-        database=database,
-        clock=clock,
-        reach=blocker_service.reach,
-        orgs=lambda tenant: blocker_service.org(tenant=tenant),
-    )
-    guardrail_engine = GuardrailEngine(
-        database=database,
-        service=guardrail_service,
-        deliveries=deliveries(),
-        clock=clock,
-        grace=timedelta(minutes=settings.grace_minutes),
-    )
-    GuardrailRitual(database=database, service=guardrail_service).register(dispatcher)
-    planning_service = PlanningService(
-        database=database,
-        reach=blocker_service.reach,
-        clock=clock,
-        matchers=lambda tenant: raci.matcher(tenant=tenant),
-    )
-    planning_engine = PlanningEngine(
-        database=database,
-        service=planning_service,
-        deliveries=deliveries(),
-        clock=clock,
-        grace=timedelta(minutes=settings.grace_minutes),
-    )
-    PlanningRitual(database=database, service=planning_service).register(dispatcher)
-    return Runtime(
-        settings=settings,
-        clock=clock,
-        database=database,
-        directory=directory,
-        dispatcher=dispatcher,
-        raci=raci,
-        ports=ports,
-        standups=service,
-        standup_ritual=standup_ritual,
-        standup_engine=engine,
-        blockers=blocker_service,
-        blocker_engine=blocker_engine,
-        guardrails=guardrail_service,
-        guardrail_engine=guardrail_engine,
-        planning=planning_service,
-        planning_engine=planning_engine,
-        deliveries=tuple(made),
-        metrics=metrics,
-    )
-
-
-async def prepare(runtime: Runtime) -> None:
-    """Migrate the schema, then import the demo organisation into an empty database."""
-    from tandem.storage.migrate import upgrade
-
-    await upgrade(database=runtime.database)
-    if not runtime.settings.demo_enabled:
-        return
-    key = TenantKey.parse(demo.TENANT)
-    async with runtime.database.session() as session:
-        existing = await tenants.find_tenant(session, key=key)
-        if existing and await people.count_people(session, tenant=existing):
-            return
-    for kind in FileKind:
-        report = await import_file(
-            database=runtime.database,
-            tenant=key,
-            kind=kind,
-            text=demo.read(kind),
-            at=runtime.clock.now(),
-        )
-        log.info("demo organisation imported: %s", report.describe())
-
-
-@asynccontextmanager
-async def running(settings: Settings) -> AsyncIterator[Runtime]:
-    """A prepared runtime, disposed of at the end."""
-    runtime = build_runtime(settings=settings)
-    try:
-        await prepare(runtime)
-        yield runtime
-    finally:
-        await runtime.database.dispose()
+class _NoTenant(Exception):
+    """The tenant a light command names has no data here."""
 
 
 def _run(settings: Settings, work: Callable[[Runtime], Awaitable[T]]) -> T:
+    """``work`` on the whole runtime (the rituals, their engines), prepared first."""
+    from tandem.runtime import running
+
     async def main() -> T:
         async with running(settings) as runtime:
             return await work(runtime)
+
+    return asyncio.run(main())
+
+
+def _run_light(settings: Settings, work: Callable[[Database], Awaitable[T]]) -> T:
+    """``work`` on the database alone (migrated, the demo imported when it is on)."""
+    from tandem.bot.clock import SystemClock
+    from tandem.storage.database import Database
+    from tandem.storage.startup import prepare_database
+
+    async def main() -> T:
+        database = Database(url=settings.database_url)
+        try:
+            await prepare_database(
+                database=database, demo_enabled=settings.demo_enabled, at=SystemClock().now()
+            )
+            return await work(database)
+        finally:
+            await database.dispose()
 
     return asyncio.run(main())
 
@@ -268,6 +82,7 @@ def _setup_logging(verbose: bool) -> None:
     """Text or JSON lines (``TANDEM_LOG_FORMAT``), the configured secrets masked."""
     from pydantic import ValidationError
 
+    from tandem.bot.dispatcher import ANSWERS_LOGGER
     from tandem.ops.logs import setup_logging
 
     try:
@@ -303,92 +118,12 @@ def cli(ctx: click.Context, verbose: bool) -> None:
         ctx.invoke(serve)
 
 
-async def serving(
-    settings: Settings,
-    port: int,
-    *,
-    slack_routes: SlackRoutes | None,
-    teams_routes: TeamsRoutes | None,
-    readiness: Readiness,
-    metrics: Metrics,
-) -> AsyncIterator[None]:
-    """Everything ``tandem serve`` runs, started with the server and stopped with it.
-
-    Adapters are built here, inside the running loop, and plugged into the routes
-    mounted before the server started; then the scheduler of timed rituals starts, and
-    ``/readyz`` says ready. Stopping goes the other way: not ready, the scheduler, the
-    adapters, the database.
-    """
-    from tandem.ops.shutdown import stop_gently_on_sigterm
-    from tandem.scheduler import Timekeeper
-
-    runtime = build_runtime(settings=settings, metrics=metrics)
-    await prepare(runtime)
-    slack = None
-    if slack_routes is not None:
-        from tandem.adapters.slack.bolt_app import SlackAdapter
-
-        slack = SlackAdapter(
-            settings=settings,
-            dispatcher=runtime.dispatcher,
-            database=runtime.database,
-            clock=runtime.clock,
-            calls=metrics.platform(name=Platform.SLACK.value),
-        )
-        slack_routes.adapter = slack
-        runtime.ports.add(platform=Platform.SLACK.value, port=slack.port)
-        await slack.start()
-    if teams_routes is not None:
-        from tandem.adapters.teams.cloud import TeamsAdapter
-
-        teams = TeamsAdapter(
-            settings=settings,
-            dispatcher=runtime.dispatcher,
-            database=runtime.database,
-            clock=runtime.clock,
-            calls=metrics.platform(name=Platform.TEAMS.value),
-        )
-        teams_routes.adapter = teams
-        runtime.ports.add(platform=Platform.TEAMS.value, port=teams.port)
-    timekeeper = Timekeeper(
-        engines=runtime.engines,
-        sweep_every=timedelta(seconds=settings.sweep_seconds),
-        on_stop=[held.release for held in runtime.deliveries],
-    )
-    runtime.standup_ritual.on_change(timekeeper.rebuild)
-    runtime.blockers.on_change(timekeeper.rebuild)
-    runtime.guardrails.on_change(timekeeper.rebuild)
-    runtime.planning.on_change(timekeeper.rebuild)
-    await timekeeper.start()
-    readiness.serve(database=runtime.database)
-    stop_gently_on_sigterm(
-        readiness=readiness,
-        delay=settings.shutdown_delay_seconds,
-        first=[timekeeper.pause],  # no new sweep starts while the delay runs
-    )
-    await _announce(runtime, port, slack=slack is not None, teams=teams_routes is not None)
-    try:
-        yield
-    finally:
-        readiness.stop()
-        await timekeeper.stop()
-        if slack is not None:
-            await slack.stop()
-        await runtime.database.dispose()
-        log.info("Tandem stopped")
-
-
 @cli.command()
 @click.option("--port", type=int, default=None, help="Port (default TANDEM_PORT or 3978).")
 def serve(port: int | None) -> None:
-    """Serve Slack, Teams and health checks on one aiohttp server.
-
-    Each platform's SDK is imported only when that platform is served.
-    """
-    from aiohttp import web
-
-    from tandem.ops import web as ops_web
-    from tandem.ops.health import Readiness
+    """Serve Slack, Teams and health checks on one aiohttp server."""
+    from tandem import server
+    from tandem.storage.sqlite_lock import AlreadyServing, hold_serving_lock
 
     settings = Settings()
     try:
@@ -399,91 +134,7 @@ def serve(port: int | None) -> None:
             "SQLite serves one process: stop the other one, or run several replicas "
             "on PostgreSQL (TANDEM_DATABASE_URL=postgresql://…)."
         ) from None
-    logging.getLogger(ANSWERS_LOGGER).setLevel(logging.NOTSET)  # a line per command answered
-    app = web.Application()
-    readiness, metrics = Readiness(), Metrics()
-    ops_web.mount(app, readiness=readiness, metrics=metrics)  # /healthz, /readyz, /metrics
-    slack_routes = None
-    if settings.slack_configured:
-        from tandem.adapters.slack import bolt_app
-
-        slack_routes = bolt_app.mount(app, settings=settings)
-    teams_routes = None
-    served, why = settings.teams_endpoint()
-    if served:
-        from tandem.adapters.teams import cloud
-
-        teams_routes = cloud.mount(app)
-    else:
-        log.info("Teams: /api/messages is not served: %s", why)
-    app.cleanup_ctx.append(
-        lambda _app: serving(
-            settings,
-            port or settings.port,
-            slack_routes=slack_routes,
-            teams_routes=teams_routes,
-            readiness=readiness,
-            metrics=metrics,
-        )
-    )
-    web.run_app(
-        app,
-        host=settings.host,
-        port=port or settings.port,
-        print=None,
-        handle_signals=True,
-        shutdown_timeout=IN_FLIGHT_SECONDS,
-    )
-
-
-def _tandem_command() -> str:
-    """How to run ``tandem`` from here: on the PATH, else the script beside this Python."""
-    if shutil.which("tandem"):
-        return "tandem"
-    script = Path(sys.executable).parent / "tandem"
-    if script.exists():
-        try:
-            return str(script.relative_to(Path.cwd()))
-        except ValueError:
-            return str(script)
-    return f"{sys.executable} -m tandem"
-
-
-async def _announce(runtime: Runtime, port: int, *, slack: bool, teams: bool) -> None:
-    example = "EMAIL"
-    key = TenantKey.parse(demo.TENANT)
-    async with runtime.database.session() as session:
-        tenant = await tenants.find_tenant(session, key=key)
-        if tenant:
-            everyone = await people.list_people(session, tenant=tenant)
-            english = sorted(
-                (not p.is_admin, p.name, p.email) for p in everyone if p.locale == "en"
-            )
-            example = english[0][2] if english else example
-            french = next((p.email for p in everyone if p.locale.startswith("fr")), None)
-    log.info(
-        "Tandem %s is up on http://%s:%d (database %s); health at /healthz",
-        __version__,
-        runtime.settings.host,
-        port,
-        runtime.database.describe(),
-    )
-    if slack:
-        log.info("Slack: events, commands and interactivity at /slack/events")
-    else:
-        log.info("No Slack app configured (see `tandem manifest slack` and the README).")
-    if teams:
-        log.info(
-            "Teams: Bot Framework endpoint at /api/messages (try it locally with "
-            "`agentsplayground -e http://localhost:%d/api/messages -c msteams`)",
-            port,
-        )
-    command = _tandem_command()
-    log.info("Talk to Tandem in another terminal:  %s chat --as %s", command, example)
-    if tenant and french:
-        log.info(
-            "…or in French:  %s chat --as %s   then type /who-owns domain-names", command, french
-        )
+    server.serve(settings=settings, port=port or settings.port)
 
 
 @cli.command()
@@ -502,8 +153,13 @@ def chat(email: str, tenant: str, files_dir: Path | None) -> None:
     key = _tenant(tenant)
 
     async def work(runtime: Runtime) -> int:
+        from platformdirs import user_state_dir
+
         from tandem.adapters.console.adapter import ConsoleAdapter
         from tandem.adapters.console.repl import run_chat
+        from tandem.bot.i18n import Translator
+        from tandem.bot.types import Platform, User
+        from tandem.storage.repositories import people, tenants
 
         async with runtime.database.session() as session:
             ref = await tenants.find_tenant(session, key=key)
@@ -604,18 +260,22 @@ def import_command(kind: str, file: Path, tenant: str | None, replace: bool) -> 
     except UnicodeDecodeError:
         raise click.ClickException(f"{file} is not UTF-8 text; save it as UTF-8 CSV") from None
 
-    async def work(runtime: Runtime) -> str:
+    from tandem.bot.clock import SystemClock
+    from tandem.storage.orgfiles.problems import FileRejected
+    from tandem.storage.orgfiles.service import import_file
+
+    async def work(database: Database) -> str:
         report = await import_file(
-            database=runtime.database,
+            database=database,
             tenant=key,
             kind=FileKind(kind),
             text=text,
-            at=runtime.clock.now(),
+            at=SystemClock().now(),
         )
         return report.describe()
 
     try:
-        click.echo(_run(Settings(), work))
+        click.echo(_run_light(Settings(), work))
     except FileRejected as rejected:
         click.echo(rejected.describe(), err=True)
         sys.exit(1)
@@ -626,17 +286,17 @@ def _import_all(file: Path, *, tenant: TenantKey | None, replace: bool) -> None:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise click.ClickException(f"{file} is not UTF-8 text: not a Tandem archive") from None
+    from tandem.storage.archive import ArchiveRejected, TenantNotEmpty, import_tenant
+
     settings = Settings()
     settings.demo = False  # the target gets the archive's tenant, not the demo as well
 
-    async def work(runtime: Runtime) -> str:
-        report = await import_tenant(
-            database=runtime.database, text=text, tenant=tenant, replace=replace
-        )
+    async def work(database: Database) -> str:
+        report = await import_tenant(database=database, text=text, tenant=tenant, replace=replace)
         return report.describe()
 
     try:
-        click.echo(_run(settings, work))
+        click.echo(_run_light(settings, work))
     except ArchiveRejected as rejected:
         raise click.ClickException(
             f"{file} was not imported, nothing changed: {rejected}"
@@ -678,17 +338,19 @@ def export_command(kind: str, tenant: str, output: Path | None) -> None:
     to move it to another database or keep it. The file contains credentials (such as
     the Slack bot token): keep it as safe as the database.
     """
+    from tandem.bot.clock import SystemClock
+    from tandem.storage.archive import export_tenant
+    from tandem.storage.orgfiles.service import UnknownTenant, export_file
+
     key = _tenant(tenant)
 
-    async def work(runtime: Runtime) -> str:
+    async def work(database: Database) -> str:
         if kind == ALL:
-            return await export_tenant(
-                database=runtime.database, tenant=key, at=runtime.clock.now()
-            )
-        return await export_file(database=runtime.database, tenant=key, kind=FileKind(kind))
+            return await export_tenant(database=database, tenant=key, at=SystemClock().now())
+        return await export_file(database=database, tenant=key, kind=FileKind(kind))
 
     try:
-        text = _run(Settings(), work)
+        text = _run_light(Settings(), work)
     except UnknownTenant:
         raise click.ClickException(f"no tenant {key}") from None
     if output and kind == ALL:
@@ -705,14 +367,20 @@ def export_command(kind: str, tenant: str, output: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def who_owns(query: tuple[str, ...], tenant: str, as_json: bool) -> None:
     """Look up who owns a topic, for scripts."""
+    from tandem.rituals.directory import Directory
+    from tandem.rituals.raci import RaciRitual
+    from tandem.storage.records import Role
+
     key = _tenant(tenant)
     text = " ".join(query)
 
-    async def work(runtime: Runtime) -> dict[str, Any]:
-        ref = await runtime.directory.tenant(key=key)
+    async def work(database: Database) -> dict[str, Any]:
+        directory = Directory(database=database)
+        ref = await directory.tenant(key=key)
         if ref is None:
-            raise UnknownTenant(str(key))
-        found, topic = await runtime.raci.lookup(tenant=ref, query=text)
+            raise _NoTenant(str(key))
+        raci = RaciRitual(database=database, directory=directory)
+        found, topic = await raci.lookup(tenant=ref, query=text)
         result: dict[str, Any] = {
             "query": text,
             "topic": topic.slug if topic else None,
@@ -724,8 +392,8 @@ def who_owns(query: tuple[str, ...], tenant: str, as_json: bool) -> None:
         return result
 
     try:
-        result = _run(Settings(), work)
-    except UnknownTenant:
+        result = _run_light(Settings(), work)
+    except _NoTenant:
         raise click.ClickException(f"no tenant {key}") from None
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
@@ -759,24 +427,30 @@ def guardrail_command(
     verbose_misses: bool,
 ) -> None:
     """Answer a guardrail question as a dry run (nothing recorded, nothing sent)."""
+    from tandem.rituals.directory import Directory
+    from tandem.rituals.guardrails.catalogue import load_index
+    from tandem.rituals.guardrails.check import parse_questions, run_check
+    from tandem.rituals.guardrails.outcome import decide
+    from tandem.storage.orgfiles.problems import FileRejected
+
     key = _tenant(tenant)
     text = " ".join(question).strip()
     if not text and check_file is None:
         raise click.UsageError("give a question, or --check FILE")
     questions = parse_questions(text=check_file.read_text(encoding="utf-8")) if check_file else []
 
-    async def work(runtime: Runtime) -> Any:
-        ref = await runtime.directory.tenant(key=key)
+    async def work(database: Database) -> Any:
+        ref = await Directory(database=database).tenant(key=key)
         if ref is None:
-            raise UnknownTenant(str(key))
-        index = await runtime.guardrails.index(tenant=ref)
+            raise _NoTenant(str(key))
+        index = await load_index(database=database, tenant=ref)
         if check_file is not None:
             return run_check(index=index, questions=questions)
         return decide(index=index, question=text)
 
     try:
-        result = _run(Settings(), work)
-    except UnknownTenant:
+        result = _run_light(Settings(), work)
+    except _NoTenant:
         raise click.ClickException(f"no tenant {key}") from None
     except FileRejected as rejected:
         raise click.ClickException(rejected.describe()) from None
@@ -814,6 +488,8 @@ def guardrail_command(
 )
 def manifest(platform: str, url: str, socket_mode: bool, app_id: str | None, out: Path) -> None:
     """Print the Slack app manifest, or write the Teams app package."""
+    from tandem.runtime import build_runtime
+
     runtime = build_runtime(
         settings=Settings(TANDEM_DATABASE_URL="sqlite:///:memory:", TANDEM_DEMO=False)
     )
@@ -849,12 +525,12 @@ def upgrade() -> None:
     """Apply the migrations up to the newest schema."""
     from tandem.storage.migrate import current_revision
 
-    async def work(runtime: Runtime) -> str | None:
-        return await current_revision(database=runtime.database)
+    async def work(database: Database) -> str | None:
+        return await current_revision(database=database)
 
     settings = Settings()
     settings.demo = False
-    click.echo(f"database at revision {_run(settings, work)}")
+    click.echo(f"database at revision {_run_light(settings, work)}")
 
 
 def main() -> None:

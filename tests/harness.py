@@ -7,11 +7,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from tandem.adapters.console.render import render_reply
-from tandem.app import Runtime, build_runtime, prepare
 from tandem.bot.cards import Button, Reply
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, ConversationRef, MessageReceived, TenantKey, User
+from tandem.runtime import Runtime, build_runtime, prepare
 from tandem.storage.models import Person
 from tandem.storage.repositories import people, tenants
 

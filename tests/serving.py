@@ -13,12 +13,12 @@ from typing import Any, Generic, TypeVar
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from tandem.app import Runtime, build_runtime, prepare
 from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.dispatcher import ActionContext, ActionSpec
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted
+from tandem.runtime import Runtime, build_runtime, prepare
 
 Routes = TypeVar("Routes")
 

@@ -22,11 +22,11 @@ from typing import Any
 import pytest
 from sqlmodel import SQLModel
 
-from tandem.app import Runtime
 from tandem.bot.cards import Reply
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform, TenantKey
+from tandem.runtime import Runtime
 from tandem.storage import archive
 from tandem.storage.archive import ArchiveRejected, TenantNotEmpty, export_tenant, import_tenant
 from tandem.storage.database import Database

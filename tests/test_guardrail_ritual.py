@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import ConversationRef, HomeOpened, Platform
+from tandem.runtime import Runtime
 from tandem.storage.records import ApprovalView
 from tandem.storage.repositories import approvals, guardrails, tenants
 from tests.conftest import import_fixtures

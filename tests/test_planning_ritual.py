@@ -16,10 +16,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform
+from tandem.runtime import Runtime
 from tandem.storage.repositories import planning, tenants
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime

@@ -19,9 +19,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import col, select
 
-from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.rituals.delivery import Tally
+from tandem.runtime import Runtime
 from tandem.storage.models import Delivery
 from tests.slackfake.api import FakeSlackApi
 from tests.test_slack_e2e import (

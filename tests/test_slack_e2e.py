@@ -21,10 +21,10 @@ from aiohttp.test_utils import TestClient
 
 from tandem.adapters.slack import bolt_app
 from tandem.adapters.slack.bolt_app import SlackAdapter
-from tandem.app import Runtime
 from tandem.bot.clock import Clock
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, Platform, TenantKey
+from tandem.runtime import Runtime
 from tandem.storage.database import Database
 from tandem.storage.migrate import upgrade
 from tandem.storage.orgfiles.service import FileKind, export_file, import_file

@@ -5,8 +5,8 @@ from __future__ import annotations
 import yaml
 
 from tandem.adapters.slack.bolt_app import BOT_SCOPES
-from tandem.app import build_runtime
 from tandem.bot.settings import Settings
+from tandem.runtime import build_runtime
 from tests.cli import tandem
 
 

@@ -13,11 +13,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
 from tandem.bot.mentions import as_names
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, ConversationRef, Platform, TenantKey
+from tandem.runtime import Runtime
 from tandem.storage.repositories import blockers, deliveries, standups, tenants
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from tandem.app import Runtime
 from tandem.bot.clock import FixedClock
+from tandem.runtime import Runtime
 from tests.slackfake.api import Call
 from tests.test_slack_e2e import HUGO, NADIA, SAM, TEAM, SlackBot, one_workspace
 

@@ -18,11 +18,11 @@ from aiohttp.test_utils import TestClient
 
 from tandem.adapters.teams import cloud
 from tandem.adapters.teams.cloud import TeamsAdapter
-from tandem.app import Runtime
 from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, ConversationRef, Platform, TenantKey, User
+from tandem.runtime import Runtime
 from tandem.storage.database import Database
 from tandem.storage.migrate import upgrade
 from tandem.storage.orgfiles.service import FileKind, import_file

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import jsonschema
 
-from tandem.app import build_runtime
 from tandem.bot.settings import Settings
+from tandem.runtime import build_runtime
 from tests.cli import Ran, tandem
 
 SCHEMA = Path(__file__).parent / "schemas" / "teams-manifest-1.24.schema.json"

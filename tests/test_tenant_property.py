@@ -29,11 +29,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tandem.adapters.console.render import render_reply
-from tandem.app import Runtime
 from tandem.bot.cards import Reply
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, ConversationRef, Platform, TenantKey
+from tandem.runtime import Runtime
 from tandem.storage.orgfiles.service import FileKind, import_file
 from tandem.storage.repositories import tenants
 from tests.conftest import FIXTURE_FILES, NOW, import_fixtures

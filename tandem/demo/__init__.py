@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from tandem.storage.orgfiles.service import FileKind
+from tandem.storage.orgfiles.kinds import FileKind
 
 FILES = {
     FileKind.PEOPLE: "people.csv",

@@ -55,7 +55,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 class Database:
-    """One engine per process, created by ``app.py`` and handed to whoever needs it."""
+    """One engine per process, created by ``runtime.py`` (or a light command) and handed
+    to whoever needs it."""
 
     def __init__(self, *, url: str) -> None:
         self.url = async_url(url)

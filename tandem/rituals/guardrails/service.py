@@ -20,6 +20,7 @@ from tandem.bot.text import fold
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey
 from tandem.rituals.blockers.cards import who
 from tandem.rituals.guardrails import cards
+from tandem.rituals.guardrails.catalogue import load_index
 from tandem.rituals.guardrails.matcher import GuardrailIndex
 from tandem.rituals.guardrails.outcome import UNCOVERED, Outcome, decide
 from tandem.rituals.org import Org
@@ -127,13 +128,12 @@ class GuardrailService:
         """The tenant's rules and tools, indexed once per revision of its organisation files."""
         async with self._database.session() as session:
             revision = await tenants.raci_revision(session, tenant=tenant)
-            cached = self._indexes.get(tenant.id)
-            if cached is not None and cached[0] == revision:
-                return cached[1]
-            rules = await guardrails.list_rules(session, tenant=tenant)
-            tools = await guardrails.list_tools(session, tenant=tenant)
-        topics = (org or await self.org(tenant=tenant)).topics
-        index = GuardrailIndex(rules=rules, tools=tools, topics=topics)
+        cached = self._indexes.get(tenant.id)
+        if cached is not None and cached[0] == revision:
+            return cached[1]
+        index = await load_index(
+            database=self._database, tenant=tenant, org=org or await self.org(tenant=tenant)
+        )
         self._indexes[tenant.id] = (revision, index)
         return index
 

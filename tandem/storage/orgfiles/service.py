@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from tandem.bot.types import TenantKey
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.guardrails import parse_guardrails, write_guardrails
+from tandem.storage.orgfiles.kinds import FileKind as FileKind  # re-exported
 from tandem.storage.orgfiles.people import parse_people, write_people
 from tandem.storage.orgfiles.raci import parse_raci, write_raci
 from tandem.storage.records import ImportCounts
 from tandem.storage.repositories import guardrails, people, raci, tenants
-
-
-class FileKind(StrEnum):
-    """The organisation files Tandem reads and writes."""
-
-    PEOPLE = "people"
-    RACI = "raci"
-    GUARDRAILS = "guardrails"
 
 
 @dataclass(frozen=True, slots=True)
