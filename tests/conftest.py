@@ -14,10 +14,12 @@ import asyncio
 import os
 import shutil
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import pytest
@@ -53,6 +55,13 @@ async def _pg_execute(admin_url: str, statement: str) -> None:
         await connection.close()
 
 
+def _run_aside(work: Coroutine[Any, Any, None]) -> None:
+    """Run ``work`` to the end in a thread of its own: session fixtures may be first asked
+    for from inside a test's running event loop."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, work).result()
+
+
 async def _migrate(url: str) -> None:
     database = Database(url=url)
     try:
@@ -65,7 +74,7 @@ async def _migrate(url: str) -> None:
 def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file migrated once per test session (per worker): tests get a copy."""
     path = tmp_path_factory.mktemp("template") / "tandem.db"
-    asyncio.run(_migrate(f"sqlite:///{path}"))
+    _run_aside(_migrate(f"sqlite:///{path}"))
     return path
 
 
@@ -79,12 +88,12 @@ def _postgres_template() -> Iterator[str | None]:
         yield None
         return
     name = f"tandem_template_{uuid.uuid4().hex[:12]}"
-    asyncio.run(_pg_execute(admin, f'CREATE DATABASE "{name}"'))
+    _run_aside(_pg_execute(admin, f'CREATE DATABASE "{name}"'))
     try:
-        asyncio.run(_migrate(make_url(admin).set(database=name).render_as_string(False)))
+        _run_aside(_migrate(make_url(admin).set(database=name).render_as_string(False)))
         yield name
     finally:
-        asyncio.run(_pg_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _run_aside(_pg_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
