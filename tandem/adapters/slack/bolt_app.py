@@ -97,11 +97,6 @@ REDIRECT_PATH = "/slack/oauth_redirect"
 Next = Callable[[], Awaitable[BoltResponse]]
 
 
-def is_configured(settings: Settings) -> bool:
-    """Whether Slack settings are present (a token, OAuth credentials, or Socket Mode)."""
-    return settings.slack_configured
-
-
 def _retry_handlers(*, rate_limits: bool = True, calls: CallObserver | None = None) -> list[Any]:
     """Connection errors are retried; 429s too, unless the caller paces itself. ``calls``
     is told of every 429 and every retry."""
