@@ -367,19 +367,23 @@ def export_command(kind: str, tenant: str, output: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def who_owns(query: tuple[str, ...], tenant: str, as_json: bool) -> None:
     """Look up who owns a topic, for scripts."""
+    from tandem.meaning.choose import embedder_for
     from tandem.rituals.directory import Directory
     from tandem.rituals.raci import RaciRitual
     from tandem.storage.records import Role
 
     key = _tenant(tenant)
     text = " ".join(query)
+    settings = Settings()
 
     async def work(database: Database) -> dict[str, Any]:
         directory = Directory(database=database)
         ref = await directory.tenant(key=key)
         if ref is None:
             raise _NoTenant(str(key))
-        raci = RaciRitual(database=database, directory=directory)
+        raci = RaciRitual(
+            database=database, directory=directory, embedder=embedder_for(settings.meaning_model)
+        )
         found, topic = await raci.lookup(tenant=ref, query=text)
         result: dict[str, Any] = {
             "query": text,
@@ -392,7 +396,7 @@ def who_owns(query: tuple[str, ...], tenant: str, as_json: bool) -> None:
         return result
 
     try:
-        result = _run_light(Settings(), work)
+        result = _run_light(settings, work)
     except _NoTenant:
         raise click.ClickException(f"no tenant {key}") from None
     if as_json:
@@ -419,16 +423,24 @@ def who_owns(query: tuple[str, ...], tenant: str, as_json: bool) -> None:
     help="Run a YAML list of questions with the rule expected and print the hit rate.",
 )
 @click.option("--verbose-misses", is_flag=True, help="With --check: list every miss.")
+@click.option(
+    "--model",
+    default=None,
+    help="Understand questions with this model instead of TANDEM_MEANING_MODEL "
+    "(builtin, none for words only, sentence-transformers:NAME).",
+)
 def guardrail_command(
     question: tuple[str, ...],
     tenant: str,
     as_json: bool,
     check_file: Path | None,
     verbose_misses: bool,
+    model: str | None,
 ) -> None:
     """Answer a guardrail question as a dry run (nothing recorded, nothing sent)."""
+    from tandem.meaning.choose import UnknownModel, check_setting, embedder_for
     from tandem.rituals.directory import Directory
-    from tandem.rituals.guardrails.catalogue import load_index
+    from tandem.rituals.guardrails.catalogue import embed_question, load_index
     from tandem.rituals.guardrails.check import parse_questions, run_check
     from tandem.rituals.guardrails.outcome import decide
     from tandem.storage.orgfiles.problems import FileRejected
@@ -437,19 +449,25 @@ def guardrail_command(
     text = " ".join(question).strip()
     if not text and check_file is None:
         raise click.UsageError("give a question, or --check FILE")
+    settings = Settings()
+    try:
+        embedder = embedder_for(check_setting(model) if model else settings.meaning_model)
+    except UnknownModel as error:
+        raise click.BadParameter(str(error), param_hint="--model") from None
     questions = parse_questions(text=check_file.read_text(encoding="utf-8")) if check_file else []
 
     async def work(database: Database) -> Any:
         ref = await Directory(database=database).tenant(key=key)
         if ref is None:
             raise _NoTenant(str(key))
-        index = await load_index(database=database, tenant=ref)
+        index = await load_index(database=database, tenant=ref, embedder=embedder)
         if check_file is not None:
-            return run_check(index=index, questions=questions)
-        return decide(index=index, question=text)
+            return await asyncio.to_thread(run_check, index=index, questions=questions)
+        meaning = await embed_question(index=index, question=text)
+        return decide(index=index, question=text, meaning=meaning)
 
     try:
-        result = _run_light(Settings(), work)
+        result = _run_light(settings, work)
     except _NoTenant:
         raise click.ClickException(f"no tenant {key}") from None
     except FileRejected as rejected:
@@ -472,6 +490,9 @@ def guardrail_command(
         click.echo("choose between: " + ", ".join(answer["alternatives"]))
     if answer["why"]:
         click.echo("why: " + ", ".join(f"{w['word']} ({w['in']})" for w in answer["why"]))
+    if answer["meaning"]:
+        meaning = answer["meaning"]
+        click.echo(f"closest in meaning ({meaning['in']}): {meaning['closest']}")
 
 
 @cli.command()

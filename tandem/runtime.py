@@ -16,6 +16,8 @@ from tandem.bot.clock import Clock, SystemClock
 from tandem.bot.dispatcher import Dispatcher
 from tandem.bot.port import PlatformPorts
 from tandem.bot.settings import Settings
+from tandem.meaning.choose import embedder_for
+from tandem.meaning.rerank import Reranker
 from tandem.ops.metrics import Metrics
 from tandem.rituals.blockers.engine import BlockerEngine
 from tandem.rituals.blockers.ritual import BlockerRitual
@@ -97,7 +99,8 @@ def build_runtime(
 
     directory = Directory(database=database)
     dispatcher = Dispatcher(resolver=directory, clock=clock, observe=metrics.command_handled)
-    raci = RaciRitual(database=database, directory=directory)
+    embedder = embedder_for(settings.meaning_model)
+    raci = RaciRitual(database=database, directory=directory, embedder=embedder)
     raci.register(dispatcher)
     ports = PlatformPorts()
     service = StandupService(database=database, ports=ports, clock=clock)
@@ -136,6 +139,8 @@ def build_runtime(
         clock=clock,
         reach=blocker_service.reach,
         orgs=lambda tenant: blocker_service.org(tenant=tenant),
+        embedder=embedder,
+        reranker=_reranker(settings),
     )
     guardrail_engine = GuardrailEngine(
         database=database,
@@ -187,6 +192,17 @@ async def prepare(runtime: Runtime) -> None:
         database=runtime.database,
         demo_enabled=runtime.settings.demo_enabled,
         at=runtime.clock.now(),
+    )
+
+
+def _reranker(settings: Settings) -> Reranker | None:
+    """The language model that picks among close rules, when the operator names one."""
+    if settings.rerank_url is None:
+        return None
+    from tandem.meaning.openai_rerank import OpenAICompatibleReranker
+
+    return OpenAICompatibleReranker(
+        url=settings.rerank_url, model=settings.rerank_model, api_key=settings.rerank_api_key
     )
 
 

@@ -394,3 +394,77 @@ async def test_a_request_form_sent_twice_asks_once(org: Org) -> None:
     assert len(port.dms(NADIA)) == 1
     other = await chat.submit(SAM, form, {**filled, "what": "Export 40 partner leads"})
     assert "Request #2 sent to Nadia Roux" in other.text  # another request is another
+
+
+TIKTOK = "/guardrail Can we install the TikTok conversion snippet on the product pages?"
+
+
+async def test_none_of_the_offered_rules_sends_the_question_to_the_topics_accountable(
+    org: Org,
+) -> None:
+    chat, port = org.chat, org.port
+    choice = await chat.say(SAM, TIKTOK)
+    assert choice.card is not None
+    assert "None of these: ask IT" in [b.label for b in choice.card.buttons]
+    assert port.dms(PRIYA) == []  # offered rules: nobody bothered yet
+    routed = await chat.click(SAM, choice, "None of these: ask IT")
+    assert "I won't guess" in routed.text and "Priya Nair" in routed.text
+    (card,) = port.dms(PRIYA)  # Accountable for tracking and consent
+    assert "Question #1 that no rule covers" in card.text
+    assert "TikTok conversion snippet" in card.text
+    assert "Covered by: Adding a tracking pixel or marketing tag" in card.text
+
+
+async def test_it_files_a_question_under_a_rule_and_the_next_one_like_it_is_answered(
+    org: Org,
+) -> None:
+    chat, port = org.chat, org.port
+    choice = await chat.say(SAM, TIKTOK)
+    await chat.click(SAM, choice, "None of these: ask IT")
+    (card,) = port.dms(PRIYA)
+    assert card.reply.card is not None
+    filed = await chat.click(
+        PRIYA, card.reply, "Covered by: Adding a tracking pixel or marketing tag"
+    )
+    assert (
+        "Question #1 is now an example of “Adding a tracking pixel or marketing tag”" in filed.text
+    )
+    assert "Sam Okafor has its answer" in filed.text
+    (told,) = port.dms(SAM)
+    assert "Priya Nair (IT) says this rule covers your question #1" in told.text
+    assert "Allowed if the conditions hold" in told.text
+
+    again = await chat.say(
+        HUGO, "/guardrail we'd like to add the TikTok conversion snippet to our product pages"
+    )
+    assert "Autorisé si les conditions sont remplies" in again.text, again.text
+    assert "Proche par le sens de cet exemple : « Can we install the TikTok" in again.text
+    assert len(port.dms(PRIYA)) == 1  # answered directly: IT is not asked again
+    listed = await org.text(PRIYA, "/guardrail uncovered")
+    assert listed == "No open question: every question so far had a rule."
+
+
+async def test_uncovered_questions_are_grouped_and_filed_by_typing(org: Org) -> None:
+    await org.chat.make_admin(NADIA)
+    for email, question in (
+        (SAM, "/guardrail can I bring my dog to the office on Friday?"),
+        (HUGO, "/guardrail can I bring my dog to the office on Fridays?"),
+        (SAM, "/guardrail can I book a meeting room for Thursday?"),
+    ):
+        asked = await org.text(email, question)
+        assert "won't guess" in asked or "ne devine pas" in asked
+    listed = await org.text(PRIYA, "/guardrail uncovered")
+    assert "3 question(s) no rule covered" in listed
+    assert "2 similar questions like “can I bring my dog to the office on Friday” (#1, #2)" in (
+        listed
+    )
+    assert "#3 “can I book a meeting room for Thursday” — Sam Okafor" in listed
+    usage = await org.text(PRIYA, "/guardrail uncovered 3")
+    assert "/guardrail uncovered QUESTION-ID RULE-ID" in usage
+    wrong = await org.text(PRIYA, "/guardrail uncovered 3 no-such-rule")
+    assert "no rule “no-such-rule”" in wrong
+    refused = await org.text(SAM, "/guardrail uncovered 3 webinar-platform")
+    assert "for IT" in refused
+    filed = await org.text(PRIYA, "/guardrail uncovered 3 webinar-platform")
+    assert "Question #3 is now an example of “Running a webinar or online event”" in filed, filed
+    assert "2 question(s) no rule covered" in await org.text(PRIYA, "/guardrail uncovered")

@@ -480,6 +480,36 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert len(await approvals.list_questions(s, tenant=acme)) == 1
 
 
+@check("approvals.get_question")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    question_id = await _question(s, acme)
+    assert await approvals.get_question(s, tenant=other, question_id=question_id) is None
+    found = await approvals.get_question(s, tenant=acme, question_id=question_id)
+    assert found is not None and found.text == "can I book a room?"
+
+
+@check("approvals.file_question")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    question_id = await _question(s, acme)
+    filed = await approvals.file_question(
+        s, tenant=other, question_id=question_id, rule_key="rooms", by="x", at=NOW
+    )
+    assert not filed
+    assert await approvals.learned_examples(s, tenant=acme) == {}
+    assert len(await approvals.list_questions(s, tenant=acme)) == 1
+
+
+@check("approvals.learned_examples")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    question_id = await _question(s, acme)
+    filed = await approvals.file_question(
+        s, tenant=acme, question_id=question_id, rule_key="rooms", by="x", at=NOW
+    )
+    assert filed
+    assert await approvals.learned_examples(s, tenant=other) == {}
+    assert await approvals.learned_examples(s, tenant=acme) == {"rooms": ["can I book a room?"]}
+
+
 @check("tenants.find_tenant")
 async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
     assert (await tenants.find_tenant(s, key=TenantKey.parse("slack:T0OTHER"))) == other

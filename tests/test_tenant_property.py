@@ -155,7 +155,11 @@ async def _make_bravo_data(bravo: Chat) -> None:
         OTTO, form, {"what": "Collars for the Rottnest colony", "why": "Migration study ZX-9931",
                      "how_long": "3m"}
     )  # fmt: skip
-    await said(OTTO, "/guardrail can we use a flux capacitor for the wombat census?", "recorded")
+    await said(
+        OTTO,
+        "/guardrail who refills the flux capacitor kettle for the wombat census team?",
+        "recorded",
+    )
     await said(ZEB, f"/who-owns set quokka-husbandry informed {OTTO}", "Ottoline")
     await said(OTTO, "/standup away 2026-12-21 2027-01-02", "away")
     await said(ZEB, f"/blocker pm add {ZEB}", "is a PM")

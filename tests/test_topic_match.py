@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
+import csv
+from pathlib import Path
 
+import pytest
+import yaml
+
+from tandem.meaning.choose import embedder_for
 from tandem.rituals.topic_match import TopicMatcher
+from tandem.rituals.topic_meaning import TopicFinder
 from tandem.storage.orgfiles.people import parse_people
 from tandem.storage.orgfiles.raci import parse_raci
 from tandem.storage.orgfiles.service import FileKind
 from tandem.storage.records import TopicKeys
 from tests.conftest import FIXTURE_FILES
+
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +87,52 @@ def test_no_topic_is_named_for_what_matches_nothing(matcher: TopicMatcher, query
 def test_an_empty_matrix_matches_nothing() -> None:
     found = TopicMatcher(topics=[]).match("dns")
     assert found.slug is None and found.suggestions == ()
+
+
+def _finder(path: Path, model: str) -> TopicFinder:
+    with path.open(encoding="utf-8") as raci:
+        keys = [
+            TopicKeys(
+                slug=row["topic"],
+                title=row["title"],
+                aliases=tuple(a for a in row["aliases"].split(";") if a),
+                description=row["description"],
+            )
+            for row in csv.DictReader(raci)
+        ]
+    return TopicFinder(topics=keys, embedder=embedder_for(model))
+
+
+def _found(finder: TopicFinder, name: str) -> tuple[int, int, int, int]:
+    """Questions whose topic is named, named wrong, offered; "none" questions named."""
+    right = wrong = offered = named_none = 0
+    for item in yaml.safe_load((DATA / name).read_text("utf-8"))["questions"]:
+        query, expect = item["query"], item["expect"]
+        found = finder.match(query, meaning=finder.understand(query))
+        if expect == "none":
+            named_none += found.slug is not None
+        elif found.slug == expect:
+            right += 1
+        elif found.slug is not None:
+            wrong += 1
+        else:
+            offered += expect in found.suggestions
+    return right, wrong, offered, named_none
+
+
+def test_whole_questions_find_their_topic_by_meaning() -> None:
+    raci = FIXTURE_FILES[FileKind.RACI]
+    words = _found(_finder(raci, "none"), "who_owns_questions.yaml")
+    meaning = _found(_finder(raci, "builtin"), "who_owns_questions.yaml")
+    assert meaning[0] >= words[0] + 10, (words, meaning)
+    assert meaning[0] + meaning[2] >= 22, meaning  # named, or offered to pick
+    assert meaning[3] <= words[3], (words, meaning)
+
+
+def test_terms_still_go_by_name_without_embedding() -> None:
+    finder = _finder(FIXTURE_FILES[FileKind.RACI], "builtin")
+    assert not finder.wants_meaning("noms de domaine")
+    assert finder.understand("dns") is None
+    assert finder.match("cookeis").slug == "tracking-consent"
+    question = "who sorts out the little window asking visitors to accept cookies?"
+    assert finder.match(question, meaning=finder.understand(question)).slug == "tracking-consent"

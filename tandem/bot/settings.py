@@ -7,7 +7,7 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from platformdirs import user_data_dir
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -68,8 +68,40 @@ class Settings(BaseSettings):
             self.slack_app_token,
             self.slack_client_secret,
             self.microsoft_app_password,
+            self.rerank_api_key,
             _password(self.database_url),
         )
+
+    meaning_model: str = Field(default="builtin", alias="TANDEM_MEANING_MODEL")
+    """What understands guardrail questions beside their words: ``builtin`` (the shipped
+    multilingual model, offline), ``none`` (words only) or ``sentence-transformers:NAME``
+    (a model downloaded once; needs the ``meaning`` extra and a network)."""
+
+    @field_validator("meaning_model")
+    @classmethod
+    def _known_model(cls, value: str) -> str:
+        from tandem.meaning.choose import check_setting
+
+        return check_setting(value)
+
+    rerank_url: str | None = Field(default=None, alias="TANDEM_RERANK_URL")
+    """An OpenAI-compatible endpoint (``http://localhost:11434/v1`` for Ollama) whose
+    language model picks among the close rules when the matcher is not sure; off when
+    unset."""
+    rerank_model: str = Field(default="llama3.1", alias="TANDEM_RERANK_MODEL")
+    rerank_api_key: str | None = Field(default=None, alias="TANDEM_RERANK_API_KEY")
+
+    @field_validator("rerank_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(
+                "TANDEM_RERANK_URL must be an http(s) URL, e.g. http://localhost:11434/v1"
+            )
+        return value.strip()
 
     teams_playground: bool | None = Field(default=None, alias="TANDEM_TEAMS_PLAYGROUND")
     """The Bot Framework endpoint without a Microsoft app id, for the Agents Playground on

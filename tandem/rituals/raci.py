@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from tandem.bot.cards import Button, Card, Field, Reply
 from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, CommandSpec, Dispatcher
@@ -19,10 +20,14 @@ from tandem.bot.timefmt import format_instant
 from tandem.bot.types import Actor
 from tandem.rituals.directory import Directory
 from tandem.rituals.topic_match import TopicMatch, TopicMatcher
+from tandem.rituals.topic_meaning import TopicFinder
 from tandem.storage.database import Database
 from tandem.storage.models import Person
 from tandem.storage.records import ROLES, ChangeView, PersonView, Role, TenantRef, TopicView
 from tandem.storage.repositories import people, raci, tenants
+
+if TYPE_CHECKING:
+    from tandem.meaning.port import Embedder
 
 COMMAND = "who-owns"
 SHOW_ACTION = "raci.show:"
@@ -40,10 +45,13 @@ _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+$")
 class RaciRitual:
     """The ``/who-owns`` command and its "show this topic" buttons."""
 
-    def __init__(self, *, database: Database, directory: Directory) -> None:
+    def __init__(
+        self, *, database: Database, directory: Directory, embedder: Embedder | None = None
+    ) -> None:
         self._database = database
         self._directory = directory
-        self._matchers: dict[int, tuple[int, TopicMatcher]] = {}
+        self._embedder = embedder
+        self._finders: dict[int, tuple[int, TopicFinder]] = {}
 
     def register(self, dispatcher: Dispatcher) -> None:
         """Tell the dispatcher what this ritual answers."""
@@ -56,18 +64,33 @@ class RaciRitual:
         )
         dispatcher.add_action(ActionSpec(prefix=SHOW_ACTION, handler=self.show_action))
 
-    async def matcher(self, *, tenant: TenantRef) -> TopicMatcher:
-        """The tenant's matcher, rebuilt only when its RACI matrix has changed."""
+    async def finder(self, *, tenant: TenantRef) -> TopicFinder:
+        """The tenant's topics by name and meaning, rebuilt only when its RACI matrix has
+        changed."""
         async with self._database.session() as session:
             revision = await tenants.raci_revision(session, tenant=tenant)
-            cached = self._matchers.get(tenant.id)
+            cached = self._finders.get(tenant.id)
             if cached and cached[0] == revision:
                 return cached[1]
             keys = await raci.topic_keys(session, tenant=tenant)
         # Building the typo index of a large matrix takes CPU time: off the event loop.
-        matcher = await asyncio.to_thread(TopicMatcher, topics=keys)
-        self._matchers[tenant.id] = (revision, matcher)
-        return matcher
+        finder = await asyncio.to_thread(TopicFinder, topics=keys, embedder=self._embedder)
+        self._finders[tenant.id] = (revision, finder)
+        return finder
+
+    async def matcher(self, *, tenant: TenantRef) -> TopicMatcher:
+        """The tenant's topics by name (for ``#topic`` tags and the other rituals)."""
+        return (await self.finder(tenant=tenant)).names
+
+    async def find(self, *, tenant: TenantRef, query: str) -> TopicMatch:
+        """The topic ``query`` names, or means when it is a whole question."""
+        finder = await self.finder(tenant=tenant)
+        meaning = (
+            await asyncio.to_thread(finder.understand, query)
+            if finder.wants_meaning(query)
+            else None
+        )
+        return finder.match(query, meaning=meaning)
 
     async def who_owns(self, ctx: CommandContext) -> Reply:
         """Route ``/who-owns`` by its first word."""
@@ -84,8 +107,7 @@ class RaciRitual:
             return await self._set(tenant, ctx, rest.strip())
         if head.casefold() in {"history", "historique"} and rest.strip():
             return await self._history(tenant, ctx, rest.strip())
-        matcher = await self.matcher(tenant=tenant)
-        found = matcher.match(query)
+        found = await self.find(tenant=tenant, query=query)
         if found.slug is None:
             return await self._no_match(tenant, t, query, found)
         return await self._show(tenant, ctx.actor, t, found.slug)
@@ -100,7 +122,7 @@ class RaciRitual:
 
     async def lookup(self, *, tenant: TenantRef, query: str) -> tuple[TopicMatch, TopicView | None]:
         """Match ``query`` and load the topic when the match is confident (for scripts)."""
-        found = (await self.matcher(tenant=tenant)).match(query[:MAX_QUERY])
+        found = await self.find(tenant=tenant, query=query[:MAX_QUERY])
         if found.slug is None:
             return found, None
         async with self._database.session() as session:

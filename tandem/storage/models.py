@@ -481,6 +481,8 @@ class GuardrailQuestion(SQLModel, table=True):
     asked_at: datetime = _utc_column()
     closed_at: datetime | None = _maybe_utc()
     closed_by: str | None = Field(default=None, max_length=254)
+    answered_rule: str | None = Field(default=None, max_length=80)
+    """The rule IT filed the question under: it is then one of that rule's examples."""
 
 
 class ApprovalRequest(SQLModel, table=True):

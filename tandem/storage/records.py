@@ -115,6 +115,7 @@ class TopicKeys:
     slug: str
     title: str
     aliases: tuple[str, ...]
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,6 +399,7 @@ class QuestionView:
     closest_rule: str | None = None
     closed_at: datetime | None = None
     closed_by: str | None = None
+    answered_rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

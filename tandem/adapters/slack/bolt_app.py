@@ -13,6 +13,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from aiohttp import ClientSession, TCPConnector, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
@@ -436,11 +437,14 @@ class SlackAdapter:
         public = share or not reply.ephemeral
         label = None if public else Translator(locale=reply.locale)("reply.share")
         payload = message(reply, share_label=label, share_value=share_value)
-        await respond(
-            response_type="in_channel" if public else "ephemeral",
-            replace_original=False,
-            **payload,
-        )
+        try:
+            await respond(
+                response_type="in_channel" if public else "ephemeral",
+                replace_original=False,
+                **payload,
+            )
+        except aiohttp.ClientError as error:  # the response URL is gone, or was never one
+            log.warning("Slack: could not answer on the response URL: %s", type(error).__name__)
 
     # -- listeners --------------------------------------------------------------------------
 

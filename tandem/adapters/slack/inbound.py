@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from tandem.bot.types import ConversationKind, ConversationRef, Platform, TenantKey
 
@@ -177,7 +178,7 @@ def well_formed(payload: object) -> bool:
     if not isinstance(payload, Mapping):
         return False
     url = payload.get("response_url")
-    if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
+    if url is not None and not _web_address(url):
         return False
     required = {
         "event_callback": "event",
@@ -190,6 +191,17 @@ def well_formed(payload: object) -> bool:
     if required is not None and payload.get(required) is None:  # bolt reads these blindly
         return False
     return _part(payload, top=True)
+
+
+def _web_address(value: object) -> bool:
+    """An http(s) URL with a host (Slack's response URLs are; ``http://`` alone is not)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        parts = urlsplit(value)
+        return parts.scheme in ("https", "http") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def view_inputs(view: Mapping[str, Any]) -> dict[str, str]:

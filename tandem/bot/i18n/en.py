@@ -444,8 +444,30 @@ MESSAGES: dict[str, str] = {
     "channel if it is urgent.",
     "guardrail.uncovered.dry": "No rule or tool of the catalogue covers it.",
     "guardrail.it.title": "Question #{id} that no rule covers",
-    "guardrail.it.footer": "Answer the asker directly, and add a rule so the next one gets "
-    "an answer (/guardrail uncovered).",
+    "guardrail.it.footer": "If a rule covers it, press it (or type /guardrail uncovered {id} "
+    "RULE-ID): the asker gets its answer and the next question like it is answered directly. "
+    "Otherwise answer the asker and add a rule to the guardrails file.",
+    "guardrail.file.button": "Covered by: {rule}",
+    "guardrail.filed.intro": "{who} (IT) says this rule covers your question #{id} (“{question}”):",
+    "guardrail.filed.done": "Question #{id} is now an example of “{rule}”: {asker} has its "
+    "answer, and the next question like it will be answered directly.",
+    "guardrail.filed.self": "Question #{id} is now an example of “{rule}”: the next question "
+    "like it will be answered directly.",
+    "guardrail.filed.unknown": "No open or closed question #{id}, or no rule “{rule}”. "
+    "/guardrail uncovered lists the questions, /guardrail rules the rules.",
+    "guardrail.filed.usage": "File a question under a rule: /guardrail uncovered QUESTION-ID "
+    "RULE-ID, e.g. /guardrail uncovered 4 new-saas-tool",
+    "guardrail.choice.none": "None of these: ask IT",
+    "guardrail.reranked": "Picked among the closest rules by the language model {model}.",
+    "guardrail.choice.title_one": "Is this what you mean?",
+    "guardrail.choice.body_one": "This rule may cover your question, but I'm not sure enough to "
+    "answer with it. Press it if it is the one, or ask IT.",
+    "guardrail.meaning.example": "Close in meaning to this example: “{text}”",
+    "guardrail.meaning.title": "Close in meaning to the rule's title: “{text}”",
+    "guardrail.meaning.answer": "Close in meaning to the rule's answer: “{text}”",
+    "guardrail.meaning.keywords": "Close in meaning to the rule's keywords: {text}",
+    "guardrail.uncovered.group": "{count} similar questions like “{text}” ({ids})",
+    "guardrail.uncovered.suggest": "  closest rule: {rule} — /guardrail uncovered {id} {rule_id}",
     "guardrail.it.channel": "the IT escalation channel",
     "guardrail.asked_by": "Asked by",
     "guardrail.closest": "Closest rule",

@@ -476,8 +476,36 @@ MESSAGES: dict[str, str] = {
     "désigné pour la recevoir, demandez sur le canal de la DSI si c'est urgent.",
     "guardrail.uncovered.dry": "Aucune règle ni aucun outil du catalogue ne couvre ce cas.",
     "guardrail.it.title": "Question n°{id} qu'aucune règle ne couvre",
-    "guardrail.it.footer": "Répondez directement à la personne, et ajoutez une règle pour que "
-    "la suivante ait sa réponse (/guardrail noncouvertes).",
+    "guardrail.it.footer": "Si une règle la couvre, appuyez dessus (ou tapez /guardrail "
+    "noncouvertes {id} ID-RÈGLE) : la personne reçoit sa réponse et la prochaine question "
+    "semblable aura sa réponse directement. Sinon, répondez-lui et ajoutez une règle au "
+    "fichier des garde-fous.",
+    "guardrail.file.button": "Couverte par : {rule}",
+    "guardrail.filed.intro": "{who} (DSI) indique que cette règle couvre votre question n° {id} "
+    "(« {question} ») :",
+    "guardrail.filed.done": "La question n° {id} est désormais un exemple de « {rule} » : "
+    "{asker} a reçu sa réponse, et la prochaine question semblable aura sa réponse "
+    "directement.",
+    "guardrail.filed.self": "La question n° {id} est désormais un exemple de « {rule} » : la "
+    "prochaine question semblable aura sa réponse directement.",
+    "guardrail.filed.unknown": "Aucune question n° {id}, ou aucune règle « {rule} ». "
+    "/guardrail noncouvertes liste les questions, /guardrail regles les règles.",
+    "guardrail.filed.usage": "Classer une question sous une règle : /guardrail noncouvertes "
+    "ID-QUESTION ID-RÈGLE, par ex. /guardrail noncouvertes 4 new-saas-tool",
+    "guardrail.choice.none": "Aucune : demander à la DSI",
+    "guardrail.reranked": "Choisie parmi les règles les plus proches par le modèle de langage "
+    "{model}.",
+    "guardrail.choice.title_one": "Est-ce bien de cela qu'il s'agit ?",
+    "guardrail.choice.body_one": "Cette règle couvre peut-être votre question, mais je n'en "
+    "suis pas assez sûr pour répondre avec elle. Appuyez dessus si c'est la bonne, sinon "
+    "demandez à la DSI.",
+    "guardrail.meaning.example": "Proche par le sens de cet exemple : « {text} »",
+    "guardrail.meaning.title": "Proche par le sens du titre de la règle : « {text} »",
+    "guardrail.meaning.answer": "Proche par le sens de la réponse de la règle : « {text} »",
+    "guardrail.meaning.keywords": "Proche par le sens des mots-clés de la règle : {text}",
+    "guardrail.uncovered.group": "{count} questions semblables à « {text} » ({ids})",
+    "guardrail.uncovered.suggest": "  règle la plus proche : {rule} — /guardrail noncouvertes "
+    "{id} {rule_id}",
     "guardrail.it.channel": "le canal d'escalade de la DSI",
     "guardrail.asked_by": "Posée par",
     "guardrail.closest": "Règle la plus proche",

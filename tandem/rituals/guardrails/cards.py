@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from tandem.bot.cards import Button, ButtonStyle, Card, Field, Form, Input, Reply
@@ -32,6 +32,8 @@ REPLY = "guardrail.reply:"
 REPLIED = "guardrail.replied:"
 WITHDRAW = "guardrail.withdraw:"
 REVIEWED = "guardrail.reviewed:"
+NONE_FITS = "guardrail.none:"
+FILE = "guardrail.file:"
 # form inputs
 WHAT, WHY, HOW_LONG, REASON, TEXT = "what", "why", "how_long", "reason", "text"
 MAX_VALUE = 1900  # a button's value travels in the platform's payload (Slack: 2,000)
@@ -58,10 +60,16 @@ def _ask_whom(t: Translator, org_people: Mapping[str, ContactView], topic: Topic
 
 def _why(t: Translator, outcome: Outcome) -> str:
     found = outcome.why()
-    if not found:
-        return ""
-    words = ", ".join(f"“{word}” ({t('guardrail.source.' + where)})" for word, where in found)
-    return t("guardrail.why", words=words)
+    lines = []
+    if found:
+        words = ", ".join(f"“{word}” ({t('guardrail.source.' + where)})" for word, where in found)
+        lines.append(t("guardrail.why", words=words))
+    nearest = outcome.meant()
+    if nearest is not None:
+        lines.append(t(f"guardrail.meaning.{nearest.part}", text=short(nearest.text, 160)))
+    if outcome.reranked_by:
+        lines.append(t("guardrail.reranked", model=short(outcome.reranked_by, 60)))
+    return "\n".join(lines)
 
 
 def answer_card(
@@ -153,16 +161,26 @@ def request_form_reply(
 
 
 def choice_card(t: Translator, *, outcome: Outcome) -> Card:
-    """Two or more rules fit about equally: the asker picks."""
-    buttons = tuple(
+    """Rules that may cover the question, none surely: the asker picks one, or says none
+    fits (the question then goes to IT)."""
+    picks = [
         Button(
             label=short(rule_text(rule, t.locale)[0], 70),
             action_id=f"{PICK}{rule.id}",
             value=outcome.question[:MAX_VALUE],
         )
         for rule in outcome.alternatives
+    ]
+    none = Button(
+        label=t("guardrail.choice.none"), action_id=NONE_FITS, value=outcome.question[:MAX_VALUE]
     )
-    return Card(title=t("guardrail.choice.title"), body=t("guardrail.choice.body"), buttons=buttons)
+    buttons = (*picks, none)
+    one = len(outcome.alternatives) == 1
+    return Card(
+        title=t("guardrail.choice.title_one" if one else "guardrail.choice.title"),
+        body=t("guardrail.choice.body_one" if one else "guardrail.choice.body"),
+        buttons=buttons,
+    )
 
 
 def uncovered_card(t: Translator, *, routed_to: str | None, recorded: bool) -> Card:
@@ -177,17 +195,33 @@ def uncovered_card(t: Translator, *, routed_to: str | None, recorded: bool) -> C
 
 
 def question_for_it(
-    t: Translator, *, question: str, asker: str, close_rule: RuleRecord | None, number: int
+    t: Translator,
+    *,
+    question: str,
+    asker: str,
+    close_rule: RuleRecord | None,
+    number: int,
+    candidates: Sequence[RuleRecord] = (),
 ) -> Reply:
-    """What IT receives about a question no rule covered."""
+    """What IT receives about a question no rule covered: one button per close rule to
+    file the question under it (the asker then gets that rule's answer)."""
     fields = [Field(label=t("guardrail.asked_by"), value=asker)]
     if close_rule is not None:
         fields.append(Field(label=t("guardrail.closest"), value=rule_text(close_rule, t.locale)[0]))
+    buttons = tuple(
+        Button(
+            label=short(t("guardrail.file.button", rule=rule_text(rule, t.locale)[0]), 75),
+            action_id=f"{FILE}{rule.id}",
+            value=str(number),
+        )
+        for rule in candidates
+    )
     card = Card(
         title=t("guardrail.it.title", id=number),
         body=short(question, 1500),
         fields=tuple(fields),
-        footer=t("guardrail.it.footer"),
+        buttons=buttons,
+        footer=t("guardrail.it.footer", id=number),
     )
     return Reply.of_card(card, ephemeral=False, locale=t.locale)
 

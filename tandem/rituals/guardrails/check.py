@@ -8,12 +8,16 @@ the development set of the tests is such a file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import yaml
 
 from tandem.rituals.guardrails.matcher import GuardrailIndex
 from tandem.rituals.guardrails.outcome import UNCOVERED, Outcome, decide
 from tandem.storage.orgfiles.problems import FileRejected, Problem
+
+if TYPE_CHECKING:
+    from tandem.meaning.port import Vectors
 
 TOOL_PREFIX = "tool:"
 
@@ -93,14 +97,32 @@ class CheckReport:
         """Answers given as sure and wrong: the worst outcome."""
         return tuple(line for line in self.lines if line.outcome.confident and not line.hit)
 
+    @property
+    def precision(self) -> tuple[int, int]:
+        """Confident answers that were right, of all confident answers."""
+        confident = [line for line in self.lines if line.outcome.confident]
+        return sum(line.hit for line in confident), len(confident)
+
+    @property
+    def coverage(self) -> tuple[int, int]:
+        """Covered questions answered right or whose rule was offered, of all covered."""
+        covered = self.covered
+        return sum(line.hit or line.offered for line in covered), len(covered)
+
     def summary(self) -> str:
         """The figures, one per line."""
         total = len(self.lines)
         covered = self.covered
         uncovered = self.uncovered
+        right, answered = self.precision
+        found, asked = self.coverage
         return "\n".join(
             (
                 f"hit rate: {self.hits}/{total} ({_share(self.hits, total)})",
+                f"precision: {right}/{answered} confident answers right"
+                f" ({_share(right, answered)})",
+                f"coverage: {found}/{asked} covered questions answered or offered their rule"
+                f" ({_share(found, asked)})",
                 f"covered questions answered right: {sum(c.hit for c in covered)}/{len(covered)}"
                 f", offered among choices: {sum(c.offered for c in covered)}",
                 f"uncovered questions left unanswered: {sum(c.hit for c in uncovered)}"
@@ -151,9 +173,14 @@ def parse_questions(*, text: str) -> list[Expected]:
 
 
 def run_check(*, index: GuardrailIndex, questions: list[Expected]) -> CheckReport:
-    """Answer every question as a dry run and compare."""
+    """Answer every question as a dry run and compare (blocking: the questions are
+    embedded together when the index has a model)."""
+    meanings: list[Vectors | None] = [None] * len(questions)
+    if index.semantic is not None and questions:
+        meanings = list(index.semantic.embedder.queries([q.question for q in questions]))
     return CheckReport(
         lines=tuple(
-            Checked(expected=q, outcome=decide(index=index, question=q.question)) for q in questions
+            Checked(expected=q, outcome=decide(index=index, question=q.question, meaning=m))
+            for q, m in zip(questions, meanings, strict=True)
         )
     )

@@ -28,11 +28,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import snowballstemmer
 
 from tandem.bot.text import fold
 from tandem.storage.records import RuleRecord, ToolRecord, TopicRecord
+
+if TYPE_CHECKING:  # numpy and the model's code load with the first index that has a model
+    from tandem.meaning.port import Vectors
+    from tandem.rituals.guardrails.semantic import Closeness, Nearest, SemanticIndex
 
 _FILLERS_EN = (
     "a about after all allowed allow also am an and any anyone anything are as ask at be been "
@@ -85,6 +90,21 @@ CONFIDENT = 0.42
 CLOSE = 0.2  # below CONFIDENT, still close enough to name the rule's topic
 MARGIN = 0.8  # a runner-up at this share of the best score makes the question ambiguous
 
+# Words and meaning together (calibrated on tests/data/guardrail_questions.yaml; see
+# DEVELOPERS.md for the figures): the words' score counts WORDS_WEIGHT for a confident
+# hit, the meaning in standard deviations above the catalogue's median rule.
+WORDS_WEIGHT = 2.0
+WORDS_ALONE = 0.8  # words this sure make a question about the catalogue whatever it means
+IN_SCOPE = 0.01  # closer to a rule than to everyday questions by at least this
+SURE = 4.0  # a rule this close, leading the next by LEAD, is the answer
+LEAD = 1.0
+MEANING_FLOOR = 1.5  # an answer must also stand out in meaning, not by its words alone
+SURE_ALONE = 3.0  # or less close but far ahead of any other
+LEAD_ALONE = 1.5
+CHOICE = 1.5  # below an answer but this close: the asker picks (or says none fits)
+SPAN = 1.5  # how far behind the best a rule may be and still be offered
+NEAR = 1.0  # not covered, but this close: the best rule's topic says whom to ask
+
 _STEMMERS = (snowballstemmer.stemmer("english"), snowballstemmer.stemmer("french"))
 _STEMS: dict[str, frozenset[str]] = {}
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -130,6 +150,7 @@ class Candidate:
     strength: float
     coverage: float
     hits: tuple[Hit, ...]
+    meaning: Nearest | None = None
 
 
 class Kind(StrEnum):
@@ -192,8 +213,11 @@ class GuardrailIndex:
         rules: Sequence[RuleRecord],
         tools: Sequence[ToolRecord] = (),
         topics: Mapping[str, TopicRecord] | None = None,
+        semantic: SemanticIndex | None = None,
+        learned: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.rules: dict[str, RuleRecord] = {r.id: r for r in rules}
+        self.semantic = semantic if semantic is not None and len(semantic) else None
         self.tools: dict[str, ToolRecord] = {t.name: t for t in tools}
         self._rules: list[_Rule] = []
         for rule in rules:
@@ -202,6 +226,8 @@ class GuardrailIndex:
             for source, texts in self._fields(rule, topic):
                 for text in texts:
                     entry.add(text, source)
+            for text in (learned or {}).get(rule.id, ()):
+                entry.add(text, Source.EXAMPLE)
             for keyword in rule.keywords:
                 phrase = tuple(stems(w) for w in content_words(keyword))
                 if len(phrase) > 1:
@@ -249,10 +275,17 @@ class GuardrailIndex:
                     return name, found[:start] + found[start + size :]
         return None, found
 
-    def match(self, question: str) -> Match:
-        """What ``question`` is about: one rule, several, or nothing the catalogue covers."""
+    def match(self, question: str, *, meaning: Vectors | None = None) -> Match:
+        """What ``question`` is about: one rule, several, or nothing the catalogue covers.
+
+        ``meaning`` is the question embedded by the index's model: with it, closeness in
+        meaning joins the words (see :meth:`_by_meaning`); without it, words alone decide.
+        """
         tool, rest = self.find_tool(question)
-        candidates = self.score([w for w in rest if w not in FILLERS])
+        content = [w for w in rest if w not in FILLERS]
+        if self.semantic is not None and meaning is not None:
+            return self._by_meaning(content, tool, self.semantic.closeness(meaning))
+        candidates = self.score(content)
         if not candidates:
             return Match(kind=Kind.UNCOVERED, tool=tool)
         best = candidates[0]
@@ -276,15 +309,75 @@ class GuardrailIndex:
             )
         return Match(kind=Kind.RULE, rule=best.rule, tool=tool, candidates=candidates)
 
-    def score(self, question_words: Sequence[str], *, limit: int = 5) -> tuple[Candidate, ...]:
-        """The ``limit`` best rules for these (filler-free, folded) words, best first.
+    def _by_meaning(self, content: Sequence[str], tool: str | None, near: Closeness) -> Match:
+        """Words and meaning together.
 
-        Every rule sharing a word is scored with plain arithmetic; only the best few are
-        explained (which word, found where), so a large catalogue costs little more.
+        Each rule's words score (0 to 1, as alone) and its standing in meaning (how far it
+        stands out above the catalogue's median rule) are added, the words weighing
+        ``WORDS_WEIGHT``. The best rule is the answer when the question is about the
+        catalogue at all (closer to a rule than to everyday workplace questions, or its
+        words plainly hit), its combined score is high and it leads the next rule clearly;
+        when it does not lead clearly the asker picks among the close ones; otherwise the
+        question is not covered (and the best rule's topic, when close, says whom to ask).
         """
+        import numpy as np
+
+        semantic = self.semantic
+        assert semantic is not None
+        raw, matched = self._raw(content)
+        words = np.zeros(len(self._rules), dtype=np.float64)
+        for index, (score, _value, _coverage) in raw.items():
+            words[index] = score
+        combined = WORDS_WEIGHT * np.minimum(words / CONFIDENT, 1.5) + near.standing
+        order = np.argsort(-combined, kind="stable")[:5]
+        candidates = tuple(
+            self._explain(
+                int(i),
+                float(combined[i]),
+                raw.get(int(i), (0.0, 0.0, 0.0)),
+                matched,
+                semantic.nearest(near, int(i)),
+            )
+            for i in order
+        )
+        best = float(combined[order[0]])
+        second = float(combined[order[1]]) if len(order) > 1 else float("-inf")
+        best_rule = candidates[0].rule
+        lead = best - second
+        about_us = near.scope >= IN_SCOPE or float(words[order[0]]) >= WORDS_ALONE
+        meant = float(near.standing[order[0]]) >= MEANING_FLOOR
+        if (
+            about_us
+            and meant
+            and ((best >= SURE and lead >= LEAD) or (best >= SURE_ALONE and lead >= LEAD_ALONE))
+        ):
+            return Match(kind=Kind.RULE, rule=best_rule, tool=tool, candidates=candidates)
+        topic = self._by_id[best_rule].topic if about_us and best >= NEAR else None
+        if about_us and best >= CHOICE:
+            close = [c.rule for c in candidates[1:3] if c.score >= CHOICE and best - c.score < SPAN]
+            return Match(
+                kind=Kind.AMBIGUOUS,
+                rule=best_rule,
+                alternatives=tuple(close),
+                tool=tool,
+                candidates=candidates,
+                close_topic=topic,
+            )
+        return Match(
+            kind=Kind.UNCOVERED,
+            rule=best_rule,
+            tool=tool,
+            candidates=candidates,
+            close_topic=topic,
+        )
+
+    def _raw(
+        self, question_words: Sequence[str]
+    ) -> tuple[dict[int, tuple[float, float, float]], list[tuple[str, list[str]]]]:
+        """Per rule sharing a word: (score, strength, coverage); and the words known."""
         unique = list(dict.fromkeys(question_words))
         if not unique:
-            return ()
+            return {}, []
         mass = 0.0
         strength: dict[int, float] = defaultdict(float)
         explained: dict[int, float] = defaultdict(float)
@@ -309,30 +402,47 @@ class GuardrailIndex:
                 strength[index] += weight * rarity
                 explained[index] += rarity
         present = set().union(*(stems(w) for w in unique))
-        scored = []
+        raw = {}
         for index, value in strength.items():
             for phrase in self._rules[index].phrases:
                 if all(forms & present for forms in phrase):
                     value += PHRASE_BONUS * len(phrase)
             coverage = explained[index] / mass
-            scored.append((coverage * min(1.0, value / STRENGTH_FULL), index, value, coverage))
-        best = heapq.nlargest(limit, scored, key=lambda item: (item[0], -item[1]))
-        found = []
-        for score, index, value, coverage in best:
-            entry = self._rules[index]
-            hits = []
-            for word, known in matched:
-                here = [entry.weights[s] for s in known if s in entry.weights]
-                if here:
-                    hits.append(Hit(word=word, source=max(here, key=lambda h: h[0])[1]))
-            found.append(
-                Candidate(
-                    rule=entry.id,
-                    score=round(score, 4),
-                    strength=round(value, 3),
-                    coverage=round(coverage, 3),
-                    hits=tuple(hits),
-                )
-            )
+            raw[index] = (coverage * min(1.0, value / STRENGTH_FULL), value, coverage)
+        return raw, matched
+
+    def _explain(
+        self,
+        index: int,
+        score: float,
+        raw: tuple[float, float, float],
+        matched: Sequence[tuple[str, list[str]]],
+        meaning: Nearest | None = None,
+    ) -> Candidate:
+        """One scored rule with the words that hit it and where they were found."""
+        entry = self._rules[index]
+        hits = []
+        for word, known in matched:
+            here = [entry.weights[s] for s in known if s in entry.weights]
+            if here:
+                hits.append(Hit(word=word, source=max(here, key=lambda h: h[0])[1]))
+        return Candidate(
+            rule=entry.id,
+            score=round(score, 4),
+            strength=round(raw[1], 3),
+            coverage=round(raw[2], 3),
+            hits=tuple(hits),
+            meaning=meaning,
+        )
+
+    def score(self, question_words: Sequence[str], *, limit: int = 5) -> tuple[Candidate, ...]:
+        """The ``limit`` best rules for these (filler-free, folded) words, best first.
+
+        Every rule sharing a word is scored with plain arithmetic; only the best few are
+        explained (which word, found where), so a large catalogue costs little more.
+        """
+        raw, matched = self._raw(question_words)
+        best = heapq.nlargest(limit, raw.items(), key=lambda item: (item[1][0], -item[0]))
+        found = [self._explain(index, values[0], values, matched) for index, values in best]
         found.sort(key=lambda c: (-c.score, c.rule))
         return tuple(found)

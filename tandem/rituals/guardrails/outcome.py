@@ -6,9 +6,13 @@ Pure. The chat, ``tandem guardrail --json`` and ``--check`` all read an :class:`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tandem.rituals.guardrails.matcher import GuardrailIndex, Kind, Match
+
+if TYPE_CHECKING:
+    from tandem.meaning.port import Vectors
+    from tandem.rituals.guardrails.semantic import Nearest
 from tandem.storage.records import RuleRecord, ToolRecord
 
 VERDICTS = ("allowed", "conditional", "approval", "forbidden")
@@ -42,6 +46,8 @@ class Outcome:
     tool: ToolRecord | None = None
     alternatives: tuple[RuleRecord, ...] = ()
     approval_rule: RuleRecord | None = None
+    reranked_by: str | None = None
+    """The language model that picked the rule among the close ones, if one did."""
 
     @property
     def confident(self) -> bool:
@@ -54,6 +60,13 @@ class Outcome:
         if self.rule is None or best is None or best.rule != self.rule.id:
             return []
         return [(hit.word, hit.source.value) for hit in best.hits]
+
+    def meant(self) -> Nearest | None:
+        """The rule's text the question came closest to in meaning (with a model)."""
+        best = self.match.best
+        if self.rule is None or best is None or best.rule != self.rule.id:
+            return None
+        return best.meaning
 
     def as_json(self) -> dict[str, Any]:
         """The object ``tandem guardrail QUESTION --json`` prints."""
@@ -68,7 +81,15 @@ class Outcome:
             "confident": self.confident,
             "score": best.score if best else 0.0,
             "why": [{"word": w, "in": where} for w, where in self.why()],
+            "meaning": _meaning(self.meant()),
+            "reranked_by": self.reranked_by,
         }
+
+
+def _meaning(nearest: Nearest | None) -> dict[str, Any] | None:
+    if nearest is None:
+        return None
+    return {"closest": nearest.text, "in": nearest.part, "similarity": nearest.similarity}
 
 
 def stricter(first: str, second: str) -> str:
@@ -82,9 +103,10 @@ def tools_rule(index: GuardrailIndex) -> RuleRecord | None:
     return index.rules.get(found[0].rule) if found else None
 
 
-def decide(*, index: GuardrailIndex, question: str) -> Outcome:
-    """Match ``question`` and turn the match into the answer."""
-    match = index.match(question)
+def decide(*, index: GuardrailIndex, question: str, meaning: Vectors | None = None) -> Outcome:
+    """Match ``question`` (embedded as ``meaning`` when the index has a model) and turn the
+    match into the answer."""
+    match = index.match(question, meaning=meaning)
     tool = index.tools.get(match.tool or "")
     rule = index.rules.get(match.rule or "") if match.kind is Kind.RULE else None
     if tool is not None:

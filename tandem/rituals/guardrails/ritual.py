@@ -221,6 +221,10 @@ class GuardrailRitual:
         if not self._is_it(me, org):
             return Reply(text=t("guardrail.uncovered.refused"))
         word, _, ids_text = rest.partition(" ")
+        if _ID.match(word) and ids_text.strip():
+            return await self._file(t, me, word, ids_text.strip().split()[0])
+        if _ID.match(word):
+            return Reply(text=t("guardrail.filed.usage"))
         if fold(word) in ("done", "close", "fait", "traite"):
             ids = [int(m) for m in re.findall(r"\d{1,9}", ids_text)]
             if not ids:
@@ -230,22 +234,46 @@ class GuardrailRitual:
                     session, tenant=me.tenant, ids=ids, by=me.person.email, at=self._service.now()
                 )
             return Reply(text=t("guardrail.uncovered.closed", count=closed))
-        async with self._database.session() as session:
-            found = await approvals.list_questions(session, tenant=me.tenant, limit=MAX_LISTED)
-        if not found:
+        groups = await self._service.open_questions(tenant=me.tenant, org=org, limit=MAX_LISTED)
+        if not groups:
             return Reply(text=t("guardrail.uncovered.none"))
-        lines = [
-            t(
-                "guardrail.uncovered.line",
-                id=q.id,
-                text=short(q.text, 160),
-                who=who(org.people, q.asker_email, t),
-                at=format_instant(moment=q.asked_at, timezone=me.person.timezone, locale=t.locale),
-            )
-            for q in found
-        ]
+        lines = []
+        for group, closest in groups:
+            questions = sorted(group, key=lambda q: q.id)
+            first = questions[0]
+            if len(questions) == 1:
+                lines.append(
+                    t(
+                        "guardrail.uncovered.line",
+                        id=first.id,
+                        text=short(first.text, 160),
+                        who=who(org.people, first.asker_email, t),
+                        at=format_instant(
+                            moment=first.asked_at, timezone=me.person.timezone, locale=t.locale
+                        ),
+                    )
+                )
+            else:
+                lines.append(
+                    t(
+                        "guardrail.uncovered.group",
+                        count=len(questions),
+                        text=short(first.text, 160),
+                        ids=", ".join(f"#{q.id}" for q in questions),
+                    )
+                )
+            if closest is not None:
+                lines.append(
+                    t(
+                        "guardrail.uncovered.suggest",
+                        rule=cards.rule_text(closest, t.locale)[0],
+                        id=first.id,
+                        rule_id=closest.id,
+                    )
+                )
+        count = sum(len(questions) for questions, _ in groups)
         card = Card(
-            title=t("guardrail.uncovered.title", count=len(found)),
+            title=t("guardrail.uncovered.title", count=count),
             body="\n".join(lines),
             footer=t("guardrail.uncovered.footer"),
         )
@@ -397,6 +425,10 @@ class GuardrailRitual:
         inputs = ctx.event.inputs or {}
         if prefix == cards.PICK:
             return await self._picked(t, me, rule_id=value, question=ctx.event.value)
+        if prefix == cards.NONE_FITS:
+            return await self._none_fits(t, me, question=ctx.event.value)
+        if prefix == cards.FILE:
+            return await self._file(t, me, ctx.event.value, value)
         if prefix in (cards.REQUEST, cards.REQUESTED):
             return await self._request(t, me, prefix, value, ctx.event.value, inputs)
         if prefix == cards.REVIEWED:
@@ -421,6 +453,47 @@ class GuardrailRitual:
             case cards.ASKED | cards.REPLIED:
                 return await self._converse(t, me, request, text)
         return Reply(text=t("error.unknown_action"))
+
+    async def _none_fits(self, t: Translator, me: Member, *, question: str) -> Reply:
+        if not question.strip():
+            return Reply(text=t("error.unknown_action"))
+        org = await self._service.org(tenant=me.tenant)
+        asked = await self._service.none_fits(
+            key=me.key, tenant=me.tenant, org=org, asker=me.person, question=question
+        )
+        card = cards.uncovered_card(
+            t,
+            routed_to=asked.routed_to or (t("guardrail.it.channel") if asked.to_channel else None),
+            recorded=asked.recorded is not None,
+        )
+        return Reply.of_card(card)
+
+    async def _file(self, t: Translator, me: Member, question_text: str, rule_id: str) -> Reply:
+        """IT files an uncovered question under a rule (button or typed)."""
+        org = await self._service.org(tenant=me.tenant)
+        if not self._is_it(me, org):
+            return Reply(text=t("guardrail.uncovered.refused"))
+        found = _ID.match(question_text.strip())
+        if found is None or not rule_id.strip():
+            return Reply(text=t("guardrail.filed.usage"))
+        number = int(found.group(1))
+        filed = await self._service.file_question(
+            key=me.key,
+            tenant=me.tenant,
+            org=org,
+            question_id=number,
+            rule_id=rule_id.strip(),
+            by=me.person,
+        )
+        if filed is None:
+            return Reply(text=t("guardrail.filed.unknown", id=number, rule=short(rule_id, 60)))
+        question, outcome = filed
+        assert outcome.rule is not None
+        title = cards.rule_text(outcome.rule, t.locale)[0]
+        asker = org.person(question.asker_email)
+        if asker is None or asker.email == me.person.email:
+            return Reply(text=t("guardrail.filed.self", id=number, rule=title))
+        return Reply(text=t("guardrail.filed.done", id=number, rule=title, asker=asker.name))
 
     async def _picked(self, t: Translator, me: Member, *, rule_id: str, question: str) -> Reply:
         index = await self._service.index(tenant=me.tenant)

@@ -6,23 +6,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey
-from tandem.rituals.blockers.cards import who
+from tandem.rituals.blockers.cards import short, who
 from tandem.rituals.guardrails import cards
-from tandem.rituals.guardrails.catalogue import load_index
+from tandem.rituals.guardrails.catalogue import embed_question, load_index
 from tandem.rituals.guardrails.matcher import GuardrailIndex
-from tandem.rituals.guardrails.outcome import UNCOVERED, Outcome, decide
+from tandem.rituals.guardrails.outcome import UNCOVERED, Outcome, chosen, decide
 from tandem.rituals.org import Org
 from tandem.rituals.reach import Reach
 from tandem.rituals.working_time import Calendar, local_date
@@ -37,8 +39,13 @@ from tandem.storage.records import (
 )
 from tandem.storage.repositories import approvals, guardrails, tenants
 
+if TYPE_CHECKING:
+    from tandem.meaning.port import Embedder, Vectors
+    from tandem.meaning.rerank import Reranker
+
 log = logging.getLogger(__name__)
 OrgSource = Callable[[TenantRef], Awaitable[Org]]
+RERANK_TOP = 4  # rules shown to the re-ranker
 REMIND_AFTER_DAYS = 1
 ESCALATE_AFTER_DAYS = 3
 _IT_LEAD = re.compile(
@@ -55,6 +62,17 @@ class Asked:
     recorded: QuestionView | None = None
     routed_to: str | None = None
     to_channel: bool = False
+
+
+def _worth_reranking(outcome: Outcome) -> bool:
+    """Not sure, no tool named, and rules close enough to choose from."""
+    match = outcome.match
+    return (
+        not outcome.confident
+        and outcome.tool is None
+        and bool(match.candidates)
+        and (bool(outcome.alternatives) or match.close_topic is not None)
+    )
 
 
 def it_lead(org: Org) -> ContactView | None:
@@ -91,8 +109,19 @@ def approval_steps(request: ApprovalView, org: Org) -> list[tuple[str, datetime]
 class GuardrailService:
     """Guardrail questions and approvals over the database and the platform ports."""
 
-    def __init__(self, *, database: Database, clock: Clock, reach: Reach, orgs: OrgSource) -> None:
+    def __init__(
+        self,
+        *,
+        database: Database,
+        clock: Clock,
+        reach: Reach,
+        orgs: OrgSource,
+        embedder: Embedder | None = None,
+        reranker: Reranker | None = None,
+    ) -> None:
         self._database = database
+        self._embedder = embedder
+        self._reranker = reranker
         self._clock = clock
         self.reach = reach
         self._orgs = orgs
@@ -132,7 +161,10 @@ class GuardrailService:
         if cached is not None and cached[0] == revision:
             return cached[1]
         index = await load_index(
-            database=self._database, tenant=tenant, org=org or await self.org(tenant=tenant)
+            database=self._database,
+            tenant=tenant,
+            org=org or await self.org(tenant=tenant),
+            embedder=self._embedder,
         )
         self._indexes[tenant.id] = (revision, index)
         return index
@@ -152,10 +184,130 @@ class GuardrailService:
         """Answer ``question`` (with ``index`` when the caller has it already); an uncovered
         one is recorded and sent to IT."""
         index = index or await self.index(tenant=tenant, org=org)
-        outcome = decide(index=index, question=question)
+        meaning = await embed_question(index=index, question=question)
+        outcome = decide(index=index, question=question, meaning=meaning)
+        if self._reranker is not None and _worth_reranking(outcome):
+            outcome = await self._rerank(self._reranker, index, outcome)
         if outcome.verdict != UNCOVERED or outcome.alternatives:
             return Asked(outcome=outcome)
         return await self._route_uncovered(key, tenant, org, index, asker, outcome)
+
+    @staticmethod
+    async def _rerank(reranker: Reranker, index: GuardrailIndex, outcome: Outcome) -> Outcome:
+        """Let the language model pick among the close rules, or say none covers it."""
+        from tandem.meaning.rerank import Choice
+
+        close = [index.rules[c.rule] for c in outcome.match.candidates[:RERANK_TOP]]
+        picked = await reranker.choose(
+            question=outcome.question,
+            choices=[Choice(id=r.id, title=r.title, summary=short(r.answer, 240)) for r in close],
+        )
+        if picked is None:
+            return outcome
+        if picked.rule is None:
+            return Outcome(
+                question=outcome.question,
+                verdict=UNCOVERED,
+                match=outcome.match,
+                reranked_by=picked.model,
+            )
+        found = chosen(index=index, question=outcome.question, rule_id=picked.rule)
+        return outcome if found is None else replace(found, reranked_by=picked.model)
+
+    async def none_fits(
+        self, *, key: TenantKey, tenant: TenantRef, org: Org, asker: ContactView, question: str
+    ) -> Asked:
+        """The asker said none of the rules offered fits: the question goes to IT as an
+        uncovered one, with the rules offered as IT's first candidates."""
+        index = await self.index(tenant=tenant, org=org)
+        meaning = await embed_question(index=index, question=question)
+        match = index.match(question, meaning=meaning)
+        outcome = Outcome(question=question, verdict=UNCOVERED, match=match)
+        return await self._route_uncovered(key, tenant, org, index, asker, outcome)
+
+    async def open_questions(
+        self, *, tenant: TenantRef, org: Org, limit: int
+    ) -> list[tuple[list[QuestionView], RuleRecord | None]]:
+        """The open uncovered questions, those asking the same thing grouped (with a model),
+        each group with the rule closest to it, if one is close."""
+        async with self._database.session() as session:
+            found = await approvals.list_questions(session, tenant=tenant, limit=limit)
+        if not found:
+            return []
+        index = await self.index(tenant=tenant, org=org)
+        texts = [q.text for q in found]
+        groups = [[i] for i in range(len(found))]
+        meanings: list[Vectors | None] = [None] * len(found)
+        if index.semantic is not None:
+            from tandem.rituals.guardrails.semantic import group_similar
+
+            vectors = await asyncio.to_thread(index.semantic.embedder.queries, texts)
+            groups = group_similar(vectors)
+            meanings = list(vectors)
+        listed = []
+        for group in groups:
+            first = group[0]
+            match = index.match(texts[first], meaning=meanings[first])
+            closest = (
+                index.rules.get(match.rule or "")
+                if match.close_topic or match.alternatives
+                else None
+            )
+            listed.append(([found[i] for i in group], closest))
+        return listed
+
+    async def file_question(
+        self,
+        *,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        question_id: int,
+        rule_id: str,
+        by: ContactView,
+    ) -> tuple[QuestionView, Outcome] | None:
+        """IT says which rule covers an uncovered question: the question becomes one of the
+        rule's examples (the next similar question is answered directly, on every replica:
+        the catalogue's revision moves) and the asker gets the rule's answer. None when the
+        question or the rule is not the tenant's."""
+        index = await self.index(tenant=tenant, org=org)
+        rule = index.rules.get(rule_id)
+        if rule is None:
+            return None
+        async with self._database.session() as session:
+            question = await approvals.get_question(session, tenant=tenant, question_id=question_id)
+            if question is None:
+                return None
+            await approvals.file_question(
+                session,
+                tenant=tenant,
+                question_id=question_id,
+                rule_key=rule.id,
+                by=by.email,
+                at=self.now(),
+            )
+            await tenants.bump_raci_revision(session, tenant=tenant)
+        self._indexes.pop(tenant.id, None)
+        outcome = chosen(index=index, question=question.text, rule_id=rule.id)
+        assert outcome is not None
+        asker = org.person(question.asker_email)
+        if asker is not None and asker.email != by.email:
+            t = Translator(locale=asker.locale)
+            card = cards.answer_card(t, outcome=outcome, people=org.people, topics=org.topics)
+            intro = t(
+                "guardrail.filed.intro",
+                who=by.name,
+                id=question.id,
+                question=short(question.text, 200),
+            )
+            card = replace(card, body=f"{intro}\n\n{card.body}")
+            await self.reach.tell(
+                key=key,
+                tenant=tenant,
+                member=asker,
+                reply=Reply.of_card(card, ephemeral=False, locale=t.locale),
+            )
+        return question, outcome
 
     async def _route_uncovered(
         self,
@@ -168,6 +320,9 @@ class GuardrailService:
     ) -> Asked:
         close_topic = outcome.match.close_topic
         close_rule = index.rules.get(outcome.match.rule or "") if close_topic else None
+        candidates = [
+            index.rules[c.rule] for c in outcome.match.candidates[:3] if c.rule in index.rules
+        ]
         target = org.accountable(close_topic)
         channel = org.policy.channel
         routed = target.email if target else ("#escalation" if channel else "")
@@ -190,13 +345,19 @@ class GuardrailService:
                 asker=asker.name,
                 close_rule=close_rule,
                 number=recorded.id,
+                candidates=candidates,
             )
             if await self.reach.tell(key=key, tenant=tenant, member=target, reply=reply):
                 told = target.name
         elif channel is not None:
             t = Translator(locale=org.policy.locale)
             reply = cards.question_for_it(
-                t, question=outcome.question, asker=asker.name, close_rule=None, number=recorded.id
+                t,
+                question=outcome.question,
+                asker=asker.name,
+                close_rule=None,
+                number=recorded.id,
+                candidates=candidates,
             )
             conversation = ConversationRef(
                 tenant=key,

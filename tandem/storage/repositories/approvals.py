@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -358,6 +358,7 @@ def _question(row: GuardrailQuestion) -> QuestionView:
         closest_rule=row.closest_rule,
         closed_at=utc(row.closed_at) if row.closed_at else None,
         closed_by=row.closed_by,
+        answered_rule=row.answered_rule,
     )
 
 
@@ -394,6 +395,70 @@ async def list_questions(
         statement = statement.where(col(GuardrailQuestion.closed_at).is_(None))
     statement = statement.order_by(col(GuardrailQuestion.id).desc()).limit(limit)
     return [_question(r) for r in (await session.exec(statement)).all()]
+
+
+async def get_question(
+    session: AsyncSession, *, tenant: TenantRef, question_id: int
+) -> QuestionView | None:
+    """One uncovered question of ``tenant``."""
+    row = (
+        await session.exec(
+            select(GuardrailQuestion).where(
+                GuardrailQuestion.tenant_id == tenant.id, GuardrailQuestion.id == question_id
+            )
+        )
+    ).first()
+    return _question(row) if row is not None else None
+
+
+async def file_question(
+    session: AsyncSession,
+    *,
+    tenant: TenantRef,
+    question_id: int,
+    rule_key: str,
+    by: str,
+    at: datetime,
+) -> bool:
+    """File an uncovered question under a rule (closing it if open); False if it is not
+    the tenant's."""
+    result = await session.exec(
+        update(GuardrailQuestion)
+        .where(
+            col(GuardrailQuestion.tenant_id) == tenant.id,
+            col(GuardrailQuestion.id) == question_id,
+        )
+        .values(
+            answered_rule=rule_key,
+            closed_at=func.coalesce(col(GuardrailQuestion.closed_at), at),
+            closed_by=func.coalesce(col(GuardrailQuestion.closed_by), by),
+        )
+    )
+    return bool(result.rowcount)
+
+
+async def learned_examples(
+    session: AsyncSession, *, tenant: TenantRef, per_rule: int = 50
+) -> dict[str, list[str]]:
+    """The questions IT filed under each rule of ``tenant``, newest first."""
+    rows = (
+        await session.exec(
+            select(GuardrailQuestion.answered_rule, GuardrailQuestion.text)
+            .where(
+                GuardrailQuestion.tenant_id == tenant.id,
+                col(GuardrailQuestion.answered_rule).is_not(None),
+            )
+            .order_by(col(GuardrailQuestion.id).desc())
+        )
+    ).all()
+    found: dict[str, list[str]] = {}
+    for rule_key, text in rows:
+        if rule_key is None:
+            continue
+        texts = found.setdefault(rule_key, [])
+        if len(texts) < per_rule and text not in texts:
+            texts.append(text)
+    return found
 
 
 async def close_questions(

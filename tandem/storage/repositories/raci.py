@@ -90,7 +90,12 @@ async def topic_keys(session: AsyncSession, *, tenant: TenantRef) -> list[TopicK
     topics = await _ordered_topics(session, tenant=tenant)
     aliases = await _aliases(session, tenant=tenant)
     return [
-        TopicKeys(slug=t.slug, title=t.title, aliases=tuple(aliases.get(t.id or 0, ())))
+        TopicKeys(
+            slug=t.slug,
+            title=t.title,
+            aliases=tuple(aliases.get(t.id or 0, ())),
+            description=t.description,
+        )
         for t in topics
     ]
 
