@@ -468,3 +468,46 @@ async def test_uncovered_questions_are_grouped_and_filed_by_typing(org: Org) -> 
     filed = await org.text(PRIYA, "/guardrail uncovered 3 webinar-platform")
     assert "Question #3 is now an example of “Running a webinar or online event”" in filed, filed
     assert "2 question(s) no rule covered" in await org.text(PRIYA, "/guardrail uncovered")
+
+
+async def test_it_writes_the_missing_rule_from_the_question(org: Org) -> None:
+    chat, port = org.chat, org.port
+    await chat.make_admin(NADIA)
+    await org.text(NADIA, "/tandem escalation channel #it-escalations")
+    asked = await org.text(SAM, "/guardrail can I bring my dog to the office on Friday?")
+    assert "I've passed your question to the IT escalation channel" in asked
+    (posted,) = port.channel("it-escalations")  # Nadia set it: French
+    refused = await chat.click(SAM, posted.reply, "Écrire une règle")
+    assert "for IT" in refused.text
+    form = await chat.click(PRIYA, posted.reply, "Écrire une règle")
+    assert form.card is not None and form.card.form is not None
+    fields = {i.id: i.initial for i in form.card.form.inputs}
+    assert fields["title"].startswith("can I bring my dog to the office")
+    wrong = await chat.submit(
+        PRIYA,
+        form,
+        {"title": "Dogs at the office", "verdict": "maybe", "answer": "No dogs.", "topic": "x"},
+    )
+    assert "“maybe” is not a verdict" in wrong.text
+    assert wrong.card is not None and wrong.card.form is not None
+    assert {i.id: i.initial for i in wrong.card.form.inputs}["title"] == "Dogs at the office"
+    created = await chat.submit(
+        PRIYA,
+        wrong,
+        {
+            "title": "Dogs at the office",
+            "verdict": "interdit",
+            "answer": "Pets stay at home; guide dogs are always welcome.",
+            "topic": "accounts passwords and access",
+        },
+    )
+    assert "“maybe”" not in created.text, created.text
+    assert "Rule “Dogs at the office” (dogs-at-the-office) created with question #1" in (
+        created.text
+    )
+    (told,) = port.dms(SAM)
+    assert "Priya Nair (IT) says this rule covers your question #1" in told.text
+    assert "Pets stay at home" in told.text
+    again = await org.text(SAM, "/guardrail may I bring my dog to work on Fridays?")
+    assert "⛔ Not allowed" in again and "Pets stay at home" in again
+    assert "No open question" in await org.text(PRIYA, "/guardrail uncovered")

@@ -458,6 +458,21 @@ MESSAGES: dict[str, str] = {
     "guardrail.filed.usage": "File a question under a rule: /guardrail uncovered QUESTION-ID "
     "RULE-ID, e.g. /guardrail uncovered 4 new-saas-tool",
     "guardrail.choice.none": "None of these: ask IT",
+    "guardrail.newrule.button": "Write a rule for it",
+    "guardrail.newrule.title": "A new rule for question #{id}",
+    "guardrail.newrule.rule_title": "Rule title",
+    "guardrail.newrule.verdict": "Verdict: allowed, conditional, approval or forbidden",
+    "guardrail.newrule.verdict_default": "approval",
+    "guardrail.newrule.answer": "The answer people get",
+    "guardrail.newrule.create": "Create the rule",
+    "guardrail.newrule.done": "Rule “{rule}” ({rule_id}) created with question #{id} as its "
+    "example; the asker has its answer. It lives in Tandem until the next import of the "
+    "guardrails file: export the file (tandem export guardrails) to keep it.",
+    "guardrail.newrule.missing": "A rule needs a title and an answer.",
+    "guardrail.newrule.too_long": "Each field must stay under {limit} characters.",
+    "guardrail.newrule.bad_verdict": "“{given}” is not a verdict: write allowed, conditional, "
+    "approval or forbidden.",
+    "guardrail.newrule.bad_topic": "“{given}” is no RACI topic. Topics: {topics}.",
     "guardrail.reranked": "Picked among the closest rules by the language model {model}.",
     "guardrail.choice.title_one": "Is this what you mean?",
     "guardrail.choice.body_one": "This rule may cover your question, but I'm not sure enough to "

@@ -493,6 +493,21 @@ MESSAGES: dict[str, str] = {
     "guardrail.filed.usage": "Classer une question sous une règle : /guardrail noncouvertes "
     "ID-QUESTION ID-RÈGLE, par ex. /guardrail noncouvertes 4 new-saas-tool",
     "guardrail.choice.none": "Aucune : demander à la DSI",
+    "guardrail.newrule.button": "Écrire une règle",
+    "guardrail.newrule.title": "Une nouvelle règle pour la question n° {id}",
+    "guardrail.newrule.rule_title": "Titre de la règle",
+    "guardrail.newrule.verdict": "Verdict : autorisé, conditionnel, validation ou interdit",
+    "guardrail.newrule.verdict_default": "validation",
+    "guardrail.newrule.answer": "La réponse que les gens recevront",
+    "guardrail.newrule.create": "Créer la règle",
+    "guardrail.newrule.done": "Règle « {rule} » ({rule_id}) créée avec la question n° {id} "
+    "pour exemple ; la personne a reçu sa réponse. Elle vit dans Tandem jusqu'au prochain "
+    "import du fichier des garde-fous : exportez-le (tandem export guardrails) pour la garder.",
+    "guardrail.newrule.missing": "Une règle a besoin d'un titre et d'une réponse.",
+    "guardrail.newrule.too_long": "Chaque champ doit faire moins de {limit} caractères.",
+    "guardrail.newrule.bad_verdict": "« {given} » n'est pas un verdict : écrivez autorisé, "
+    "conditionnel, validation ou interdit.",
+    "guardrail.newrule.bad_topic": "« {given} » n'est pas un sujet RACI. Sujets : {topics}.",
     "guardrail.reranked": "Choisie parmi les règles les plus proches par le modèle de langage "
     "{model}.",
     "guardrail.choice.title_one": "Est-ce bien de cela qu'il s'agit ?",

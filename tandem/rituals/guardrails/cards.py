@@ -34,6 +34,9 @@ WITHDRAW = "guardrail.withdraw:"
 REVIEWED = "guardrail.reviewed:"
 NONE_FITS = "guardrail.none:"
 FILE = "guardrail.file:"
+NEW_RULE = "guardrail.newrule:"
+NEW_RULE_SENT = "guardrail.newrulesent:"
+RULE_TITLE, RULE_VERDICT, RULE_ANSWER, RULE_TOPIC = "title", "verdict", "answer", "topic"
 # form inputs
 WHAT, WHY, HOW_LONG, REASON, TEXT = "what", "why", "how_long", "reason", "text"
 MAX_VALUE = 1900  # a button's value travels in the platform's payload (Slack: 2,000)
@@ -216,14 +219,76 @@ def question_for_it(
         )
         for rule in candidates
     )
+    topic = close_rule.topic if close_rule is not None else ""
     card = Card(
         title=t("guardrail.it.title", id=number),
         body=short(question, 1500),
         fields=tuple(fields),
         buttons=buttons,
+        form=new_rule_form(t, number=number, question=question, topic=topic),
         footer=t("guardrail.it.footer", id=number),
     )
     return Reply.of_card(card, ephemeral=False, locale=t.locale)
+
+
+def new_rule_form(
+    t: Translator,
+    *,
+    number: int,
+    question: str,
+    topic: str,
+    values: Mapping[str, str] | None = None,
+) -> Form:
+    """IT writes the rule an uncovered question was missing; the question is its first
+    example (``values``: what was typed, when the form comes back to be corrected)."""
+    typed = values or {}
+    return Form(
+        inputs=(
+            Input(
+                id=RULE_TITLE,
+                label=t("guardrail.newrule.rule_title"),
+                initial=typed.get(RULE_TITLE, short(question, 120)),
+            ),
+            Input(
+                id=RULE_VERDICT,
+                label=t("guardrail.newrule.verdict"),
+                initial=typed.get(RULE_VERDICT, t("guardrail.newrule.verdict_default")),
+            ),
+            Input(
+                id=RULE_ANSWER,
+                label=t("guardrail.newrule.answer"),
+                multiline=True,
+                initial=typed.get(RULE_ANSWER, ""),
+            ),
+            Input(id=RULE_TOPIC, label=t("guardrail.topic"), initial=typed.get(RULE_TOPIC, topic)),
+        ),
+        submit=Button(
+            label=t("guardrail.newrule.create"),
+            action_id=f"{NEW_RULE_SENT}{number}",
+            value=str(number),
+            style=ButtonStyle.PRIMARY,
+        ),
+        open_label=t("guardrail.newrule.button"),
+        open_action=f"{NEW_RULE}{number}",
+    )
+
+
+def new_rule_reply(
+    t: Translator,
+    *,
+    number: int,
+    question: str,
+    topic: str,
+    values: Mapping[str, str] | None = None,
+    problem: str = "",
+) -> Reply:
+    """The new-rule form alone (what its button opens, or the form back with a problem)."""
+    card = Card(
+        title=t("guardrail.newrule.title", id=number),
+        body="\n\n".join(part for part in (problem, short(question, 600)) if part),
+        form=new_rule_form(t, number=number, question=question, topic=topic, values=values),
+    )
+    return Reply.of_card(card)
 
 
 def status_line(

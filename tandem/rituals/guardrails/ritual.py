@@ -27,9 +27,20 @@ from tandem.rituals.member import Member, member_of
 from tandem.rituals.org import Org
 from tandem.rituals.working_time import local_date
 from tandem.storage.database import Database
-from tandem.storage.records import ApprovalView
+from tandem.storage.records import ApprovalView, RuleRecord
 from tandem.storage.repositories import approvals, guardrails
 
+_VERDICT_WORDS = {
+    "allowed": "allowed",
+    "autorise": "allowed",
+    "conditional": "conditional",
+    "conditionnel": "conditional",
+    "sous conditions": "conditional",
+    "approval": "approval",
+    "validation": "approval",
+    "forbidden": "forbidden",
+    "interdit": "forbidden",
+}
 MAX_QUESTION = 1000
 MAX_FORM_TEXT = 2000
 MAX_LISTED = 25
@@ -37,6 +48,15 @@ IT_DEPARTMENT = "it"
 _ID = re.compile(r"^#?(\d{1,9})$")
 Handler = Callable[[CommandContext, "Member", str], Awaitable[Reply]]
 _TOOL_ORDER = ("approved", "limited", "under-review", "banned")
+
+
+def _topic_slug(text: str, org: Org) -> str:
+    """The topic a slug or a title names ("" if none)."""
+    wanted = fold(text)
+    for slug, topic in org.topics.items():
+        if wanted in (fold(slug), fold(topic.title)):
+            return slug
+    return ""
 
 
 class GuardrailRitual:
@@ -429,6 +449,10 @@ class GuardrailRitual:
             return await self._none_fits(t, me, question=ctx.event.value)
         if prefix == cards.FILE:
             return await self._file(t, me, ctx.event.value, value)
+        if prefix in (cards.NEW_RULE, cards.NEW_RULE_SENT):
+            return await self._new_rule(
+                t, me, value, inputs if prefix == cards.NEW_RULE_SENT else None
+            )
         if prefix in (cards.REQUEST, cards.REQUESTED):
             return await self._request(t, me, prefix, value, ctx.event.value, inputs)
         if prefix == cards.REVIEWED:
@@ -494,6 +518,76 @@ class GuardrailRitual:
         if asker is None or asker.email == me.person.email:
             return Reply(text=t("guardrail.filed.self", id=number, rule=title))
         return Reply(text=t("guardrail.filed.done", id=number, rule=title, asker=asker.name))
+
+    async def _new_rule(
+        self, t: Translator, me: Member, number_text: str, inputs: dict[str, str] | None
+    ) -> Reply:
+        """IT writes the rule an uncovered question was missing (``inputs`` None: the form)."""
+        org = await self._service.org(tenant=me.tenant)
+        if not self._is_it(me, org):
+            return Reply(text=t("guardrail.uncovered.refused"))
+        found = _ID.match(number_text.strip())
+        question = None
+        if found is not None:
+            question = await self._service.question(
+                tenant=me.tenant, question_id=int(found.group(1))
+            )
+        if question is None:
+            return Reply(text=t("guardrail.filed.unknown", id=short(number_text, 20), rule="-"))
+        topic = question.closest_rule and await self._topic_of_rule(me, question.closest_rule)
+        if inputs is None:
+            return cards.new_rule_reply(
+                t, number=question.id, question=question.text, topic=topic or ""
+            )
+        values = {k: v.strip() for k, v in inputs.items()}
+        problem = self._rule_problem(t, values, org)
+        if problem:
+            return cards.new_rule_reply(
+                t,
+                number=question.id,
+                question=question.text,
+                topic=topic or "",
+                values=values,
+                problem=problem,
+            )
+        draft = RuleRecord(
+            id="",
+            title=values[cards.RULE_TITLE],
+            topic=_topic_slug(values[cards.RULE_TOPIC], org),
+            sensitivity="basic",
+            verdict=_VERDICT_WORDS[fold(values[cards.RULE_VERDICT])],
+            answer=values[cards.RULE_ANSWER],
+        )
+        rule = await self._service.create_rule(
+            key=me.key, tenant=me.tenant, org=org, question=question, draft=draft, by=me.person
+        )
+        return Reply(
+            text=t("guardrail.newrule.done", id=question.id, rule=rule.title, rule_id=rule.id)
+        )
+
+    async def _topic_of_rule(self, me: Member, rule_id: str) -> str | None:
+        index = await self._service.index(tenant=me.tenant)
+        rule = index.rules.get(rule_id)
+        return rule.topic if rule is not None else None
+
+    @staticmethod
+    def _rule_problem(t: Translator, values: dict[str, str], org: Org) -> str:
+        """What is wrong with a new rule's fields, in the reader's words ("" if nothing)."""
+        if not values.get(cards.RULE_TITLE) or not values.get(cards.RULE_ANSWER):
+            return t("guardrail.newrule.missing")
+        if max(len(v) for v in values.values()) > MAX_FORM_TEXT:
+            return t("guardrail.newrule.too_long", limit=MAX_FORM_TEXT)
+        if fold(values.get(cards.RULE_VERDICT, "")) not in _VERDICT_WORDS:
+            return t(
+                "guardrail.newrule.bad_verdict", given=short(values.get(cards.RULE_VERDICT, ""), 40)
+            )
+        if not _topic_slug(values.get(cards.RULE_TOPIC, ""), org):
+            return t(
+                "guardrail.newrule.bad_topic",
+                given=short(values.get(cards.RULE_TOPIC, ""), 60),
+                topics=", ".join(sorted(org.topics)),
+            )
+        return ""
 
     async def _picked(self, t: Translator, me: Member, *, rule_id: str, question: str) -> Reply:
         index = await self._service.index(tenant=me.tenant)

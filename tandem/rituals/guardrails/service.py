@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 OrgSource = Callable[[TenantRef], Awaitable[Org]]
 RERANK_TOP = 4  # rules shown to the re-ranker
+NEW_RULE_REVIEW_DAYS = 365
 REMIND_AFTER_DAYS = 1
 ESCALATE_AFTER_DAYS = 3
 _IT_LEAD = re.compile(
@@ -62,6 +63,11 @@ class Asked:
     recorded: QuestionView | None = None
     routed_to: str | None = None
     to_channel: bool = False
+
+
+def slug_of(title: str) -> str:
+    """A rule id made from a title: folded words joined by dashes (at most 60 letters)."""
+    return "-".join(fold(title).split())[:60].strip("-")
 
 
 def _worth_reranking(outcome: Outcome) -> bool:
@@ -224,6 +230,45 @@ class GuardrailService:
         match = index.match(question, meaning=meaning)
         outcome = Outcome(question=question, verdict=UNCOVERED, match=match)
         return await self._route_uncovered(key, tenant, org, index, asker, outcome)
+
+    async def question(self, *, tenant: TenantRef, question_id: int) -> QuestionView | None:
+        """One uncovered question of the tenant."""
+        async with self._database.session() as session:
+            return await approvals.get_question(session, tenant=tenant, question_id=question_id)
+
+    async def create_rule(
+        self,
+        *,
+        key: TenantKey,
+        tenant: TenantRef,
+        org: Org,
+        question: QuestionView,
+        draft: RuleRecord,
+        by: ContactView,
+    ) -> RuleRecord:
+        """Add the rule IT wrote for an uncovered question (an id made from its title, the
+        question as its first example, reviewed today) and file the question under it."""
+        async with self._database.session() as session:
+            rules = await guardrails.list_rules(session, tenant=tenant)
+            taken = {r.id for r in rules}
+            base = slug_of(draft.title) or "rule"
+            rule_id = next(
+                c for c in (base, *(f"{base}-{n}" for n in range(2, 1000))) if c not in taken
+            )
+            rule = replace(
+                draft,
+                id=rule_id,
+                examples=(question.text,),
+                review_every_days=draft.review_every_days or NEW_RULE_REVIEW_DAYS,
+                last_reviewed=local_date(self.now(), by.timezone),
+            )
+            await guardrails.upsert_rules(session, tenant=tenant, records=[*rules, rule])
+        self._indexes.pop(tenant.id, None)
+        await self.file_question(
+            key=key, tenant=tenant, org=org, question_id=question.id, rule_id=rule.id, by=by
+        )
+        await self.changed()
+        return rule
 
     async def open_questions(
         self, *, tenant: TenantRef, org: Org, limit: int
