@@ -463,9 +463,17 @@ def test_buttons_and_modal_submissions(fuzzed: Fuzzed) -> None:
 
 
 def test_truncated_and_mistyped_bodies(fuzzed: Fuzzed) -> None:
+    # a command cut inside its response URL: the blocker was made and nobody told
+    # [the answer goes as a private message when the response URL fails]
+    command = command_fields(
+        command="/blocker", text="domain-names", response_url=fuzzed.bot.api.response_url("f")
+    )
+    cut = urlencode(command).index("%2Frespond") - 1
+
     @FUZZ
     @given(inbound=garbled_bodies(fuzzed).filter(harmless_payload))
     @example(inbound=Inbound(kind="raw", payload="payload=%7Bbroken", content_type=""))
+    @example(inbound=Inbound(kind="command", payload=command, cut=cut))
     def body(inbound: Inbound) -> None:
         run(fuzzed.loop, exchange(fuzzed, inbound))
 

@@ -433,7 +433,8 @@ class SlackAdapter:
     @staticmethod
     async def _respond(
         respond: AsyncRespond, reply: Reply, *, share: bool, share_value: str
-    ) -> None:
+    ) -> bool:
+        """The reply on the request's response URL; False when it could not be delivered."""
         public = share or not reply.ephemeral
         label = None if public else Translator(locale=reply.locale)("reply.share")
         payload = message(reply, share_label=label, share_value=share_value)
@@ -445,6 +446,21 @@ class SlackAdapter:
             )
         except aiohttp.ClientError as error:  # the response URL is gone, or was never one
             log.warning("Slack: could not answer on the response URL: %s", type(error).__name__)
+            return False
+        return True
+
+    @staticmethod
+    async def _answer_privately(client: AsyncWebClient, body: dict[str, Any], reply: Reply) -> None:
+        """What the response URL could not carry, as a message only the user sees: what
+        they asked was done, they are told so."""
+        try:
+            await client.chat_postEphemeral(
+                channel=str(body.get("channel_id", "")),
+                user=str(body.get("user_id", "")),
+                **message(reply),
+            )
+        except (SlackApiError, aiohttp.ClientError) as error:
+            log.warning("Slack: could not answer a command at all: %s", type(error).__name__)
 
     # -- listeners --------------------------------------------------------------------------
 
@@ -470,7 +486,9 @@ class SlackAdapter:
         reply = await self._dispatcher.handle(event)
         if await self._opened_as_modal(key, body, reply):
             return
-        await self._respond(respond, reply, share=share, share_value=f"{command} {text}".strip())
+        share_value = f"{command} {text}".strip()
+        if not await self._respond(respond, reply, share=share, share_value=share_value):
+            await self._answer_privately(client, body, reply)
 
     async def _on_share(
         self,
