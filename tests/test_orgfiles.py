@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tandem.bot.types import TenantKey
+from tandem.rituals.guardrails.check import parse_questions
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.guardrails import parse_guardrails
 from tandem.storage.orgfiles.people import parse_people
@@ -163,3 +164,20 @@ def test_an_alias_may_name_one_topic_only() -> None:
     with pytest.raises(FileRejected) as rejected:
         parse_raci(text=text, known_people={"x@y.z"})
     assert "line 3: 'DNS' already names topic 'a-topic' (line 2)" in rejected.value.describe()
+
+
+BILLION_LAUGHS = "\n".join(
+    ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    + [f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]" for n in range(8)]
+    + ["tools: *i", "guardrails: []"]
+)
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once_naming_its_line() -> None:
+    with pytest.raises(FileRejected) as rejected:
+        parse_guardrails(text=BILLION_LAUGHS, known_topics=set())
+    (problem,) = rejected.value.problems
+    assert problem.line == 2 and "aliases (*a) are not accepted" in problem.message
+    with pytest.raises(FileRejected) as questions:
+        parse_questions(text="questions: &q [{question: a, expect: b}]\nmore: *q\n")
+    assert questions.value.problems[0].line == 2

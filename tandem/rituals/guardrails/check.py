@@ -15,6 +15,7 @@ import yaml
 from tandem.rituals.guardrails.matcher import GuardrailIndex
 from tandem.rituals.guardrails.outcome import UNCOVERED, Outcome, decide
 from tandem.storage.orgfiles.problems import FileRejected, Problem
+from tandem.storage.orgfiles.yamlsafe import refuse_aliases
 
 if TYPE_CHECKING:
     from tandem.meaning.port import Vectors
@@ -144,6 +145,7 @@ def parse_questions(*, text: str) -> list[Expected]:
     Raises:
         FileRejected: when the file is not such a list.
     """
+    refuse_aliases(text=text, kind="questions")
     try:
         document = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from tandem.storage.orgfiles.problems import FileRejected, Problem
+from tandem.storage.orgfiles.yamlsafe import refuse_aliases
 from tandem.storage.records import RuleRecord, RuleText, ToolRecord
 
 TOOL_STATUSES = ("approved", "limited", "under-review", "banned")
@@ -205,6 +206,7 @@ def parse_guardrails(
     Raises:
         FileRejected: listing every problem by line.
     """
+    refuse_aliases(text=text, kind="guardrails")
     try:
         document = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
