@@ -181,3 +181,35 @@ def test_a_yaml_alias_bomb_is_refused_at_once_naming_its_line() -> None:
     with pytest.raises(FileRejected) as questions:
         parse_questions(text="questions: &q [{question: a, expect: b}]\nmore: *q\n")
     assert questions.value.problems[0].line == 2
+
+
+async def test_exported_cells_never_run_as_formulas_and_import_back_as_they_were(
+    database: Database,
+) -> None:
+    tenant = TenantKey.parse("acme")
+    people = (
+        "email,name,department,role,timezone,locale\n"
+        'eve@example.com,"=HYPERLINK(""https://evil.example"",""click"")",marketing,'
+        "+33 call me,Europe/Paris,fr\n"
+        "zed@example.com,''=quoted,it,@home,UTC,en\n"  # typed as a spreadsheet wants it
+    )
+    raci = RACI_HEADER + "web,Web site,,eve@example.com,zed@example.com,,,-5 days to launch\n"
+    for kind, text in ((FileKind.PEOPLE, people), (FileKind.RACI, raci)):
+        await import_file(database=database, tenant=tenant, kind=kind, text=text, at=NOW)
+    exported_people = await export_file(database=database, tenant=tenant, kind=FileKind.PEOPLE)
+    exported_raci = await export_file(database=database, tenant=tenant, kind=FileKind.RACI)
+    cells = [cell for line in exported_people.splitlines()[1:] for cell in line.split(",")]
+    assert not any(cell.lstrip('"').startswith(("=", "+", "-", "@")) for cell in cells)
+    assert "'+33 call me" in exported_people and "'@home" in exported_people
+    assert "''=quoted" in exported_people
+    assert ",'-5 days to launch" in exported_raci
+    names = {p.email: (p.name, p.role) for p in parse_people(text=exported_people)}
+    assert names["eve@example.com"] == (
+        '=HYPERLINK("https://evil.example","click")',
+        "+33 call me",
+    )
+    assert names["zed@example.com"] == ("'=quoted", "@home")
+    for kind, text in ((FileKind.PEOPLE, exported_people), (FileKind.RACI, exported_raci)):
+        report = await import_file(database=database, tenant=tenant, kind=kind, text=text, at=NOW)
+        for counts in report.counts.values():
+            assert counts.created == counts.updated == 0, report.describe()

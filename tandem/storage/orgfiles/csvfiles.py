@@ -1,4 +1,12 @@
-"""Reading CSV with physical line numbers and strict headers."""
+"""Reading CSV with physical line numbers and strict headers, and writing it so that a
+spreadsheet never runs a cell as a formula.
+
+A cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written
+behind a single quote, as OWASP recommends against CSV injection; reading takes the quote
+off again, so an export imported back is what was exported. A value that itself begins
+with a quote before one of those (or before another quote) gets one more, for the same
+reason.
+"""
 
 from __future__ import annotations
 
@@ -48,7 +56,9 @@ def read_rows(
                     Problem(line, f"{len(values)} fields where the header has {len(columns)}")
                 )
                 continue
-            rows.append((line, {c: v.strip() for c, v in zip(columns, values, strict=True)}))
+            rows.append(
+                (line, {c: _unguarded(v).strip() for c, v in zip(columns, values, strict=True)})
+            )
     except csv.Error as error:
         problems.append(Problem(reader.line_num, f"unreadable CSV: {error}"))
     return rows, problems
@@ -70,5 +80,25 @@ def write_rows(*, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([_guarded(value) for value in row] for row in rows)
     return out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTE = "'"
+
+
+def _guarded(value: str) -> str:
+    """``value`` as a cell no spreadsheet evaluates."""
+    if value.startswith(FORMULA_STARTS) or (
+        value.startswith(_QUOTE) and value[1:2] in (*FORMULA_STARTS, _QUOTE)
+    ):
+        return _QUOTE + value
+    return value
+
+
+def _unguarded(value: str) -> str:
+    """The value :func:`_guarded` guarded."""
+    if value.startswith(_QUOTE) and value[1:2] in (*FORMULA_STARTS, _QUOTE):
+        return value[1:]
+    return value
