@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from aiohttp.test_utils import TestClient
@@ -477,3 +478,19 @@ async def test_a_malformed_but_signed_payload_is_refused_without_a_500(
     await asyncio.sleep(0.3)
     assert slack.api.calls_to("chat.postMessage") == []
     assert slack.responses() == []
+
+
+@pytest.mark.parametrize("signed", [True, False])
+async def test_deeply_nested_json_is_refused_without_a_500(slack: SlackBot, signed: bool) -> None:
+    body = "[" * 50_000 + "]" * 50_000
+    headers = signed_headers(
+        body=body, secret=SECRET if signed else "not-the-secret", content_type="application/json"
+    )
+    response = await slack.http.post("/slack/events", data=body, headers=headers)
+    assert response.status == (400 if signed else 401), (
+        await response.text()
+    )  # unsigned: not parsed
+    interactive = "payload=" + quote('{"a":' * 20_000 + "1" + "}" * 20_000)
+    assert await slack.post(interactive, content_type="application/x-www-form-urlencoded") == 400
+    await asyncio.sleep(0.3)
+    assert slack.api.calls == []

@@ -27,6 +27,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
 )
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from tandem.adapters.calls import CallObserver
@@ -197,6 +198,8 @@ class SlackAdapter:
                 install_path=INSTALL_PATH,
                 redirect_uri_path=REDIRECT_PATH,
             )
+        verify = not (self._socket_mode and not settings.slack_signing_secret)
+        self._verifier = SignatureVerifier(settings.slack_signing_secret or "") if verify else None
         self.app = AsyncApp(
             client=self.client,
             signing_secret=settings.slack_signing_secret or "",
@@ -236,9 +239,19 @@ class SlackAdapter:
     async def handle(self, request: web.Request) -> web.Response:
         """One HTTP request from Slack (events, commands, interactivity, OAuth)."""
         content_type = request.headers.get("Content-Type", "").split(";")[0].strip() or None
+        text = await request.text()
+        if request.method == "POST" and self._verifier is not None:
+            timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
+            signed = timestamp.isdigit() and self._verifier.is_valid(
+                body=text,
+                timestamp=timestamp,
+                signature=request.headers.get("X-Slack-Signature", ""),
+            )
+            if not signed:  # before reading anything of it: nothing unsigned is parsed
+                return web.Response(status=401, text="invalid request signature")
         try:
-            body = parse_body(await request.text(), content_type)  # as bolt will parse it
-        except ValueError:  # a body that is not the JSON or form it claims to be
+            body = parse_body(text, content_type)  # as bolt will parse it
+        except (ValueError, RecursionError):  # not the JSON or form it claims, or too deep
             log.warning("Slack: refused a malformed request body")
             return web.Response(status=400, text="malformed request body")
         if not well_formed(body):  # bolt would read it blindly (and answer 500)
