@@ -7,6 +7,7 @@ client points at ``FakeSlackApi`` through ``SLACK_API_URL``.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import re
 import time
@@ -53,6 +54,9 @@ def recorded(name: str) -> dict[str, Any]:
     return dict(json.loads((Path(__file__).parent / "payloads" / "slack" / name).read_text()))
 
 
+_CLICKS = itertools.count(1)
+
+
 @dataclass
 class SlackBot:
     """Tandem serving Slack on a test server, and what it said to the fake Slack API."""
@@ -95,6 +99,15 @@ class SlackBot:
         return await self.post(body, content_type="application/json", **header)
 
     async def interaction(self, payload: dict[str, Any]) -> int:
+        """Post a click or a submission; each gets an ``action_ts`` of its own, as Slack
+        gives every click (two clicks are two requests, not one replayed)."""
+        payload = dict(payload)
+        if payload.get("type") == "block_actions" and isinstance(payload.get("actions"), list):
+            stamp = f"{time.time():.6f}{next(_CLICKS)}"
+            payload["actions"] = [
+                {**a, "action_ts": a.get("action_ts", stamp)} if isinstance(a, dict) else a
+                for a in payload["actions"]
+            ]
         body = interaction_body(payload=payload)
         return await self.post(body, content_type="application/x-www-form-urlencoded")
 
@@ -494,3 +507,34 @@ async def test_deeply_nested_json_is_refused_without_a_500(slack: SlackBot, sign
     assert await slack.post(interactive, content_type="application/x-www-form-urlencoded") == 400
     await asyncio.sleep(0.3)
     assert slack.api.calls == []
+
+
+async def test_a_captured_command_sent_again_is_handled_once(slack: SlackBot) -> None:
+    body = command_body(
+        command="/blocker",
+        text="waiting for the DNS change #domain-names",
+        team_id=TEAM,
+        user_id=HUGO,
+        response_url=slack.api.response_url("replayed"),
+    )
+    headers = signed_headers(body=body, secret=SECRET)
+    for _ in range(3):  # the same signed request, inside its five minutes
+        response = await slack.http.post("/slack/events", data=body, headers=headers)
+        assert response.status == 200
+    retried = command_body(
+        command="/blocker",
+        text="waiting for the DNS change #domain-names",
+        team_id=TEAM,
+        user_id=HUGO,
+        response_url=slack.api.response_url("retried"),
+    )
+    headers = {**signed_headers(body=retried, secret=SECRET), "X-Slack-Retry-Num": "1"}
+    assert (await slack.http.post("/slack/events", data=retried, headers=headers)).status == 200
+    await slack.wait_for(lambda: slack.responses("replayed"))
+    await asyncio.sleep(0.5)
+    assert len(slack.responses("replayed")) == 1
+    assert slack.responses("retried") == []
+    assert slack.runtime is not None
+    async with slack.runtime.database.engine.connect() as connection:
+        count = (await connection.exec_driver_sql("SELECT count(*) FROM blocker")).scalar()
+    assert count == 1

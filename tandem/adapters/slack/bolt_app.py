@@ -20,6 +20,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.request.internals import parse_body
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
@@ -199,7 +200,8 @@ class SlackAdapter:
                 redirect_uri_path=REDIRECT_PATH,
             )
         verify = not (self._socket_mode and not settings.slack_signing_secret)
-        self._verifier = SignatureVerifier(settings.slack_signing_secret or "") if verify else None
+        secret = settings.slack_signing_secret
+        self._verifier = SignatureVerifier(secret) if verify and secret else None
         self.app = AsyncApp(
             client=self.client,
             signing_secret=settings.slack_signing_secret or "",
@@ -248,6 +250,7 @@ class SlackAdapter:
                 signature=request.headers.get("X-Slack-Signature", ""),
             )
             if not signed:  # before reading anything of it: nothing unsigned is parsed
+                log.warning("Slack: refused a request without a valid signature")
                 return web.Response(status=401, text="invalid request signature")
         try:
             body = parse_body(text, content_type)  # as bolt will parse it
@@ -357,12 +360,24 @@ class SlackAdapter:
         return await next()
 
     async def _once_per_event(
-        self, body: dict[str, Any], context: AsyncBoltContext, next: Next
+        self, req: AsyncBoltRequest, body: dict[str, Any], context: AsyncBoltContext, next: Next
     ) -> BoltResponse:
-        """Slack retries events it thinks were lost; each event is handled once."""
-        event_id = body.get("event_id")
-        if body.get("type") != "event_callback" or not event_id:
-            return await next()
+        """Each event, command and click is handled once: Slack retries events it thinks
+        were lost (same event id); a command or a click captured and sent again inside the
+        signature's five minutes (same signature) is dropped, on every replica (the claim
+        is in the database); a command marked as a retry is dropped too."""
+        if body.get("type") == "event_callback":
+            event_id = body.get("event_id")
+            if not event_id:
+                return await next()
+        else:
+            if "command" in body and _header(req, "x-slack-retry-num"):
+                log.info("Slack command retry ignored")
+                return BoltResponse(status=200, body="")
+            signature = _header(req, "x-slack-signature").removeprefix("v0=")
+            if not signature:  # Socket Mode: nothing signed, nothing to replay over HTTP
+                return await next()
+            event_id = "sig:" + signature[:60]
         key = self._key(context)
         try:
             async with self._database.session() as session:
@@ -376,7 +391,7 @@ class SlackAdapter:
             log.warning("database unreachable: Slack event handled without de-duplication")
             first = True
         if not first:
-            log.info("Slack event retry ignored (already handled)")
+            log.info("Slack event retry or replay ignored (already handled)")
             return BoltResponse(status=200, body="")
         return await next()
 
@@ -654,3 +669,9 @@ class SlackAdapter:
 
     async def _on_error(self, error: Exception, body: dict[str, Any]) -> None:
         log.error("Slack listener failed (%s): %s", body.get("type"), type(error).__name__)
+
+
+def _header(request: AsyncBoltRequest, name: str) -> str:
+    """A request header's first value ("" when absent)."""
+    values = request.headers.get(name) or ()
+    return str(values[0]) if values else ""
