@@ -38,7 +38,6 @@ class TopicFinder:
     def __init__(self, *, topics: Sequence[TopicKeys], embedder: Embedder | None = None) -> None:
         self.names = TopicMatcher(topics=topics)
         self.slugs = self.names.slugs
-        self.titles = self.names.titles
         self.embedder = embedder if topics else None
         self._topics = tuple(topics)
         self._meaning: PartsIndex | None = None
