@@ -42,9 +42,15 @@ def email(number: int) -> str:
     return f"person{number}@big.example"
 
 
-async def populate(*, database_url: str, start: datetime) -> None:
+def closing_after(now: datetime) -> datetime:
+    """The first whole minute at least 40 s after ``now``: time enough for the fan-out and
+    the take-over, and a wait of 40–100 s for the summary, not up to two minutes."""
+    return now.replace(second=0, microsecond=0) + timedelta(minutes=1 if now.second < 20 else 2)
+
+
+async def populate(*, database_url: str, start: datetime, end: datetime) -> None:
     """500 people known by their Slack ids, and a stand-up asking them all at ``start``
-    and closing two minutes later (the database is migrated: a replica runs on it)."""
+    and closing at ``end`` (the database is migrated: a replica runs on it)."""
     database = Database(url=database_url)
     try:
         key = TenantKey.parse(f"slack:{TEAM}")
@@ -74,7 +80,6 @@ async def populate(*, database_url: str, start: datetime) -> None:
                 await availability.set_work_days(
                     session, tenant=tenant, person_id=person.id, days=range(7)
                 )
-            end = start + timedelta(minutes=2)
             await standups.create_standup(
                 session,
                 tenant=tenant,
@@ -121,9 +126,13 @@ async def test_500_prompts_once_each_and_one_summary_despite_kill_9(
             count=2, database_url=postgres_url, workdir=tmp_path, env=env
         ) as (doomed, survivor):
             # Set up while both run: their sweeps (every 2 s) find the prompts due at once.
-            # (a slot asked at 23:59 closes at 00:01 the next day, like a night shift)
+            # (a slot asked at 23:59 closes after midnight, the next day, like a night shift)
             now = datetime.now(UTC)
-            await populate(database_url=postgres_url, start=now.replace(second=0, microsecond=0))
+            await populate(
+                database_url=postgres_url,
+                start=now.replace(second=0, microsecond=0),
+                end=closing_after(now),
+            )
 
             def prompted() -> int:
                 return sum(1 for n in range(PEOPLE) if api.history(f"D{user_id(n)}"))
