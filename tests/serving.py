@@ -41,12 +41,14 @@ async def serve_in_process(
     plug: Callable[[Routes, Runtime], Awaitable[None]],
     echo: str,
     clock: Clock | None = None,
+    host: str = "127.0.0.1",
 ) -> AsyncIterator[Served[Routes]]:
     """Mount the adapter's routes, plug the adapter in at start-up, serve on a free port.
 
     Args:
         echo: the form input the ``test.`` action answers with ("Received <value>").
         clock: the runtime's clock (the system's by default).
+        host: the address listened on (``0.0.0.0`` to be reached from another address).
     """
     runtime = build_runtime(settings=settings, clock=clock)
     submitted: list[ActionSubmitted] = []
@@ -68,5 +70,5 @@ async def serve_in_process(
 
     web_app.on_startup.append(start)
     web_app.on_cleanup.append(stop)
-    async with TestClient(TestServer(web_app)) as http:
+    async with TestClient(TestServer(web_app, host=host)) as http:
         yield Served(http=http, runtime=runtime, routes=routes, submitted=submitted)

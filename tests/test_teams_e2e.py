@@ -111,7 +111,12 @@ def facts(sent: Sent) -> dict[str, str]:
 
 @asynccontextmanager
 async def serve_teams(
-    database_url: str, connector: FakeConnector, *, clock: Clock | None = None, **extra: str
+    database_url: str,
+    connector: FakeConnector,
+    *,
+    clock: Clock | None = None,
+    host: str = "127.0.0.1",
+    **extra: str,
 ) -> AsyncIterator[TeamsBot]:
     """Tandem's server with the Teams adapter, as ``tandem serve`` wires it."""
     values: dict[str, Any] = {"TANDEM_DATABASE_URL": database_url, "TANDEM_DEMO": False, **extra}
@@ -128,7 +133,7 @@ async def serve_teams(
         runtime.ports.add(platform=Platform.TEAMS.value, port=adapter.port)
 
     async with serve_in_process(
-        settings, mount=cloud.mount, plug=plug, echo="why", clock=clock
+        settings, mount=cloud.mount, plug=plug, echo="why", clock=clock, host=host
     ) as served:
         yield TeamsBot(served.http, connector, served.runtime, served.routes, served.submitted)
 

@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     microsoft_app_id: str | None = Field(default=None, alias="MICROSOFT_APP_ID")
     microsoft_app_password: str | None = Field(default=None, alias="MICROSOFT_APP_PASSWORD")
     microsoft_app_tenant_id: str | None = Field(default=None, alias="MICROSOFT_APP_TENANT_ID")
+    botframework_openid_url: str | None = Field(
+        default=None, alias="TANDEM_BOTFRAMEWORK_OPENID_URL"
+    )
+    """Where to read the Bot Framework's OpenID metadata (the signing keys of Teams'
+    tokens) instead of ``login.botframework.com``: a mirror, or a local stand-in."""
     database_url: str = Field(default_factory=default_database_url, alias="TANDEM_DATABASE_URL")
     port: int = Field(default=3978, alias="TANDEM_PORT")
     host: str = Field(default="127.0.0.1", alias="TANDEM_HOST")

@@ -37,6 +37,7 @@ from tandem.adapters.teams.render import (
     file_info,
 )
 from tandem.adapters.teams.retry import with_retries
+from tandem.adapters.teams.trust import Trust
 from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.dispatcher import Dispatcher
@@ -154,9 +155,12 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         database: Database,
         clock: Clock,
         calls: CallObserver | None = None,
+        trust: Trust,
     ) -> None:
-        """``calls`` is told of the connector's 429s and of the calls tried again."""
+        """``calls`` is told of the connector's 429s and of the calls tried again; ``trust``
+        says where a file may be uploaded."""
         self._dispatcher = dispatcher
+        self._trust = trust
         self._calls = calls
         self._database = database
         self._clock = clock
@@ -349,6 +353,9 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         consent = _consent(turn_context.activity.value)
         if consent is None:
             log.warning("Teams: refused a malformed %s", FILE_CONSENT_INVOKE)
+            return InvokeResponse(status=400)
+        if consent.accepted and not self._trust.upload_url_allowed(consent.upload_url):
+            log.warning("Teams: refused an upload URL off Microsoft's file hosts")
             return InvokeResponse(status=400)
         t = Translator(locale=turn_context.activity.locale)
         if not consent.accepted:
