@@ -256,6 +256,8 @@ emails = st.one_of(
 )
 mentions = st.one_of(
     st.sampled_from(["<@U123>", "<@UHUGO0001|hugo>", "<!here>", "<#C123|general>", "@sam"]),
+    st.sampled_from(["<!channel>", "<!everyone>", "<https://evil.example|the doc>"]),
+    st.sampled_from(["\u2063@UBOSS0001|boss\u2063", "<!subteam^S1|@it>", "&lt;!here&gt;"]),
     st.sampled_from(["<at>Tandem</at>", "<@>", "<@U", "#marketing-it", "#"]),
 )
 quoted = st.one_of(

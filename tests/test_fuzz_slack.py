@@ -61,6 +61,7 @@ from tests.fuzzing import (
 )
 from tests.slackfake.signing import event_body
 from tests.test_slack_e2e import HUGO, NADIA, SAM, TEAM, SlackBot, one_workspace
+from tests.test_slack_escaping import read
 
 # Rows that every request may write, refused or not:
 # - slack_event_seen: each event's id is claimed before any listener runs, so that Slack's
@@ -70,6 +71,8 @@ from tests.test_slack_e2e import HUGO, NADIA, SAM, TEAM, SlackBot, one_workspace
 # before the fuzzing starts, so it must not move either.)
 EVERY_REQUEST = ("slack_event_seen",)
 # What Tandem says to people, as the fake Slack API records it.
+# What Slack would act on if Tandem wrote it in a text or mrkdwn (whoever typed it).
+PINGS = ("<!channel", "<!here", "<!everyone", "<!subteam", "<https://evil", "<@UBOSS")
 SAID = (
     "chat.postMessage",
     "chat.postEphemeral",
@@ -166,6 +169,9 @@ async def exchange(fuzzed: Fuzzed, inbound: Inbound) -> None:
     for texts in said:
         for text in texts:
             assert not crash_signs(text), f"{crash_signs(text)} sent for {body[:300]!r}: {text}"
+    shown = read([c for c in bot.api.calls[start:] if c.method in SAID])
+    for ping in PINGS:
+        assert ping not in shown, f"{ping} sent for {body[:300]!r}"
     after = await row_counts(database, exclude=EVERY_REQUEST)
     refused = status >= 400 or not said or any(rejection_signs(t) for ts in said for t in ts)
     if refused:

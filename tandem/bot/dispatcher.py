@@ -18,7 +18,7 @@ from tandem.bot.cards import Card, Field, Reply
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.logcontext import bind_tenant
-from tandem.bot.text import clean_input
+from tandem.bot.text import clean_field, clean_input
 from tandem.bot.types import (
     ActionSubmitted,
     Actor,
@@ -257,6 +257,11 @@ class Dispatcher:
                             return answered
                 return await self._command(event, command, args, actor, t)
             case ActionSubmitted():
+                event = replace(
+                    event,
+                    value=clean_field(event.value),
+                    inputs={key: clean_field(v) for key, v in event.inputs.items()},
+                )
                 for action in self._actions:
                     if event.action_id.startswith(action.prefix):
                         ctx = ActionContext(actor=actor, event=event, t=t, clock=self._clock)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+# Controls, zero-width and direction marks, and the invisible operators (U+2060–2064):
+# U+2063 marks Tandem's own mentions, so nobody may type one.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -18,6 +22,11 @@ def clean_input(text: str) -> tuple[str, bool]:
     normalised = unicodedata.normalize("NFC", text)
     stripped = _CONTROL.sub("", normalised.replace("\t", " "))
     return _SPACES.sub(" ", stripped).strip(), stripped != normalised.replace("\t", " ")
+
+
+def clean_field(text: str) -> str:
+    """A form field as typed, lines kept: controls and invisible characters dropped."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text).replace("\t", " "))
 
 
 _NON_WORD = re.compile(r"[^\w]+")

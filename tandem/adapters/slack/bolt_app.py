@@ -54,6 +54,7 @@ from tandem.bot.clock import Clock
 from tandem.bot.dispatcher import Dispatcher
 from tandem.bot.i18n import Translator
 from tandem.bot.settings import Settings
+from tandem.bot.text import clean_input
 from tandem.bot.types import (
     ActionSubmitted,
     CommandInvoked,
@@ -514,7 +515,7 @@ class SlackAdapter:
         reply = await self._dispatcher.handle(event)
         if await self._opened_as_modal(key, body, reply):
             return
-        share_value = f"{command} {text}".strip()
+        share_value = clean_input(f"{command} {text}")[0]
         if not await self._respond(respond, reply, share=share, share_value=share_value):
             await self._answer_privately(client, body, reply)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tandem.bot.cards import Button, ButtonStyle, Card, Reply
@@ -16,8 +17,20 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# What Slack itself writes for a person or a channel picked in a typed line: kept as is.
+# Everything else in angle brackets (``<!channel>``, ``<!here>``, ``<!subteam^…>``, a link
+# ``<https://…|label>`` that hides where it goes) is shown as typed, never acted on.
+_PERSON_OR_CHANNEL = re.compile(r"(<(?:@[UW][A-Z0-9]+|#C[A-Z0-9]+)(?:\|[^<>|]*)?>)")
+
+
 def _escape(text: str) -> str:
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for mrkdwn: ``&``, ``<`` and ``>`` escaped (Slack's three), so nothing typed
+    pings a channel or disguises a link; then Tandem's own mentions as Slack's."""
+    parts = _PERSON_OR_CHANNEL.split(text)
+    escaped = "".join(
+        part if index % 2 else part.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        for index, part in enumerate(parts)
+    )
     return _mentions(escaped)
 
 
@@ -87,7 +100,7 @@ def message(
 
     With ``share_label``, an ephemeral card gets a button that posts it to the channel.
     """
-    payload: dict[str, Any] = {"text": _cut(_mentions(reply.text), 3000)}
+    payload: dict[str, Any] = {"text": _cut(_escape(reply.text), 3000)}
     if reply.card is not None:
         extra: tuple[Button, ...] = ()
         if share_label and reply.ephemeral:
