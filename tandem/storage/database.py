@@ -18,6 +18,10 @@ from tandem.bot.unavailable import ServiceUnavailable
 
 CONNECT_TIMEOUT = 5.0  # seconds to reach PostgreSQL before saying it is away
 COMMAND_TIMEOUT = 60.0  # seconds a statement may take before the connection is given up
+BUSY_TIMEOUT = 2.0
+"""Seconds a SQLite statement waits for a lock another process holds on the file before
+the database is said to be away (the person is asked to try again): another process's
+transactions take milliseconds; one that holds the file longer is not waited out."""
 
 
 def is_unreachable(error: BaseException) -> bool:
@@ -50,7 +54,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable commits, fewer fsyncs
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
     cursor.close()
 
 

@@ -99,6 +99,8 @@ EVENTS_PATH = "/slack/events"
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 Next = Callable[[], Awaitable[BoltResponse]]
+CLAIM = "tandem_claim"
+"""The context key holding what identifies a request for :meth:`SlackAdapter._first_time`."""
 
 
 def _retry_handlers(*, rate_limits: bool = True, calls: CallObserver | None = None) -> list[Any]:
@@ -366,19 +368,31 @@ class SlackAdapter:
         """Each event, command and click is handled once: Slack retries events it thinks
         were lost (same event id); a command or a click captured and sent again inside the
         signature's five minutes (same signature) is dropped, on every replica (the claim
-        is in the database); a command marked as a retry is dropped too."""
+        is in the database); a command marked as a retry is dropped too.
+
+        Nothing here waits on the database: Slack must have its answer within 3 seconds
+        whatever the database does. The event's key is noted in the context and claimed by
+        the listener once it has acked (:meth:`_first_time`)."""
         if body.get("type") == "event_callback":
             event_id = body.get("event_id")
-            if not event_id:
-                return await next()
-        else:
-            if "command" in body and _header(req, "x-slack-retry-num"):
-                log.info("Slack command retry ignored")
-                return BoltResponse(status=200, body="")
-            signature = _header(req, "x-slack-signature").removeprefix("v0=")
-            if not signature:  # Socket Mode: nothing signed, nothing to replay over HTTP
-                return await next()
-            event_id = "sig:" + signature[:60]
+            if event_id:
+                context[CLAIM] = str(event_id)
+            return await next()
+        if "command" in body and _header(req, "x-slack-retry-num"):
+            log.info("Slack command retry ignored")
+            return BoltResponse(status=200, body="")
+        signature = _header(req, "x-slack-signature").removeprefix("v0=")
+        if signature:  # Socket Mode: nothing signed, nothing to replay over HTTP
+            context[CLAIM] = "sig:" + signature[:60]
+        return await next()
+
+    async def _first_time(self, context: AsyncBoltContext) -> bool:
+        """Whether this request is seen for the first time (its key claimed in the
+        database); call it after the ack. With the database out of reach it is handled
+        without de-duplication: the dispatcher then answers "try again"."""
+        event_id = context.get(CLAIM)
+        if not event_id:
+            return True
         key = self._key(context)
         try:
             async with self._database.session() as session:
@@ -388,13 +402,12 @@ class SlackAdapter:
                 first = await slack_repo.claim_event(
                     session, tenant=tenant, event_id=str(event_id), at=self._clock.now()
                 )
-        except ServiceUnavailable:  # handled without de-duplication: it answers "try again"
+        except ServiceUnavailable:
             log.warning("database unreachable: Slack event handled without de-duplication")
-            first = True
+            return True
         if not first:
             log.info("Slack event retry or replay ignored (already handled)")
-            return BoltResponse(status=200, body="")
-        return await next()
+        return first
 
     # -- translation helpers ----------------------------------------------------------------
 
@@ -502,6 +515,8 @@ class SlackAdapter:
         context: AsyncBoltContext,
     ) -> None:
         await ack()
+        if not await self._first_time(context):
+            return
         key = await self._ensure_tenant(context)
         user = await self._user(client, key, str(body.get("user_id", "")))
         text, share = split_share(str(body.get("text") or ""))
@@ -533,6 +548,8 @@ class SlackAdapter:
         if not body.get("response_url"):  # the private answer it replaces has one, always
             log.warning("Slack: dropped a Share press without a response_url")
             return
+        if not await self._first_time(context):
+            return
         key, user = await self._interacting_user(body, client, context)
         command, _, text = str(action.get("value", "")).partition(" ")
         channel = str((body.get("channel") or {}).get("id", ""))
@@ -557,6 +574,8 @@ class SlackAdapter:
         context: AsyncBoltContext,
     ) -> None:
         await ack()
+        if not await self._first_time(context):
+            return
         key, user = await self._interacting_user(body, client, context)
         user_id = user.platform_user_id
         channel = str((body.get("channel") or {}).get("id", "")) or str(
@@ -595,6 +614,8 @@ class SlackAdapter:
         context: AsyncBoltContext,
     ) -> None:
         await ack()
+        if not await self._first_time(context):
+            return
         key, user = await self._interacting_user(body, client, context)
         user_id = user.platform_user_id
         where = await self._dm(client, key, user_id)
@@ -613,11 +634,15 @@ class SlackAdapter:
     ) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
+        if not await self._first_time(context):
+            return
         await self._answer_text(event, client, context, text=str(event.get("text") or ""))
 
     async def _on_mention(
         self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
     ) -> None:
+        if not await self._first_time(context):
+            return
         text = strip_mentions(str(event.get("text") or ""))
         thread = str(event.get("thread_ts") or event.get("ts") or "") or None
         await self._answer_text(event, client, context, text=text, thread=thread)
@@ -647,7 +672,7 @@ class SlackAdapter:
     async def _on_home(
         self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
     ) -> None:
-        if event.get("tab", "home") != "home":
+        if event.get("tab", "home") != "home" or not await self._first_time(context):
             return
         key = await self._ensure_tenant(context)
         user_id = str(event.get("user", ""))
