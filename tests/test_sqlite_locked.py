@@ -1,7 +1,7 @@
 """Another process holds the SQLite file's write lock (a ``BEGIN EXCLUSIVE`` left open in
 the ``sqlite3`` shell, a long import): Slack still gets its ack at once, the person is
-told to try again through the response URL, and all is well again once the lock is
-given back."""
+told to try again through the response URL, ``/readyz`` says the database is locked,
+and all is well again once the lock is given back."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from types import TracebackType
 import pytest
 from sqlalchemy.engine import make_url
 
+from tests.replicas import start_replicas
+from tests.test_ops import eventually, get
 from tests.test_slack_e2e import SAM, one_workspace
 
 POLITE = "I can't reach my database right now, so nothing was read or changed."
@@ -92,3 +94,24 @@ async def test_a_locked_sqlite_file_gets_the_ack_at_once_and_try_again_later(
         (again,) = await slack.wait_for(lambda: slack.responses("r2"))
         assert POLITE not in again.params["text"]
         assert "Domain names" in again.params["text"]  # recorded and routed, once released
+
+
+@sqlite_only
+async def test_readyz_says_the_database_is_locked_while_another_process_holds_it(
+    database_url: str, tmp_path: Path
+) -> None:
+    async with start_replicas(count=1, database_url=database_url, workdir=tmp_path) as (tandem,):
+        assert (await get(f"{tandem.base}/readyz"))[0] == 200
+        async with WriteLock(database_url=database_url) as lock:
+            status, body, _ = await get(f"{tandem.base}/readyz")
+            still_held = lock.held
+        assert still_held
+        assert status == 503, body
+        assert json.loads(body)["status"] == "database locked"
+        assert (await get(f"{tandem.base}/healthz"))[0] == 200  # up, just not to be sent work
+
+        async def ready() -> bool:
+            return (await get(f"{tandem.base}/readyz"))[0] == 200
+
+        await eventually(ready, what="/readyz once the lock is given back")
+    assert "not ready: database locked" in tandem.log_text()

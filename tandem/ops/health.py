@@ -1,8 +1,9 @@
 """Whether this process should be sent work (``/readyz``), as opposed to merely running.
 
-Ready means: started, not shutting down, the database answers within a few seconds,
-and its schema is at the newest revision this version ships. Anything else is a
-reason a load balancer should send the work to another replica.
+Ready means: started, not shutting down, the database answers within a few seconds
+(a SQLite file: and no other process holds its write lock), and its schema is at the
+newest revision this version ships. Anything else is a reason a load balancer should
+send the work to another replica.
 """
 
 from __future__ import annotations
@@ -14,15 +15,21 @@ from typing import Any
 
 from tandem.storage.database import Database
 from tandem.storage.migrate import current_revision, head_revision, known_revision
+from tandem.storage.sqlite_probe import sqlite_writable
 
 log = logging.getLogger(__name__)
 CHECK_TIMEOUT = 3.0
 """Seconds the database has to answer before the process is said not ready."""
+LOCK_TIMEOUT = 1.0
+"""Seconds a SQLite file's write lock may stay taken before the process is said not
+ready (transactions hold it for milliseconds; writes give up after
+:data:`tandem.storage.database.BUSY_TIMEOUT`)."""
 
 READY = "ready"
 STARTING = "starting"
 SHUTTING_DOWN = "shutting down"
 UNREACHABLE = "database unreachable"
+LOCKED = "database locked"
 BEHIND = "migrations behind"
 UNKNOWN_SCHEMA = "database schema unknown to this version"
 
@@ -99,6 +106,11 @@ class Readiness:
             return Verdict(UNREACHABLE, {"reason": f"no answer within {self._timeout:g} s"})
         except Exception as error:  # refused, reset, bad credentials: all mean "not here"
             return Verdict(UNREACHABLE, {"reason": type(error).__name__})
+        if self._database.is_sqlite and not await sqlite_writable(
+            url=self._database.url, wait=LOCK_TIMEOUT
+        ):
+            reason = f"the SQLite file's write lock stayed taken for {LOCK_TIMEOUT:g} s"
+            return Verdict(LOCKED, {"reason": reason})
         head = head_revision()
         if revision == head:
             return Verdict(READY, {"revision": head})
