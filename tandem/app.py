@@ -27,6 +27,7 @@ import click
 from tandem import __version__, demo
 from tandem.bot.settings import Settings
 from tandem.bot.types import TenantKey, TenantKeyError
+from tandem.bot.unavailable import DatabaseUnreachable
 from tandem.storage.orgfiles.kinds import FileKind
 
 if TYPE_CHECKING:
@@ -107,7 +108,19 @@ tenant_option = click.option(
 )
 
 
-@click.group(invoke_without_command=True)
+class _Commands(click.Group):
+    """Tandem's commands: a database out of reach at start is said in one line (one JSON
+    object with ``TANDEM_LOG_FORMAT=json``), never a traceback, and the command exits 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DatabaseUnreachable as error:
+            log.error("%s", error)
+            ctx.exit(1)
+
+
+@click.group(cls=_Commands, invoke_without_command=True)
 @click.version_option(__version__, prog_name="tandem")
 @click.option("-v", "--verbose", is_flag=True, help="Log debug details.")
 @click.pass_context

@@ -14,9 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlalchemy.pool import AsyncAdaptedQueuePool
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from tandem.bot.unavailable import ServiceUnavailable
+from tandem.bot.unavailable import DatabaseUnreachable, ServiceUnavailable
 
 CONNECT_TIMEOUT = 5.0  # seconds to reach PostgreSQL before saying it is away
+DEFAULT_PORTS = {"postgresql": 5432}
 COMMAND_TIMEOUT = 60.0  # seconds a statement may take before the connection is given up
 BUSY_TIMEOUT = 2.0
 """Seconds a SQLite statement waits for a lock another process holds on the file before
@@ -32,6 +33,19 @@ def is_unreachable(error: BaseException) -> bool:
             error, sa_exc.OperationalError | sa_exc.InterfaceError
         )
     return isinstance(error, OSError | TimeoutError | sa_exc.TimeoutError)
+
+
+def _why(error: BaseException) -> str:
+    """What a failed connection says, in a few words (the driver's error, not SQLAlchemy's
+    wrapping of it, nor a traceback)."""
+    if isinstance(error, sa_exc.DBAPIError) and error.orig is not None:
+        error = error.orig
+    if isinstance(error, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(error, TimeoutError):
+        return f"no answer within {CONNECT_TIMEOUT:g} s"
+    lines = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
 
 
 def async_url(url: str) -> str:
@@ -111,6 +125,29 @@ class Database:
             if is_unreachable(error):
                 raise ServiceUnavailable(f"database unreachable: {type(error).__name__}") from error
             raise
+
+    async def reach(self) -> None:
+        """Open one connection, so that a database out of reach is said in one line.
+
+        Raises:
+            DatabaseUnreachable: naming where it was looked for and why it did not answer.
+        """
+        try:
+            async with self.engine.connect():
+                pass
+        except Exception as error:
+            raise DatabaseUnreachable(
+                f"cannot reach the database at {self.where()} ({_why(error)}); "
+                "is it running, and is TANDEM_DATABASE_URL right?"
+            ) from error
+
+    def where(self) -> str:
+        """Where the database is: ``host:port`` (PostgreSQL), or the SQLite file."""
+        parsed = make_url(self.url)
+        if self.is_sqlite:
+            return parsed.database or ":memory:"
+        host = parsed.host or "localhost"
+        return f"{host}:{parsed.port or DEFAULT_PORTS.get(parsed.get_backend_name(), '')}"
 
     async def dispose(self) -> None:
         """Close every pooled connection."""

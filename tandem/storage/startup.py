@@ -17,7 +17,12 @@ log = logging.getLogger("tandem")
 
 
 async def prepare_database(*, database: Database, demo_enabled: bool, at: datetime) -> None:
-    """Migrate the schema, then import the demo organisation into an empty database."""
+    """Migrate the schema, then import the demo organisation into an empty database.
+
+    Raises:
+        DatabaseUnreachable: the database cannot be reached; nothing was done.
+    """
+    await database.reach()
     await upgrade(database=database)
     if not demo_enabled:
         return
