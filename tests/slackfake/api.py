@@ -193,7 +193,19 @@ class FakeSlackApi:
         error: str = "ratelimited",
         times: int = 1,
     ) -> None:
+        """Answer the next ``times`` calls to ``method`` with a failure: ``status`` (429 with
+        ``Retry-After``, another HTTP error, or 200 with ``ok: false`` and ``error``).
+        ``method`` is a Web API method, or ``response_url`` for every response URL."""
         self._failures[method] = _Failure(status, retry_after, error, times)
+
+    def _take_failure(self, method: str) -> _Failure | None:
+        """The failure to answer this call to ``method`` with, if one was asked for."""
+        failure = self._failures.get(method)
+        if failure is not None:
+            failure.times -= 1
+            if failure.times <= 0:
+                del self._failures[method]
+        return failure
 
     def hang_posts_after(self, count: int) -> None:
         """Deliver the next ``count`` posts normally; after those, each post is delivered
@@ -284,6 +296,11 @@ class FakeSlackApi:
     async def _respond(self, request: web.Request) -> web.Response:
         params = await self._params(request)
         params["name"] = request.match_info["name"]
+        failure = self._take_failure("response_url")
+        if failure is not None:
+            self.calls.append(Call(method="response_url", params=params, token=None, failed=True))
+            headers = {"Retry-After": str(failure.retry_after)} if failure.status == 429 else {}
+            return web.Response(status=failure.status, text=failure.error, headers=headers)
         self.calls.append(Call(method="response_url", params=params, token=None))
         return web.Response(text="ok")
 
@@ -300,11 +317,8 @@ class FakeSlackApi:
         params = await self._params(request)
         auth = request.headers.get("Authorization", "")
         token = auth.removeprefix("Bearer ").strip() or params.get("token")
-        failure = self._failures.get(method)
+        failure = self._take_failure(method)
         if failure is not None:
-            failure.times -= 1
-            if failure.times <= 0:
-                del self._failures[method]
             self.calls.append(Call(method=method, params=params, token=token, failed=True))
             if failure.status == 429:
                 return web.json_response(

@@ -24,10 +24,6 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.request.internals import parse_body
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -45,10 +41,10 @@ from tandem.adapters.slack.installation_store import (
     DatabaseInstallationStore,
     DatabaseOAuthStateStore,
 )
-from tandem.adapters.slack.observed import CountsRetries, SeesRateLimits
 from tandem.adapters.slack.outbound import SlackPort, upload_files
 from tandem.adapters.slack.profiles import ProfileCache
 from tandem.adapters.slack.render import SHARE_ACTION, home_view, message
+from tandem.adapters.slack.retries import response_url_client, retry_handlers
 from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.dispatcher import Dispatcher
@@ -101,20 +97,6 @@ REDIRECT_PATH = "/slack/oauth_redirect"
 Next = Callable[[], Awaitable[BoltResponse]]
 CLAIM = "tandem_claim"
 """The context key holding what identifies a request for :meth:`SlackAdapter._first_time`."""
-
-
-def _retry_handlers(*, rate_limits: bool = True, calls: CallObserver | None = None) -> list[Any]:
-    """Connection errors are retried; 429s too, unless the caller paces itself. ``calls``
-    is told of every 429 and every retry."""
-    handlers: list[Any] = [AsyncConnectionErrorRetryHandler(max_retry_count=3)]
-    if rate_limits:
-        handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=5))
-    if calls is None:
-        return handlers
-    return [
-        SeesRateLimits(observer=calls),
-        *(CountsRetries(inner=h, observer=calls) for h in handlers),
-    ]
 
 
 class SlackRoutes:
@@ -182,13 +164,13 @@ class SlackAdapter:
         self.client = AsyncWebClient(
             token=None if self._oauth else settings.slack_bot_token,
             base_url=self._api_url,
-            retry_handlers=_retry_handlers(calls=calls),
+            retry_handlers=retry_handlers(calls=calls),
             session=self._http,
         )
         self._paced_client = AsyncWebClient(
             token=None if self._oauth else settings.slack_bot_token,
             base_url=self._api_url,
-            retry_handlers=_retry_handlers(rate_limits=False, calls=calls),
+            retry_handlers=retry_handlers(paced=True, calls=calls),
             session=self._http,
         )
         oauth_settings = None
@@ -304,7 +286,7 @@ class SlackAdapter:
         client = AsyncWebClient(
             token=record.bot_token,
             base_url=self._api_url,
-            retry_handlers=_retry_handlers(rate_limits=not paced, calls=self._calls),
+            retry_handlers=retry_handlers(paced=paced, calls=self._calls),
             session=self._http,
         )
         self._clients[(tenant.workspace, paced)] = client
@@ -472,22 +454,38 @@ class SlackAdapter:
             where = str(response.get("channel") or channel)
             await upload_files(client=client, channel=where, files=reply.files, thread=thread)
 
-    @staticmethod
     async def _respond(
-        respond: AsyncRespond, reply: Reply, *, share: bool, share_value: str
+        self, respond: AsyncRespond, reply: Reply, *, share: bool, share_value: str
     ) -> bool:
         """The reply on the request's response URL; False when it could not be delivered."""
         public = share or not reply.ephemeral
         label = None if public else Translator(locale=reply.locale)("reply.share")
         payload = message(reply, share_label=label, share_value=share_value)
-        try:
-            await respond(
-                response_type="in_channel" if public else "ephemeral",
-                replace_original=False,
+        return await self._on_response_url(
+            respond,
+            {
+                "response_type": "in_channel" if public else "ephemeral",
+                "replace_original": False,
                 **payload,
-            )
+            },
+        )
+
+    async def _on_response_url(self, respond: AsyncRespond, body: dict[str, Any]) -> bool:
+        """``body`` posted on the request's response URL, tried again on a 5xx, a 429 or a
+        lost connection (:mod:`tandem.adapters.slack.retries`); False when it did not arrive."""
+        if not respond.response_url:
+            log.warning("Slack: no response URL to answer on")
+            return False
+        client = response_url_client(
+            url=respond.response_url, session=self._http, calls=self._calls
+        )
+        try:
+            response = await client.send_dict(body)
         except aiohttp.ClientError as error:  # the response URL is gone, or was never one
             log.warning("Slack: could not answer on the response URL: %s", type(error).__name__)
+            return False
+        if response.status_code >= 300:
+            log.warning("Slack: the response URL answered %d", response.status_code)
             return False
         return True
 
@@ -561,7 +559,7 @@ class SlackAdapter:
                 text=text,
             )
         )
-        await respond(delete_original=True)
+        await self._on_response_url(respond, {"text": "", "delete_original": True})
         await self._respond(respond, reply, share=True, share_value="")
 
     async def _on_action(
