@@ -43,12 +43,29 @@ def test_the_package_validates_and_holds_both_icons(tmp_path: Path) -> None:
     assert bot["botId"] == APP_ID
     assert set(bot["scopes"]) == {"personal", "team", "groupChat"}
     assert bot["supportsFiles"] is True  # calendar invites are offered as files
-    titles = {c["title"].split()[0] for c in bot["commandLists"][0]["commands"]}
+    titles = {c["title"] for c in bot["commandLists"][0]["commands"]}
     runtime = build_runtime(
         settings=Settings(TANDEM_DATABASE_URL="sqlite:///:memory:", TANDEM_DEMO=False)
     )
     expected = {spec.name for spec in runtime.dispatcher.commands if spec.name != "tandem"}
     assert titles == expected
+
+
+def test_command_titles_are_bare_names_and_descriptions_say_what_to_type(
+    tmp_path: Path,
+) -> None:
+    """Teams puts a command's title in the compose box as it is: a title holding a
+    placeholder ("blocker TEXT") or an example would be sent as typed."""
+    assert build(tmp_path, "--app-id", APP_ID).returncode == 0
+    with zipfile.ZipFile(tmp_path / "tandem-teams.zip") as package:
+        manifest = json.loads(package.read("manifest.json"))
+    (listed,) = manifest["bots"][0]["commandLists"]
+    commands = {c["title"]: c["description"] for c in listed["commands"]}
+    for title, description in commands.items():
+        assert title.islower() and " " not in title, title  # nothing to fill in, no example
+        assert len(title) <= 32 and 0 < len(description) <= 128  # Teams' documented limits
+    assert commands["blocker"] == "raise and follow blockers: blocker TEXT [#topic]"
+    assert "/who-owns domain-names" in commands["who-owns"]
 
 
 def test_a_broken_manifest_would_be_caught_by_the_schema() -> None:

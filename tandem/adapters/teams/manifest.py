@@ -18,14 +18,24 @@ MANIFEST_VERSION = "1.24"
 SCHEMA_URL = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
 ACCENT = (0x2C, 0x5F, 0x8A)
 TEAMS_COMMANDS = 10  # Teams shows at most ten commands a list
-_HINTS = {
-    "who-owns": "who-owns domain-names",
-    "guardrail": "guardrail can I add a pixel?",
-    "standup": "standup",
-    "blocker": "blocker TEXT",
-    "planning": "planning new",
-    "help": "help",
+TITLE_LENGTH = 32  # Teams' documented limits of a bot command's title and description
+DESCRIPTION_LENGTH = 128
+# What to type after the command, said in its description: Teams inserts a title as typed,
+# so a title is the bare command name, never a placeholder.
+_USAGE = {
+    "standup": "standup [skip | away FROM TO | setup]",
+    "blocker": "blocker TEXT [#topic]",
+    "planning": "planning new | list",
 }
+
+
+def _description(name: str, t: Translator) -> str:
+    """The command's help line, then what to type when its help line does not show it."""
+    text = t(f"help.cmd.{name}")
+    usage = _USAGE.get(name)
+    if usage:
+        text = f"{text}: {usage}"
+    return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1] + "…"
 
 
 def teams_manifest(
@@ -68,8 +78,8 @@ def teams_manifest(
                         "scopes": ["personal", "team", "groupChat"],
                         "commands": [
                             {
-                                "title": _HINTS.get(spec.name, spec.name)[:32],
-                                "description": t(f"help.cmd.{spec.name}")[:128],
+                                "title": spec.name[:TITLE_LENGTH],
+                                "description": _description(spec.name, t),
                             }
                             for spec in listed
                         ],
