@@ -510,8 +510,19 @@ def guardrail_command(
 
 @cli.command()
 @click.argument("platform", type=click.Choice(["slack", "teams"]))
-@click.option("--url", default="https://tandem.example.com", show_default=True, help="Public URL.")
+@click.option(
+    "--url",
+    default=None,
+    show_default="https://tandem.example.com, none in Socket Mode",
+    help="Public URL.",
+)
 @click.option("--socket-mode", is_flag=True, help="Slack: connect by Socket Mode (no public URL).")
+@click.option(
+    "--oauth",
+    is_flag=True,
+    help="Slack: installs in many workspaces (the OAuth redirect URL; with --socket-mode, "
+    "give --url).",
+)
 @click.option("--app-id", default=None, help="Teams: the bot's Microsoft app id (a GUID).")
 @click.option(
     "--out",
@@ -520,7 +531,9 @@ def guardrail_command(
     show_default=True,
     help="Teams: where to write the app package.",
 )
-def manifest(platform: str, url: str, socket_mode: bool, app_id: str | None, out: Path) -> None:
+def manifest(
+    platform: str, url: str | None, socket_mode: bool, oauth: bool, app_id: str | None, out: Path
+) -> None:
     """Print the Slack app manifest, or write the Teams app package."""
     from tandem.runtime import build_runtime
 
@@ -531,11 +544,18 @@ def manifest(platform: str, url: str, socket_mode: bool, app_id: str | None, out
     if platform == "slack":
         from tandem.adapters.slack.manifest import slack_manifest_yaml
 
+        if socket_mode and oauth and not url:
+            raise click.BadParameter(
+                "OAuth installs need the public URL Slack redirects to", param_hint="--url"
+            )
         click.echo(
-            slack_manifest_yaml(commands=commands, url=url, socket_mode=socket_mode), nl=False
+            slack_manifest_yaml(commands=commands, url=url, socket_mode=socket_mode, oauth=oauth),
+            nl=False,
         )
         return
     from tandem.adapters.teams.manifest import teams_package
+
+    url = url or "https://tandem.example.com"
 
     app_id = app_id or Settings().microsoft_app_id
     if not app_id or not re.fullmatch(

@@ -27,11 +27,25 @@ USAGE_HINTS = {
 }
 
 
+DEFAULT_URL = "https://tandem.example.com"
+
+
 def slack_manifest(
-    *, commands: Sequence[CommandSpec], url: str, socket_mode: bool
+    *,
+    commands: Sequence[CommandSpec],
+    url: str | None,
+    socket_mode: bool,
+    oauth: bool = False,
 ) -> dict[str, Any]:
-    """The manifest as a dictionary; ``url`` is the public base URL (``https://host``)."""
-    base = url.rstrip("/")
+    """The manifest as a dictionary; ``url`` is the public base URL (``https://host``).
+
+    Over HTTP every request URL is under ``url`` (an example URL when None), and so is
+    the OAuth redirect. In Socket Mode nothing is: the manifest names no URL at all, unless
+    ``oauth`` (installs in many workspaces) asks for the redirect, which then needs ``url``.
+    """
+    if socket_mode and oauth and not url:
+        raise ValueError("OAuth installs need the public URL of the redirect")
+    base = (url or DEFAULT_URL).rstrip("/")
     t = Translator(locale="en")
     slash = [
         {
@@ -65,7 +79,7 @@ def slack_manifest(
             "slash_commands": slash,
         },
         "oauth_config": {
-            "redirect_urls": [base + REDIRECT_PATH],
+            **({"redirect_urls": [base + REDIRECT_PATH]} if oauth or not socket_mode else {}),
             "scopes": {"bot": list(BOT_SCOPES)},
         },
         "settings": {
@@ -78,7 +92,13 @@ def slack_manifest(
     }
 
 
-def slack_manifest_yaml(*, commands: Sequence[CommandSpec], url: str, socket_mode: bool) -> str:
+def slack_manifest_yaml(
+    *,
+    commands: Sequence[CommandSpec],
+    url: str | None,
+    socket_mode: bool,
+    oauth: bool = False,
+) -> str:
     """The manifest as YAML, ready to paste at api.slack.com/apps."""
-    manifest = slack_manifest(commands=commands, url=url, socket_mode=socket_mode)
+    manifest = slack_manifest(commands=commands, url=url, socket_mode=socket_mode, oauth=oauth)
     return yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True)
