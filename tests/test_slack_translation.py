@@ -132,3 +132,28 @@ def test_home_and_modal_views() -> None:
         ("guardrail.open", "rule-1")
     ]
     assert modal["blocks"][0]["block_id"] == "what"
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Request approval", "Request approval"),  # fits: as it is
+        ("📝 Needs a quick approval", "📝 Needs a quick…"),  # 24 letters, 25 units: the emoji
+        ("📝 Demande une validation rapide", "📝 Demande une…"),
+        ("Planning: décliner l'invitation", "Planning: décliner…"),
+        ("Anticonstitutionnellement-parlant", "Anticonstitutionnelleme…"),  # one word: cut in it
+    ],
+)
+def test_a_modal_title_fits_slack_and_is_cut_after_a_whole_word(title: str, shown: str) -> None:
+    """Slack refuses a modal whose title, submit or close label is over 24 UTF-16 code
+    units (an emoji counts two): the modal would never open."""
+    form = Form(
+        inputs=(Input(id="what", label="What?"),),
+        submit=Button(label="Envoyer la demande d'approbation", action_id="a", value="v"),
+    )
+    modal = modal_view(Card(title=title, form=form), close="Annuler et revenir plus tard")
+    assert modal["title"]["text"] == shown
+    assert modal["submit"]["text"] == "Envoyer la demande…"
+    assert modal["close"]["text"] == "Annuler et revenir plus…"
+    for label in (modal["title"], modal["submit"], modal["close"]):
+        assert len(label["text"].encode("utf-16-le")) // 2 <= 24

@@ -24,6 +24,12 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 JSON_KEYS = ("blocks", "view", "attachments", "files", "metadata")
+MODAL_LABEL = 24
+"""Slack's longest modal title, submit or close label, counted in UTF-16 code units."""
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass(frozen=True)
@@ -521,6 +527,18 @@ class FakeSlackApi:
     def _view(self, ws: _Workspace, params: dict[str, Any]) -> dict[str, Any]:
         given = params.get("view")
         view: dict[str, Any] = given if isinstance(given, dict) else {}
+        too_long = [
+            f"[ERROR] must be less than {MODAL_LABEL + 1} characters "
+            f"[json-pointer:/view/{name}/text]"
+            for name in ("title", "submit", "close")
+            if _utf16(str((view.get(name) or {}).get("text", ""))) > MODAL_LABEL
+        ]
+        if too_long:  # as Slack refuses it: the modal never opens
+            return {
+                "ok": False,
+                "error": "invalid_arguments",
+                "response_metadata": {"messages": too_long},
+            }
         return {"ok": True, "view": {"id": "V" + self._next_ts().replace(".", ""), **view}}
 
     _methods: ClassVar[

@@ -13,8 +13,31 @@ MAX_FIELD = 1900
 SHARE_ACTION = "tandem.share"
 
 
+MODAL_LABEL = 24  # a modal's title, submit and close labels, in UTF-16 code units
+
+
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def utf16_length(text: str) -> int:
+    """How long Slack finds ``text``: in UTF-16 code units (an emoji often counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def cut_words(text: str, limit: int) -> str:
+    """``text`` within ``limit`` UTF-16 code units: when too long, cut after the last whole
+    word that fits, with an ellipsis (mid-word only when the first word alone is too long)."""
+    if utf16_length(text) <= limit:
+        return text
+    room, used, end = limit - 1, 0, 0  # one unit for the ellipsis
+    while used + utf16_length(text[end]) <= room:
+        used += utf16_length(text[end])
+        end += 1
+    head = text[:end]
+    if not text[end].isspace() and any(c.isspace() for c in head):
+        head = head[: max(i for i, c in enumerate(head) if c.isspace())]
+    return head.rstrip(" ,;:—–-") + "…"
 
 
 # What Slack itself writes for a person or a channel picked in a typed line: kept as is.
@@ -170,8 +193,8 @@ def modal_view(card: Card, *, close: str) -> dict[str, Any]:
         "type": "modal",
         "callback_id": _cut(form.submit.action_id, 255),
         "private_metadata": _cut(form.submit.value, 3000),
-        "title": {"type": "plain_text", "text": _cut(card.title, 24)},
-        "submit": {"type": "plain_text", "text": _cut(form.submit.label, 24)},
-        "close": {"type": "plain_text", "text": _cut(close, 24)},
+        "title": {"type": "plain_text", "text": cut_words(as_names(card.title), MODAL_LABEL)},
+        "submit": {"type": "plain_text", "text": cut_words(form.submit.label, MODAL_LABEL)},
+        "close": {"type": "plain_text", "text": cut_words(close, MODAL_LABEL)},
         "blocks": blocks,
     }
