@@ -20,6 +20,7 @@ from icalendar import Calendar
 
 from tandem.bot.clock import FixedClock
 from tests.slackfake.api import Call, SharedFile
+from tests.slackfake.scopes import manifest_scopes
 from tests.test_blocker_slack import buttons, click, posts
 from tests.test_guardrail_slack import inputs_of, opened, submission, text_of, ts_of
 from tests.test_slack_e2e import HUGO, NADIA, SAM, TEAM, SlackBot, one_workspace
@@ -27,6 +28,7 @@ from tests.test_slack_e2e import HUGO, NADIA, SAM, TEAM, SlackBot, one_workspace
 PRIYA = "UPRIYA001"  # IT, London, English: Consulted on landing pages
 THOMAS = "UTHOMAS01"  # IT, Paris, French: Responsible for tracking consent
 CHANNEL = "C0PLAN001"  # where Sam types the command
+INVITE_SCOPES = {"channels:manage", "groups:write"}  # older installs lack them
 Q1 = 'new "Q1 campaign planning" 2027-01-12 14:00 60min topics: landing-pages, tracking-consent'
 FILE = "q1-campaign-planning.ics"
 
@@ -265,3 +267,40 @@ async def test_people_already_in_the_channel_do_not_stop_the_others_joining(
     assert "The IT people invited were added to this channel." in text_of(third)
     calls = slack.api.calls_to("conversations.invite")
     assert len(calls) == 3 and all(c.params.get("force") in (True, "true", "1") for c in calls)
+
+
+@pytest.mark.parametrize(
+    ("organiser", "private", "told"),
+    [
+        (
+            SAM,
+            False,
+            "I could not add them to the channel here: Tandem was not granted the permission to "
+            "add people to channels (channels:manage). A workspace admin must reinstall Tandem "
+            "to approve its new permissions; until then, share the channel with them.",
+        ),
+        (
+            HUGO,
+            True,
+            "Je n'ai pas pu les ajouter au canal ici : Tandem n'a pas reçu l'autorisation "
+            "d'ajouter des personnes aux canaux (groups:write). Un·e admin de l'espace de "
+            "travail doit réinstaller Tandem pour approuver ses nouvelles autorisations ; en "
+            "attendant, partagez le canal avec elles.",
+        ),
+    ],
+)
+async def test_a_workspace_installed_without_the_invite_scopes_has_an_admin_reinstall(
+    slack: SlackBot, organiser: str, private: bool, told: str
+) -> None:
+    """Installed from the manifest as it was before it asked for channels:manage and
+    groups:write, Tandem is refused the channel invite: the organiser reads why, in their
+    language, and what an admin must do; the people invited still get their invitation."""
+    slack.api.grant(bot_token="xoxb-acme", scopes=manifest_scopes() - INVITE_SCOPES)
+    if private:
+        slack.api.add_private_channel(CHANNEL)
+    assert await slack.command(Q1, user=organiser, command="/planning", channel=CHANNEL) == 200
+    (answer,) = await slack.wait_for(slack.responses)
+    assert told in text_of(answer)
+    (refused,) = slack.api.calls_to("conversations.invite")
+    assert refused.failed and refused.params["channel"] == CHANNEL
+    assert len(posts(slack, PRIYA)) == len(posts(slack, THOMAS)) == 1

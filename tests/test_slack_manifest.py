@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from tandem.adapters.slack.bolt_app import BOT_SCOPES
+from tandem.adapters.slack.scopes import BOT_SCOPES
 from tandem.bot.settings import Settings
 from tandem.runtime import build_runtime
 from tests.cli import tandem

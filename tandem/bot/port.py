@@ -10,6 +10,16 @@ from tandem.bot.cards import Reply
 from tandem.bot.types import ConversationRef, MessageRef, TenantKey, User
 
 
+class MissingPermission(Exception):
+    """The platform refused a call because Tandem's app was not granted a permission it
+    needs there (a Slack scope added since the workspace installed it): an admin must
+    reinstall or approve it. ``needed`` names the permissions as the platform does."""
+
+    def __init__(self, *, needed: tuple[str, ...]) -> None:
+        super().__init__(", ".join(needed))
+        self.needed = needed
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """What a platform tells about a user."""
@@ -37,7 +47,8 @@ class ChatPort(Protocol):
 
     async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> bool:
         """Add ``users`` to ``conversation``; False where the platform does not allow it
-        (Teams), so the ritual sends a message with a way to join instead."""
+        (Teams), so the ritual sends a message with a way to join instead. Raises
+        :class:`MissingPermission` when the app lacks the permission to add people."""
         ...
 
     async def profile(self, *, user: User) -> Profile:

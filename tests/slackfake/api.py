@@ -5,6 +5,11 @@ The bot's ``AsyncWebClient`` points at :attr:`FakeSlackApi.base_url`; Slack's
 (``files.getUploadURLExternal``, the POST of the bytes, ``files.completeUploadExternal``)
 are kept whole: :meth:`FakeSlackApi.files_in` gives what a conversation received. Failures
 (429 with ``Retry-After``, HTTP errors, ``ok: false``) can be injected per method.
+
+Each call is checked against the scopes its workspace granted (by default those of
+Tandem's manifest, see :mod:`tests.slackfake.scopes`): one lacking its scope gets
+``missing_scope`` as on Slack, a method the fake does not know ``unknown_method``; every
+answer says the token's scopes in ``x-oauth-scopes``.
 """
 
 from __future__ import annotations
@@ -15,13 +20,15 @@ import contextlib
 import itertools
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl
 
 from aiohttp import web
+
+from tests.slackfake.scopes import manifest_scopes, needed_scope
 
 JSON_KEYS = ("blocks", "view", "attachments", "files", "metadata")
 MODAL_LABEL = 24
@@ -34,7 +41,8 @@ def _utf16(text: str) -> int:
 
 @dataclass(frozen=True)
 class Call:
-    """One request the fake received."""
+    """One request the fake received; ``failed`` when it was answered with a failure
+    (injected, or refused for a missing scope)."""
 
     method: str
     params: dict[str, Any]
@@ -58,6 +66,7 @@ class _Workspace:
     team_id: str
     bot_user_id: str
     enterprise_id: str | None
+    scopes: frozenset[str]
 
 
 @dataclass
@@ -106,6 +115,7 @@ class FakeSlackApi:
     )
     _hang_after: int | None = None
     _hanging: asyncio.Event = field(default_factory=asyncio.Event)
+    _private: set[str] = field(default_factory=set)
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -154,8 +164,21 @@ class FakeSlackApi:
         bot_token: str,
         bot_user_id: str = "UBOT",
         enterprise_id: str | None = None,
+        scopes: Iterable[str] | None = None,
     ) -> None:
-        self._tokens[bot_token] = _Workspace(team_id, bot_user_id, enterprise_id)
+        """A workspace whose bot answers to ``bot_token``, granted ``scopes`` (by default
+        those of Tandem's manifest, as installing the app from it grants)."""
+        granted = manifest_scopes() if scopes is None else frozenset(scopes)
+        self._tokens[bot_token] = _Workspace(team_id, bot_user_id, enterprise_id, granted)
+
+    def grant(self, *, bot_token: str, scopes: Iterable[str]) -> None:
+        """The workspace of ``bot_token`` now grants ``scopes`` (an install from an older
+        manifest, or an admin approving new scopes)."""
+        self._tokens[bot_token].scopes = frozenset(scopes)
+
+    def add_private_channel(self, channel: str) -> None:
+        """``channel`` (a ``C…`` id) is private: its calls need the ``groups:…`` scopes."""
+        self._private.add(channel)
 
     def add_user(
         self,
@@ -181,6 +204,7 @@ class FakeSlackApi:
         bot_user_id: str = "UBOT",
         enterprise_id: str | None = None,
         authed_user_id: str = "UINSTALLER",
+        scopes: Iterable[str] | None = None,
     ) -> None:
         self._codes[code] = (team_id, bot_token, enterprise_id, authed_user_id)
         self.add_workspace(
@@ -188,6 +212,7 @@ class FakeSlackApi:
             bot_token=bot_token,
             bot_user_id=bot_user_id,
             enterprise_id=enterprise_id,
+            scopes=scopes,
         )
 
     def fail_next(
@@ -352,8 +377,13 @@ class FakeSlackApi:
                     {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
                 )
             self.posts[f"{workspace.team_id}/{channel}"] += 1
+        scopes = {"x-oauth-scopes": ",".join(sorted(workspace.scopes))}
+        refused = self._refused(method, params, workspace)
         if self.keep_calls:
-            self.calls.append(Call(method=method, params=params, token=token))
+            failed = refused is not None
+            self.calls.append(Call(method=method, params=params, token=token, failed=failed))
+        if refused is not None:
+            return web.json_response(refused, headers=scopes)
         handler = self._methods.get(method)
         body = handler(self, workspace, params) if handler else {"ok": True}
         if method == "chat.postMessage" and self._hang_after is not None:
@@ -361,7 +391,24 @@ class FakeSlackApi:
                 await self._hanging.wait()
             else:
                 self._hang_after -= 1
-        return web.json_response(body)
+        return web.json_response(body, headers=scopes)
+
+    def _refused(
+        self, method: str, params: dict[str, Any], workspace: _Workspace
+    ) -> dict[str, Any] | None:
+        """Slack's answer to a call its token may not make, or None when it may."""
+        try:
+            needed = needed_scope(method, params, private=self._private)
+        except KeyError:
+            return {"ok": False, "error": "unknown_method"}
+        if needed is None or needed in workspace.scopes:
+            return None
+        return {
+            "ok": False,
+            "error": "missing_scope",
+            "needed": needed,
+            "provided": ",".join(sorted(workspace.scopes)),
+        }
 
     def _next_ts(self) -> str:
         return f"1700000000.{next(self._ts):06d}"
@@ -375,7 +422,7 @@ class FakeSlackApi:
             "ok": True,
             "access_token": bot_token,
             "token_type": "bot",
-            "scope": "commands,chat:write",
+            "scope": ",".join(sorted(self._tokens[bot_token].scopes)),
             "bot_user_id": self._tokens[bot_token].bot_user_id,
             "app_id": "A123",
             "team": {"id": team_id, "name": f"Team {team_id}"},

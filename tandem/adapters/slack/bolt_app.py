@@ -45,6 +45,7 @@ from tandem.adapters.slack.outbound import SlackPort, upload_files
 from tandem.adapters.slack.profiles import ProfileCache
 from tandem.adapters.slack.render import SHARE_ACTION, home_view, message
 from tandem.adapters.slack.retries import response_url_client, retry_handlers
+from tandem.adapters.slack.scopes import BOT_SCOPES, granted_by, missing_scopes, warn_if_missing
 from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.dispatcher import Dispatcher
@@ -68,20 +69,6 @@ from tandem.storage.repositories import tenants
 
 log = logging.getLogger(__name__)
 DEFAULT_API_URL = "https://slack.com/api/"
-BOT_SCOPES = (
-    "app_mentions:read",
-    "channels:history",
-    "channels:read",
-    "chat:write",
-    "commands",
-    "files:write",
-    "groups:history",
-    "groups:read",
-    "im:history",
-    "im:write",
-    "users:read",
-    "users:read.email",
-)
 BOT_EVENTS = (
     "app_home_opened",
     "app_mention",
@@ -204,12 +191,15 @@ class SlackAdapter:
             calls=calls,
         )
         self._socket_handler: Any = None
+        self._scope_check: asyncio.Task[None] | None = None
         self._register()
 
     # -- wiring -----------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Connect Socket Mode when an app-level token is set."""
+        """Look at the scopes the installations granted (aside: start does not wait for
+        Slack), and connect Socket Mode when an app-level token is set."""
+        self._scope_check = asyncio.create_task(self.check_scopes())
         if self._settings.slack_app_token:
             from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
@@ -219,9 +209,39 @@ class SlackAdapter:
 
     async def stop(self) -> None:
         """Close Socket Mode and the HTTP clients."""
+        if self._scope_check is not None:
+            self._scope_check.cancel()
         if self._socket_handler is not None:
             await self._socket_handler.close_async()
         await self._http.close()
+
+    async def check_scopes(self) -> None:
+        """Log one warning when installations lack scopes the manifest asks for (added to
+        it since they installed Tandem), naming them and how an admin grants them.
+
+        With a bot token, Slack says the token's scopes in a header of every answer (here
+        ``auth.test``'s); with OAuth, each installation's scopes were kept when it installed.
+        """
+        lacking: dict[str, tuple[str, ...]] = {}
+        try:
+            if self._oauth:
+                async with self._database.session() as session:
+                    for tenant in await tenants.all_tenants(session):
+                        if not tenant.key.startswith("slack:"):
+                            continue
+                        record = await slack_repo.find_installation(session, tenant=tenant)
+                        if record is not None:
+                            lacking[tenant.key] = missing_scopes(record.bot_scopes)
+            elif self._settings.slack_bot_token:
+                response = await self.client.auth_test()
+                granted = granted_by(response.headers)
+                if granted is None:
+                    return
+                lacking[f"slack:{response.get('team_id') or '?'}"] = missing_scopes(granted)
+        except (SlackApiError, aiohttp.ClientError, TimeoutError, ServiceUnavailable) as error:
+            log.info("Slack: could not check the app's scopes (%s)", type(error).__name__)
+            return
+        warn_if_missing(lacking)
 
     async def handle(self, request: web.Request) -> web.Response:
         """One HTTP request from Slack (events, commands, interactivity, OAuth)."""

@@ -7,12 +7,8 @@ from typing import Any
 
 import yaml
 
-from tandem.adapters.slack.bolt_app import (
-    BOT_EVENTS,
-    BOT_SCOPES,
-    EVENTS_PATH,
-    REDIRECT_PATH,
-)
+from tandem.adapters.slack.bolt_app import BOT_EVENTS, EVENTS_PATH, REDIRECT_PATH
+from tandem.adapters.slack.scopes import BOT_SCOPES
 from tandem.bot.dispatcher import CommandSpec
 from tandem.bot.i18n import Translator
 

@@ -20,7 +20,7 @@ from tandem.adapters.slack.render import message as render_message
 from tandem.adapters.slack.render import modal_view
 from tandem.bot.cards import Card, FileAttachment, Reply
 from tandem.bot.i18n import Translator
-from tandem.bot.port import Profile
+from tandem.bot.port import MissingPermission, Profile
 from tandem.bot.sending import current_send
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey, User
 
@@ -286,6 +286,14 @@ class SlackPort:
                 force=True,
             )
         except SlackApiError as error:
+            if error.response.get("error") == "missing_scope":  # installed before the scope
+                needed = str(error.response.get("needed") or "channels:manage,groups:write")
+                log.warning(
+                    "Slack: Tandem may not add people to a channel without the scope %s: "
+                    "a workspace admin must reinstall the app to grant it",
+                    needed,
+                )
+                raise MissingPermission(needed=tuple(s for s in needed.split(",") if s)) from error
             if error.response.get("error") != "already_in_channel":
                 raise
         return True

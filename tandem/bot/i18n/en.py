@@ -671,6 +671,10 @@ MESSAGES: dict[str, str] = {
     "the platform refused): invite them yourself.",
     "planning.channel.joined": "The IT people invited were added to this channel.",
     "planning.channel.not_joined": "I could not add them to the channel here: share it with them.",
+    "planning.channel.needs_permission": "⚠️ I could not add them to the channel here: Tandem "
+    "was not granted the permission to add people to channels ({permissions}). A workspace "
+    "admin must reinstall Tandem to approve its new permissions; until then, share the "
+    "channel with them.",
     "planning.invite.title.invited": "📅 You're invited: {title}",
     "planning.invite.title.accepted": "✅ {title}: you accepted",
     "planning.invite.title.declined": "🚫 {title}: you declined",

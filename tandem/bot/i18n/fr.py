@@ -719,6 +719,10 @@ MESSAGES: dict[str, str] = {
     "planning.channel.joined": "Les personnes de l'IT invitées ont été ajoutées à ce canal.",
     "planning.channel.not_joined": "Je n'ai pas pu les ajouter au canal ici : partagez-le avec "
     "elles.",
+    "planning.channel.needs_permission": "⚠️ Je n'ai pas pu les ajouter au canal ici : Tandem "
+    "n'a pas reçu l'autorisation d'ajouter des personnes aux canaux ({permissions}). Un·e admin "
+    "de l'espace de travail doit réinstaller Tandem pour approuver ses nouvelles autorisations ; "
+    "en attendant, partagez le canal avec elles.",
     "planning.invite.title.invited": "📅 Vous êtes invité·e : {title}",
     "planning.invite.title.accepted": "✅ {title} : vous avez accepté",
     "planning.invite.title.declined": "🚫 {title} : vous avez décliné",

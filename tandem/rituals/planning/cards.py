@@ -237,6 +237,7 @@ def session_card(
     choice: Choice | None = None,
     joined_channel: bool | None = None,
     unreachable: Sequence[str] = (),
+    channel_needs: Sequence[str] = (),
 ) -> Card:
     """What the organiser sees: the session, each meeting, who was invited and their answer,
     and, right after scheduling, who was skipped and which topics nobody covers."""
@@ -268,6 +269,8 @@ def session_card(
         notes.append(t("planning.unreachable", who=name_of(org, email)))
     if joined_channel is True:
         notes.append(t("planning.channel.joined"))
+    elif joined_channel is False and channel_needs:
+        notes.append(t("planning.channel.needs_permission", permissions=", ".join(channel_needs)))
     elif joined_channel is False:
         notes.append(t("planning.channel.not_joined"))
     return Card(

@@ -201,6 +201,7 @@ class PlanningEngine:
             choice=staffed.choice,
             joined_channel=staffed.joined_channel,
             unreachable=staffed.unreachable,
+            channel_needs=staffed.channel_needs,
         )
         sent = await self._service.reach.dm(
             key=key,

@@ -188,6 +188,7 @@ class PlanningRitual:
             choice=staffed.choice if staffed else None,
             joined_channel=staffed.joined_channel if staffed else None,
             unreachable=staffed.unreachable if staffed else (),
+            channel_needs=staffed.channel_needs if staffed else (),
         )
         return Reply.of_card(card, locale=t.locale)
 

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from tandem.bot.cards import FileAttachment, Reply
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
+from tandem.bot.port import MissingPermission
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey
 from tandem.rituals.org import Org, load_org
 from tandem.rituals.planning import cards, ics
@@ -84,6 +85,8 @@ class Staffed:
     choice: Choice
     unreachable: tuple[str, ...] = ()
     joined_channel: bool | None = None
+    channel_needs: tuple[str, ...] = ()
+    """The permissions Tandem lacks to add people to the channel, when that is why not."""
 
 
 class PlanningService:
@@ -327,7 +330,7 @@ class PlanningService:
         unreachable = await self._send_invites(
             key=key, tenant=tenant, org=org, session=session, occurrence=occurrence, invites=made
         )
-        joined = await self._join_channel(
+        joined, needs = await self._join_channel(
             key=key, tenant=tenant, org=org, session=session, emails=[i.email for i in made]
         )
         return Staffed(
@@ -336,6 +339,7 @@ class PlanningService:
             choice=choice,
             unreachable=tuple(unreachable),
             joined_channel=joined,
+            channel_needs=needs,
         )
 
     async def _send_invites(
@@ -380,10 +384,11 @@ class PlanningService:
         org: Org,
         session: PlanningSessionView,
         emails: Sequence[str],
-    ) -> bool | None:
-        """Add the representatives to the planning channel; None when there is none."""
+    ) -> tuple[bool | None, tuple[str, ...]]:
+        """Add the representatives to the planning channel: whether they were (None when
+        there is no channel), and the permissions Tandem lacks when that is why not."""
         if session.channel is None or not emails:
-            return None
+            return None, ()
         users = []
         for email in emails:
             person = org.person(email)
@@ -394,7 +399,7 @@ class PlanningService:
             except Exception:
                 continue
         if not users:
-            return False
+            return False, ()
         conversation = ConversationRef(
             tenant=key,
             id=session.channel.id,
@@ -402,10 +407,12 @@ class PlanningService:
             reference=session.channel.reference,
         )
         try:
-            return await self.reach.port(key).invite(conversation=conversation, users=users)
+            return await self.reach.port(key).invite(conversation=conversation, users=users), ()
+        except MissingPermission as error:  # an admin must grant it: the organiser is told
+            return False, error.needed
         except Exception as error:  # already in it, or the bot is not a member: say so
             log.warning("could not add people to the planning channel: %s", type(error).__name__)
-            return False
+            return False, ()
 
     def meeting(
         self,
