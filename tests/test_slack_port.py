@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from tandem.adapters.slack.outbound import SlackPort
 from tandem.adapters.slack.profiles import ProfileCache
 from tandem.bot.cards import Button, Card, Field, Form, Input, Reply
 from tandem.bot.clock import FixedClock
+from tandem.bot.port import MissingPermission
 from tandem.bot.types import ConversationRef, TenantKey, User
 from tests.conftest import NOW
 from tests.slackfake.api import FakeSlackApi
+from tests.slackfake.scopes import manifest_scopes
 
 TENANT = TenantKey.parse("slack:T061EG9R6")
 
@@ -85,3 +88,24 @@ async def test_dm_invite_profile_and_form(port: tuple[SlackPort, FakeSlackApi]) 
     assert opened.params["view"]["callback_id"] == "guardrail.request"
     assert opened.params["view"]["private_metadata"] == "7"
     assert opened.params["trigger_id"] == "1.2.3"
+
+
+async def test_a_call_without_its_scope_is_refused_and_an_invite_says_which_is_missing(
+    port: tuple[SlackPort, FakeSlackApi],
+) -> None:
+    """Slack answers ``missing_scope`` to a token not granted what the method needs: the
+    fake does too, so a scope the manifest lacks fails a test instead of a real workspace."""
+    slack, api = port
+    ana = User(tenant=TENANT, platform_user_id="U1")
+    api.grant(bot_token="xoxb-acme", scopes=manifest_scopes() - {"chat:write", "groups:write"})
+    with pytest.raises(SlackApiError) as refused:
+        await slack.send(conversation=ConversationRef(tenant=TENANT, id="C1"), reply=Reply("hi"))
+    assert refused.value.response["error"] == "missing_scope"
+    assert refused.value.response["needed"] == "chat:write"
+    assert "chat:write" not in refused.value.response.headers["x-oauth-scopes"].split(",")
+
+    await slack.invite(conversation=ConversationRef(tenant=TENANT, id="C9"), users=[ana])
+    api.add_private_channel("C7")
+    with pytest.raises(MissingPermission) as missing:
+        await slack.invite(conversation=ConversationRef(tenant=TENANT, id="C7"), users=[ana])
+    assert missing.value.needed == ("groups:write",)
