@@ -321,11 +321,29 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         key = self._tenant(turn_context)
         if key is None or turn_context.activity.from_property is None:
             return
+        if not await self._first_welcome(turn_context, key):
+            return
         user = await self._user(turn_context, key)
         reply = await self._dispatcher.handle(
             Installed(user=user, conversation=self._conversation(turn_context, key))
         )
         await self._send(turn_context, reply)
+
+    async def _first_welcome(self, turn_context: TurnContext, key: TenantKey) -> bool:
+        """Whether this install is not welcomed yet (Teams announces it twice). With the
+        database out of reach, welcome: twice is better than never."""
+        conversation = turn_context.activity.conversation
+        try:
+            async with self._database.session() as session:
+                tenant = await tenants.ensure_tenant(session, key=key)
+                return await teams.claim_welcome(
+                    session,
+                    tenant=tenant,
+                    conversation_id=str(conversation.id),
+                    at=self._clock.now(),
+                )
+        except ServiceUnavailable:
+            return True
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         """``Action.Execute`` (``adaptiveCard/action``): the answer replaces the card in place.

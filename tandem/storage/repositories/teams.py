@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import hashlib
+from datetime import datetime, timedelta
 
-from sqlmodel import col, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from tandem.storage.models import TeamsReference
+from tandem.storage.models import SlackEventSeen, TeamsReference
 from tandem.storage.records import TenantRef
 
 CONVERSATION = "conversation"
@@ -55,3 +57,31 @@ async def any_reference(session: AsyncSession, *, tenant: TenantRef) -> str | No
         .limit(1)
     )
     return (await session.exec(statement)).first()
+
+
+WELCOME_KEPT = timedelta(hours=1)
+
+
+async def claim_welcome(
+    session: AsyncSession, *, tenant: TenantRef, conversation_id: str, at: datetime
+) -> bool:
+    """True the first time within the hour that Tandem is installed in a conversation.
+
+    Teams announces one install twice (``installationUpdate`` and ``conversationUpdate``),
+    possibly to two replicas: the claim is a row of the platforms' seen-once table (named
+    for Slack, its first user), so the welcome is sent once.
+    """
+    await session.exec(
+        delete(SlackEventSeen).where(
+            col(SlackEventSeen.tenant_id) == tenant.id,
+            col(SlackEventSeen.event_id).startswith("welcome:"),
+            col(SlackEventSeen.seen_at) < at - WELCOME_KEPT,
+        )
+    )
+    key = "welcome:" + hashlib.sha256(conversation_id.encode()).hexdigest()[:48]
+    try:
+        async with session.begin_nested():
+            session.add(SlackEventSeen(tenant_id=tenant.id, event_id=key, seen_at=at))
+        return True
+    except IntegrityError:
+        return False
