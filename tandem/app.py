@@ -199,7 +199,9 @@ def chat(email: str, tenant: str, files_dir: Path | None) -> None:
         greeting = Translator(locale=person.locale)("chat.greeting", name=person.name, tenant=key)
         history = Path(user_state_dir("tandem", appauthor=False)) / "chat_history"
         adapter = ConsoleAdapter(out=sys.stdout, me=user, files_dir=files_dir)
-        runtime.ports.add(platform=Platform.LOCAL.value, port=adapter)
+        runtime.ports.add(platform=Platform.LOCAL.value, port=adapter, only=key)
+        # What fell due while no chat was open is shown before the first prompt.
+        await _sweep_once(runtime, catch_up=True)
         sweeping = asyncio.create_task(_sweep_local(runtime))
         try:
             await run_chat(
@@ -223,16 +225,18 @@ def chat(email: str, tenant: str, files_dir: Path | None) -> None:
 async def _sweep_local(runtime: Runtime, *, every: float = 30.0) -> None:
     """While a terminal chat runs, local tenants' stand-ups, escalations and digests are
     sent there (messages for other people show who they are for), the way ``tandem serve``
-    sends Slack's and Teams'."""
-    catch_up = True
+    sends Slack's and Teams'. The chat's own tenant only: the port refuses the others."""
     while True:
-        for engine in runtime.engines:
-            try:
-                await engine.run_due(catch_up=catch_up)
-            except Exception:
-                log.exception("a scheduled sweep failed")
-        catch_up = False
         await asyncio.sleep(every)
+        await _sweep_once(runtime, catch_up=False)
+
+
+async def _sweep_once(runtime: Runtime, *, catch_up: bool) -> None:
+    for engine in runtime.engines:
+        try:
+            await engine.run_due(catch_up=catch_up)
+        except Exception:
+            log.exception("a scheduled sweep failed")
 
 
 ALL = "all"

@@ -581,6 +581,13 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert not await slack.claim_event(s, tenant=acme, event_id="Ev1", at=NOW)
 
 
+@check("teams.claim_welcome")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    assert await teams.claim_welcome(s, tenant=acme, conversation_id="a:1", at=NOW)
+    assert await teams.claim_welcome(s, tenant=other, conversation_id="a:1", at=NOW)
+    assert not await teams.claim_welcome(s, tenant=acme, conversation_id="a:1", at=NOW)
+
+
 @check("teams.save_reference")
 async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
     await teams.save_reference(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -323,3 +324,27 @@ def test_a_guardrails_file_with_an_unknown_topic_changes_nothing(
     )
     assert "nothing was changed" in result.stderr and "Traceback" not in result.stderr
     assert run(["export", "guardrails", "--tenant", "acme"], env=acme).stdout == before
+
+
+def test_a_chat_shows_its_own_tenants_traffic_only(acme: dict[str, str], tmp_path: Path) -> None:
+    # Tenant bravo, on the same machine, has every rule long overdue for review.
+    overdue = re.sub(
+        r"last_reviewed: *\S+",
+        "last_reviewed: 2020-01-01",
+        FIXTURE_FILES[FileKind.GUARDRAILS].read_text("utf-8"),
+    ).replace("    title: ", "    title: Bravo's ")
+    (tmp_path / "overdue.yaml").write_text(overdue, "utf-8")
+    files = {**FIXTURE_FILES, FileKind.GUARDRAILS: tmp_path / "overdue.yaml"}
+    for kind, path in files.items():
+        result = run(["import", kind.value, str(path), "--tenant", "bravo"], env=acme)
+        assert result.returncode == 0, result.stderr
+    reminders = ("Rule due for review: Bravo's", "Règle à revoir : Bravo's")
+    in_acme = chat(acme, "sam.okafor@example.com", "/who-owns dns")
+    assert "Domain names" in in_acme
+    assert not any(reminder in in_acme for reminder in reminders)
+    # bravo's own chat is where its reminders show
+    stdin = "/who-owns dns\n"
+    in_bravo = run(
+        ["chat", "--as", "sam.okafor@example.com", "--tenant", "bravo"], env=acme, stdin=stdin
+    )
+    assert any(reminder in in_bravo.stdout for reminder in reminders)

@@ -77,10 +77,20 @@ class PlatformPorts:
 
     def __init__(self) -> None:
         self._ports: dict[str, ChatPort] = {}
+        self._only: dict[str, TenantKey] = {}
 
-    def add(self, *, platform: str, port: ChatPort) -> None:
-        """Send to ``platform``'s tenants through ``port``."""
+    def add(self, *, platform: str, port: ChatPort, only: TenantKey | None = None) -> None:
+        """Send to ``platform``'s tenants through ``port``; to tenant ``only`` alone when
+        given (a terminal chat shows its own tenant's traffic, never another's)."""
         self._ports[platform] = port
+        if only is None:
+            self._only.pop(platform, None)
+        else:
+            self._only[platform] = only
 
     def port(self, *, tenant: TenantKey) -> ChatPort | None:
-        return self._ports.get(tenant.platform.value)
+        platform = tenant.platform.value
+        only = self._only.get(platform)
+        if only is not None and only != tenant:
+            return None
+        return self._ports.get(platform)
