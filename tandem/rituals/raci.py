@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 
 COMMAND = "who-owns"
 SHOW_ACTION = "raci.show:"
+PAGE_ACTION = "raci.page:"
+PAGE = 30
+"""Topics a ``/who-owns`` list shows at once: within every platform's limits (Slack's 50
+blocks, Teams' message size), and as many as anyone reads before typing a word instead."""
 MAX_QUERY = 200
 ROLE_WORDS: dict[str, Role] = {
     **{word: Role.RESPONSIBLE for word in ("r", "responsible", "responsable")},
@@ -63,6 +67,7 @@ class RaciRitual:
             )
         )
         dispatcher.add_action(ActionSpec(prefix=SHOW_ACTION, handler=self.show_action))
+        dispatcher.add_action(ActionSpec(prefix=PAGE_ACTION, handler=self.page_action))
 
     async def finder(self, *, tenant: TenantRef) -> TopicFinder:
         """The tenant's topics by name and meaning, rebuilt only when its RACI matrix has
@@ -119,6 +124,14 @@ class RaciRitual:
         if tenant is None:
             return Reply(text=ctx.t("raci.list.empty"))
         return await self._show(tenant, ctx.actor, ctx.t, slug)
+
+    async def page_action(self, ctx: ActionContext) -> Reply:
+        """"Next topics" or "Previous topics" was clicked: show that page of the list."""
+        page = ctx.event.action_id.removeprefix(PAGE_ACTION) or ctx.event.value
+        tenant = await self._directory.tenant(key=ctx.actor.tenant)
+        if tenant is None:
+            return Reply(text=ctx.t("raci.list.empty"))
+        return await self._list(tenant, ctx.t, page=int(page) if page.isdigit() else 1)
 
     async def lookup(self, *, tenant: TenantRef, query: str) -> tuple[TopicMatch, TopicView | None]:
         """Match ``query`` and load the topic when the match is confident (for scripts)."""
@@ -180,14 +193,31 @@ class RaciRitual:
         card = Card(title=f"/{COMMAND} {shown}", body=body, buttons=buttons)
         return Reply(text=body, card=card)
 
-    async def _list(self, tenant: TenantRef, t: Translator) -> Reply:
+    async def _list(self, tenant: TenantRef, t: Translator, *, page: int = 1) -> Reply:
+        """The topics, a page at a time: past the first page, the list says how many there
+        are, that a word finds one, and offers the next and previous pages."""
         async with self._database.session() as session:
             keys = await raci.topic_keys(session, tenant=tenant)
         if not keys:
             return Reply(text=t("raci.list.empty"))
+        pages = -(-len(keys) // PAGE)
+        page = min(max(page, 1), pages)
+        shown = keys[(page - 1) * PAGE : page * PAGE]
+        body = ""
+        buttons: tuple[Button, ...] = ()
+        if pages > 1:
+            first = (page - 1) * PAGE + 1
+            body = t("raci.list.page", first=first, last=first + len(shown) - 1, count=len(keys))
+            buttons = tuple(
+                Button(label=t(label), action_id=f"{PAGE_ACTION}{to}", value=str(to))
+                for label, to in (("raci.list.previous", page - 1), ("raci.list.next", page + 1))
+                if 1 <= to <= pages
+            )
         card = Card(
             title=t("raci.list.title", count=len(keys)),
-            fields=tuple(Field(label=k.slug, value=k.title) for k in keys),
+            body=body,
+            fields=tuple(Field(label=k.slug, value=k.title) for k in shown),
+            buttons=buttons,
             footer=t("raci.list.footer"),
         )
         return Reply.of_card(card)

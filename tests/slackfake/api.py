@@ -35,6 +35,38 @@ MODAL_LABEL = 24
 """Slack's longest modal title, submit or close label, counted in UTF-16 code units."""
 
 
+MAX_BLOCKS = {"message": 50, "modal": 100, "home": 100}
+"""Slack's most blocks in a message, a modal and an App Home view."""
+MESSAGE_METHODS = frozenset({"chat.postMessage", "chat.postEphemeral", "chat.update"})
+VIEW_METHODS = frozenset({"views.open", "views.publish", "views.update"})
+
+
+def too_many_blocks(method: str, params: dict[str, Any]) -> dict[str, Any] | None:
+    """Slack's refusal of a message or view with more blocks than it takes, or None."""
+    if method in MESSAGE_METHODS or method == "response_url":
+        blocks, limit, where, error = (
+            params.get("blocks"),
+            MAX_BLOCKS["message"],
+            "",
+            "invalid_blocks",
+        )
+    elif method in VIEW_METHODS and isinstance(params.get("view"), dict):
+        view = params["view"]
+        kind = "home" if view.get("type") == "home" else "modal"
+        blocks, limit, where, error = (
+            view.get("blocks"),
+            MAX_BLOCKS[kind],
+            "/view",
+            "invalid_arguments",
+        )
+    else:
+        return None
+    if not isinstance(blocks, list) or len(blocks) <= limit:
+        return None
+    message = f"[ERROR] no more than {limit} items allowed [json-pointer:{where}/blocks]"
+    return {"ok": False, "error": error, "response_metadata": {"messages": [message]}}
+
+
 def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
@@ -332,7 +364,12 @@ class FakeSlackApi:
             self.calls.append(Call(method="response_url", params=params, token=None, failed=True))
             headers = {"Retry-After": str(failure.retry_after)} if failure.status == 429 else {}
             return web.Response(status=failure.status, text=failure.error, headers=headers)
-        self.calls.append(Call(method="response_url", params=params, token=None))
+        refused = too_many_blocks("response_url", params)
+        self.calls.append(
+            Call(method="response_url", params=params, token=None, failed=bool(refused))
+        )
+        if refused is not None:  # as Slack answers a response URL it cannot show
+            return web.Response(status=400, text=refused["error"])
         return web.Response(text="ok")
 
     async def _upload(self, request: web.Request) -> web.Response:
@@ -378,7 +415,7 @@ class FakeSlackApi:
                 )
             self.posts[f"{workspace.team_id}/{channel}"] += 1
         scopes = {"x-oauth-scopes": ",".join(sorted(workspace.scopes))}
-        refused = self._refused(method, params, workspace)
+        refused = self._refused(method, params, workspace) or too_many_blocks(method, params)
         if self.keep_calls:
             failed = refused is not None
             self.calls.append(Call(method=method, params=params, token=token, failed=failed))

@@ -6,8 +6,11 @@ import re
 from typing import Any
 
 from tandem.bot.cards import Button, ButtonStyle, Card, Reply
+from tandem.bot.i18n import Translator
 from tandem.bot.mentions import as_names, render_mentions
 
+MAX_BLOCKS = 50  # in a message; App Home takes 100
+MAX_HOME_BLOCKS = 100
 MAX_TEXT = 2900
 MAX_FIELD = 1900
 SHARE_ACTION = "tandem.share"
@@ -73,8 +76,18 @@ def _button(button: Button, index: int) -> dict[str, Any]:
     return element
 
 
-def card_blocks(card: Card, *, extra_buttons: tuple[Button, ...] = ()) -> list[dict[str, Any]]:
-    """A card as blocks: header, body, fields (ten a section), buttons, footer."""
+def card_blocks(
+    card: Card,
+    *,
+    extra_buttons: tuple[Button, ...] = (),
+    locale: str = "en",
+    max_blocks: int = MAX_BLOCKS,
+) -> list[dict[str, Any]]:
+    """A card as blocks: header, body, fields (ten a section), buttons, footer.
+
+    Within ``max_blocks`` (Slack refuses a longer message and cuts a longer App Home
+    without a word): fields that do not fit are left out, and a line says how many.
+    """
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": _cut(as_names(card.title), 150)}}
     ]
@@ -89,8 +102,17 @@ def card_blocks(card: Card, *, extra_buttons: tuple[Button, ...] = ()) -> list[d
         {"type": "mrkdwn", "text": _cut(f"*{_escape(f.label)}*\n{_escape(f.value)}", MAX_FIELD)}
         for f in card.fields
     ]
-    for start in range(0, len(fields), 10):
-        blocks.append({"type": "section", "fields": fields[start : start + 10]})
+    sections = [fields[start : start + 10] for start in range(0, len(fields), 10)]
+    others = len(blocks) + bool(card.footer) + bool(card.buttons or extra_buttons or card.form)
+    left_out = 0
+    if others + len(sections) > max_blocks:
+        kept = max(max_blocks - others - 1, 0)  # one block says how many are left out
+        left_out = sum(len(section) for section in sections[kept:])
+        sections = sections[:kept]
+    blocks.extend({"type": "section", "fields": section} for section in sections)
+    if left_out:
+        more = Translator(locale=locale)("cards.more", count=left_out)
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]})
     opener: tuple[Button, ...] = ()
     if card.form is not None and card.form.open_action:
         opener = (
@@ -128,14 +150,14 @@ def message(
         extra: tuple[Button, ...] = ()
         if share_label and reply.ephemeral:
             extra = (Button(label=share_label, action_id=SHARE_ACTION, value=share_value),)
-        payload["blocks"] = card_blocks(reply.card, extra_buttons=extra)
+        payload["blocks"] = card_blocks(reply.card, extra_buttons=extra, locale=reply.locale)
     return payload
 
 
 def home_view(reply: Reply) -> dict[str, Any]:
     """The App Home tab."""
     blocks = (
-        card_blocks(reply.card)
+        card_blocks(reply.card, locale=reply.locale, max_blocks=MAX_HOME_BLOCKS)
         if reply.card
         else [
             {
@@ -144,7 +166,7 @@ def home_view(reply: Reply) -> dict[str, Any]:
             }
         ]
     )
-    return {"type": "home", "blocks": blocks[:100]}
+    return {"type": "home", "blocks": blocks}
 
 
 def modal_view(card: Card, *, close: str) -> dict[str, Any]:

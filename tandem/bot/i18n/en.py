@@ -55,9 +55,14 @@ MESSAGES: dict[str, str] = {
     "raci.role.informed": "Informed",
     "raci.changed": "Last changed {when} by {who}.",
     "raci.imported": "Imported {when}.",
+    "cards.more": "… and {count} more",
     "raci.list.title": "Topics Tandem knows ({count})",
     "raci.list.empty": "No topics yet. An admin can import a RACI file with "
     "`tandem import raci FILE`.",
+    "raci.list.page": "Topics {first}–{last} of {count}. To find another one, type /who-owns "
+    "and a word of its name.",
+    "raci.list.next": "Next topics",
+    "raci.list.previous": "Previous topics",
     "raci.list.footer": "Type /who-owns TOPIC to see its owners.",
     "raci.empty_query": "Which topic? Type /who-owns followed by a topic, "
     "e.g. /who-owns domain-names, or /who-owns alone for the list.",

@@ -57,9 +57,14 @@ MESSAGES: dict[str, str] = {
     "raci.role.informed": "Informé",
     "raci.changed": "Dernière modification {when} par {who}.",
     "raci.imported": "Importé {when}.",
+    "cards.more": "… et {count} de plus",
     "raci.list.title": "Sujets connus de Tandem ({count})",
     "raci.list.empty": "Aucun sujet pour l'instant. Un administrateur peut importer un "
     "fichier RACI avec `tandem import raci FICHIER`.",
+    "raci.list.page": "Sujets {first} à {last} sur {count}. Pour en trouver un autre, tapez "
+    "/who-owns et un mot de son nom.",
+    "raci.list.next": "Sujets suivants",
+    "raci.list.previous": "Sujets précédents",
     "raci.list.footer": "Tapez /who-owns SUJET pour voir ses responsables.",
     "raci.empty_query": "Quel sujet ? Tapez /who-owns suivi d'un sujet, par ex. "
     "/who-owns noms de domaine, ou /who-owns seul pour la liste.",
