@@ -126,7 +126,7 @@ class RaciRitual:
         return await self._show(tenant, ctx.actor, ctx.t, slug)
 
     async def page_action(self, ctx: ActionContext) -> Reply:
-        """"Next topics" or "Previous topics" was clicked: show that page of the list."""
+        """A click on "Next topics" or "Previous topics": show that page of the list."""
         page = ctx.event.action_id.removeprefix(PAGE_ACTION) or ctx.event.value
         tenant = await self._directory.tenant(key=ctx.actor.tenant)
         if tenant is None:
