@@ -346,6 +346,15 @@ def garbled_bodies(draw: st.DrawFn, fuzzed: Fuzzed) -> Inbound:
         return Inbound(kind=inbound.kind, payload=inbound.payload, cut=cut)
     if how == "type":
         return Inbound(kind="raw", payload=body, content_type=draw(CONTENT_TYPES))
+    how_sent = draw(st.sampled_from(["payload", "payload", "nested"]))
+    if how_sent == "nested":  # JSON nested past Python's recursion limit (a 500 once) [400]
+        depth = draw(st.integers(min_value=2_000, max_value=50_000))
+        opener, closer = draw(st.sampled_from([("[", "]"), ('{"a":', "}")]))
+        nested = opener * depth + "1" + closer * depth
+        kind = draw(st.sampled_from(["application/json", "application/x-www-form-urlencoded"]))
+        if kind == "application/json":
+            return Inbound(kind="raw", payload=nested, content_type=kind)
+        return Inbound(kind="raw", payload=urlencode({"payload": nested}), content_type=kind)
     payload = draw(st.one_of(json_payloads(), garbled))
     return Inbound(kind="raw", payload=urlencode({"payload": payload}), content_type="")
 

@@ -75,6 +75,20 @@ PEOPLE = st.sampled_from([HUGO, SAM, STRANGER])
 TENANTS = st.sampled_from([TENANT] * 8 + [OTHER_TENANT, TENANT.upper()])
 LOCALES = st.sampled_from(["en-US", "fr-FR", "fr", "de-DE", "", "xx"])
 KINDS = st.sampled_from(["personal", "personal", "channel", "groupChat", "meeting", ""])
+# Where an unauthenticated caller may ask Tandem to write: never off this machine.
+HOSTILE_URLS = st.sampled_from(
+    [
+        "https://attacker.example/",
+        "http://169.254.169.254/latest/",
+        "http://10.0.0.7:8080/",
+        "https://smba.trafficmanager.net/amer/",
+        "http://[::ffff:93.184.216.34]/",
+        "http://127.0.0.1.attacker.example/",
+        "file:///etc/passwd",
+        "gopher://127.0.0.1/",
+        "",
+    ]
+)
 
 
 @dataclass
@@ -104,6 +118,7 @@ async def exchange(fuzzed: Fuzzed, activity: Any) -> None:
     before = await row_counts(database, exclude=EVERY_ACTIVITY)
     keys_before, identities_before = await tenant_keys(database), await identities(database)
     start = len(bot.connector.calls)
+    whole_before = await row_counts(database)
     response = await bot.http.post("/api/messages", json=activity)
     status, answer = response.status, await response.text()
     await asyncio.sleep(0)  # botbuilder answers after the turn: nothing is left running
@@ -117,6 +132,14 @@ async def exchange(fuzzed: Fuzzed, activity: Any) -> None:
     for texts in said:
         for text in texts:
             assert not crash_signs(text), f"{crash_signs(text)} sent for {shown}: {text}"
+    if isinstance(activity, dict) and activity.get("serviceUrl") != bot.connector.service_url:
+        # a serviceUrl off this machine (or none): refused before anything is read or written
+        assert 400 <= status < 500, f"{status} for {shown}"
+        assert bot.connector.calls[start:] == [], f"called for {shown}"
+        assert not changed(whole_before, await row_counts(database)), f"rows for {shown}"
+    upload = _upload_url(activity)
+    if upload is not None and not upload.startswith(bot.connector.upload_url("")):
+        assert 400 <= status < 500, f"{status}: an upload to {upload!r} was not refused"
     after = await row_counts(database, exclude=EVERY_ACTIVITY)
     refused = status >= 400 or not said or any(rejection_signs(t) for ts in said for t in ts)
     if refused:
@@ -133,6 +156,18 @@ async def exchange(fuzzed: Fuzzed, activity: Any) -> None:
     senders = set(strings(sender)) if isinstance(sender, dict) else set()
     linked = await identities(database) - identities_before
     assert linked <= senders, f"identities {linked} linked for {shown}"
+
+
+def _upload_url(activity: Any) -> str | None:
+    """Where an accepted file consent asks Tandem to upload, if the activity is one."""
+    if not isinstance(activity, dict) or activity.get("name") != "fileConsent/invoke":
+        return None
+    value = activity.get("value")
+    if not isinstance(value, dict) or value.get("action") != "accept":
+        return None
+    info = value.get("uploadInfo")
+    url = info.get("uploadUrl") if isinstance(info, dict) else None
+    return url if isinstance(url, str) else None
 
 
 @pytest.fixture
@@ -218,7 +253,7 @@ def activities(draw: st.DrawFn, fuzzed: Fuzzed) -> dict[str, Any]:
         if accepted:
             value["uploadInfo"] = {
                 "name": name,
-                "uploadUrl": draw(st.sampled_from([connector.upload_url("f"), "", "ftp://x"])),
+                "uploadUrl": draw(st.sampled_from([connector.upload_url("f")] * 3) | HOSTILE_URLS),
                 "contentUrl": "https://contoso.sharepoint.com/x",
                 "uniqueId": "1",
                 "fileType": "ics",
@@ -236,9 +271,12 @@ def activities(draw: st.DrawFn, fuzzed: Fuzzed) -> dict[str, Any]:
         )
         activity["name"] = draw(st.sampled_from(["task/fetch", "composeExtension/query", ""]))
         activity["action"] = draw(st.sampled_from(["add", "remove", ""]))
-    # serviceUrl stays the fake's: in open mode the bot writes wherever it says
+    # serviceUrl stays the fake's, or one Tandem must refuse to write to (checked apart)
     mutations = mutated_json(activity, keep=frozenset({"serviceUrl"}))
-    return dict(draw(st.just(activity) | mutations))
+    drawn = dict(draw(st.just(activity) | mutations))
+    if draw(st.integers(0, 7)) == 0:
+        drawn["serviceUrl"] = draw(HOSTILE_URLS)
+    return drawn
 
 
 def harmless_activity(activity: dict[str, Any]) -> bool:
