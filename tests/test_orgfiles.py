@@ -213,3 +213,25 @@ async def test_exported_cells_never_run_as_formulas_and_import_back_as_they_were
         report = await import_file(database=database, tenant=tenant, kind=kind, text=text, at=NOW)
         for counts in report.counts.values():
             assert counts.created == counts.updated == 0, report.describe()
+
+
+def test_a_language_tandem_does_not_speak_is_named_on_its_line() -> None:
+    text = (
+        "email,name,department,role,timezone,locale\n"
+        "anna@example.com,Anna,it,Dev,Europe/Berlin,de\n"
+        "marie@example.com,Marie,it,Dev,America/Montreal,fr_CA\n"
+        "sam@example.com,Sam,it,Dev,Europe/London,en-GB\n"
+    )
+    with pytest.raises(FileRejected) as rejected:
+        parse_people(text=text)
+    assert rejected.value.describe().count("line ") == 1
+    assert "line 2: Tandem does not speak 'de' yet: use en or fr" in rejected.value.describe()
+
+
+def test_a_spreadsheet_saved_with_semicolons_reads_as_with_commas() -> None:
+    """What a French spreadsheet saves as CSV: semicolons between cells."""
+    commas = FIXTURE_FILES[FileKind.PEOPLE].read_text("utf-8")
+    rows = [line.split(",") for line in commas.splitlines()]
+    assert all(len(row) == len(rows[0]) for row in rows)  # no quoted commas to carry over
+    semicolons = "\n".join(";".join(row) for row in rows) + "\n"
+    assert parse_people(text=semicolons) == parse_people(text=commas)

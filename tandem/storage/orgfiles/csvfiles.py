@@ -23,10 +23,12 @@ def read_rows(
     """Rows as ``(line, {column: stripped value})`` and the header's problems.
 
     Blank lines are skipped; an unknown or missing column is a problem, since a
-    typo in a header would otherwise drop a column silently.
+    typo in a header would otherwise drop a column silently. A file whose header is
+    separated by semicolons (what a spreadsheet saves in French and other locales that
+    write decimals with a comma) is read with semicolons.
     """
     text = text.removeprefix("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     problems: list[Problem] = []
     try:
         header = next(_non_blank(reader))
@@ -62,6 +64,12 @@ def read_rows(
     except csv.Error as error:
         problems.append(Problem(reader.line_num, f"unreadable CSV: {error}"))
     return rows, problems
+
+
+def _delimiter(text: str) -> str:
+    """``;`` when the header line has semicolons and no comma, else ``,``."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    return ";" if ";" in header and "," not in header else ","
 
 
 def _non_blank(reader: Iterator[list[str]]) -> Iterator[list[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tandem.bot.i18n import CATALOGUES
 from tandem.bot.timefmt import is_valid_timezone
 from tandem.storage.orgfiles.csvfiles import read_rows, write_rows
 from tandem.storage.orgfiles.problems import FileRejected, Problem
@@ -15,6 +16,10 @@ EMAIL = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
 LOCALE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")
 _YES = {"yes", "y", "true", "1", "oui"}
 _NO = {"", "no", "n", "false", "0", "non"}
+
+
+def _language(locale: str) -> str:
+    return locale.replace("_", "-").split("-", 1)[0].lower()
 
 
 def parse_people(*, text: str) -> list[PersonRecord]:
@@ -38,6 +43,14 @@ def parse_people(*, text: str) -> list[PersonRecord]:
             )
         if not LOCALE.match(row["locale"]):
             problems.append(Problem(line, f"{row['locale']!r} is not a language (use en or fr)"))
+        elif _language(row["locale"]) not in CATALOGUES:
+            problems.append(
+                Problem(
+                    line,
+                    f"Tandem does not speak {row['locale']!r} yet: use "
+                    + " or ".join(sorted(CATALOGUES)),
+                )
+            )
         admin = row.get("admin", "").lower()
         if admin not in _YES | _NO:
             problems.append(Problem(line, f"admin must be yes or no, not {row['admin']!r}"))
