@@ -300,6 +300,8 @@ MESSAGES: dict[str, str] = {
     "blocker.field.raised_by": "Signalé par",
     "blocker.field.raised_at": "Signalé",
     "blocker.field.topic": "Sujet",
+    "blocker.pick.some": "Aucun sujet ne semble proche ; en voici quelques-uns :",
+    "blocker.pick.unknown": "Aucun sujet ne s'appelle « {topic} ».",
     "blocker.field.owner": "Chez",
     "blocker.field.status": "État",
     "blocker.field.level": "a atteint",
@@ -327,6 +329,7 @@ MESSAGES: dict[str, str] = {
     "blocker.reassign.title": "Réattribuer le blocage n°{id}",
     "blocker.reassign.person": "À qui ? (e-mail)",
     "blocker.acknowledged": "Vous avez pris en charge le blocage n°{id} (« {text} »). "
+    "blocker.owner.intro_no_role": "{reporter} est bloqué·e sur {topic}.",
     "La personne qui l'a signalé est prévenue.",
     "blocker.resolved": "Le blocage n°{id} (« {text} ») est résolu. Merci !",
     "blocker.reassigned": "Le blocage n°{id} est maintenant chez {owner} ; cette personne et "

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from tandem.bot.cards import Button, ButtonStyle, Card, Field, Form, Input, Reply
 from tandem.bot.i18n import Translator
+from tandem.bot.text import fold
 from tandem.bot.timefmt import format_instant
 from tandem.storage.records import BlockerView, StandupMemberView, TopicRecord
 
@@ -20,6 +21,7 @@ ROUTE = "blocker.route:"
 NOTE = "note"
 PERSON = "person"
 SHORT = 80
+PICKS = 5  # topics offered as buttons when a blocker's topic is asked
 
 
 def short(text: str, limit: int = SHORT) -> str:
@@ -181,11 +183,22 @@ def picker(
     topics: Mapping[str, TopicRecord],
     intro: str,
     ephemeral: bool = False,
+    unknown_topic: str | None = None,
 ) -> Reply:
-    """Ask the reporter which topic the blocker is about (never routed to a guess)."""
+    """Ask the reporter which topic the blocker is about (never routed to a guess).
+
+    The closest topics are buttons; when none is close, the first topics by title are,
+    so there is always something to press besides typing a name.
+    """
     body = intro
-    if suggestions:
+    if unknown_topic:
+        body += "\n" + t("blocker.pick.unknown", topic=unknown_topic)
+    offered = list(suggestions[:PICKS])
+    if offered:
         body += "\n" + t("blocker.pick.closest")
+    elif topics:
+        body += "\n" + t("blocker.pick.some")
+        offered = sorted(topics, key=lambda slug: fold(topics[slug].title))[:PICKS]
     else:
         body += "\n" + t("blocker.pick.none")
     body += "\n" + t("blocker.pick.type", id=blocker.id)
@@ -195,7 +208,7 @@ def picker(
             action_id=f"{ROUTE}{blocker.id}:{s}",
             value=f"{blocker.id}:{s}",
         )
-        for s in suggestions[:5]
+        for s in offered
     )
     card = Card(
         title=t("blocker.card.title", id=blocker.id, text=short(blocker.text)),

@@ -159,6 +159,7 @@ class BlockerRitual:
             topics=org.topics,
             intro=t("blocker.pick.raised", id=blocker.id),
             ephemeral=True,
+            unknown_topic=routed.unknown_topic,
         )
 
     async def _blocker(self, me: Member, text: str) -> BlockerView | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -27,9 +27,9 @@ from tandem.rituals.topic_match import TopicMatcher
 from tandem.rituals.working_time import Calendar
 from tandem.storage.database import Database
 from tandem.storage.records import (
+    ROLES,
     BlockerView,
     ContactView,
-    Role,
     TenantRef,
 )
 from tandem.storage.repositories import blockers, escalation, tenants
@@ -57,6 +57,8 @@ class Routed:
     blocker: BlockerView
     owner: ContactView | None = None
     suggestions: tuple[str, ...] = ()
+    unknown_topic: str | None = None
+    """The ``#topic`` the reporter named, when no topic goes by that name."""
 
 
 class BlockerService:
@@ -131,7 +133,12 @@ class BlockerService:
         text: str,
         topic_hint: str | None = None,
     ) -> Routed:
-        """Record a blocker and route it when its topic is clear; else say which topics fit."""
+        """Record a blocker and route it when its topic is clear; else say which topics fit.
+
+        A ``topic_hint`` (the ``#topic`` typed after the text) that names no topic is never
+        replaced by a guess from the text: the reporter is asked, told the name is unknown,
+        with the topics closest to the name and to the text.
+        """
         policy = await self.policy(tenant=tenant)
         async with self._database.session() as session:
             blocker = await blockers.add_blocker(
@@ -143,9 +150,15 @@ class BlockerService:
                 at=self.now(),
                 policy=policy.as_dict(),
             )
-        return await self.route_by_text(
+        routed = await self.route_by_text(
             key=key, tenant=tenant, blocker=blocker, query=topic_hint or text, actor=reporter.email
         )
+        if routed.owner is not None or routed.blocker.topic_slug or not topic_hint:
+            return routed
+        by_text = (await self._matchers(tenant)).match(text[:200])
+        closest = (by_text.slug,) if by_text.slug else ()
+        suggestions = tuple(dict.fromkeys((*closest, *by_text.suggestions, *routed.suggestions)))
+        return replace(routed, suggestions=suggestions, unknown_topic=topic_hint)
 
     async def route_by_text(
         self, *, key: TenantKey, tenant: TenantRef, blocker: BlockerView, query: str, actor: str
@@ -275,16 +288,21 @@ class BlockerService:
         if owner.email == actor:
             return
         t = Translator(locale=owner.locale)
-        role = Role.RESPONSIBLE
         topic = org.topics.get(blocker.topic_slug or "")
-        if topic and owner.email not in topic.responsible:
-            role = Role.ACCOUNTABLE if owner.email in topic.accountable else role
-        intro = t(
-            "blocker.owner.intro",
-            reporter=cards.who(org.people, blocker.reporter_email, t),
-            role=t(f"raci.role.{role.value}"),
-            topic=cards.topic_title(org.topics, blocker.topic_slug, t),
-        )
+        # Their role on the topic as the RACI matrix says it; someone a blocker was passed
+        # to may have none (or be only Informed), and is not told otherwise.
+        role = next((r for r in ROLES if topic and owner.email in topic.people(r)), None)
+        reporter = cards.who(org.people, blocker.reporter_email, t)
+        title = cards.topic_title(org.topics, blocker.topic_slug, t)
+        if role is None:
+            intro = t("blocker.owner.intro_no_role", reporter=reporter, topic=title)
+        else:
+            intro = t(
+                "blocker.owner.intro",
+                reporter=reporter,
+                role=t(f"raci.role.{role.value}"),
+                topic=title,
+            )
         if blocker.routing > 1 and actor != blocker.reporter_email:
             intro = t("blocker.owner.reassigned", by=cards.who(org.people, actor, t)) + "\n" + intro
         card = cards.blocker_card(
