@@ -330,7 +330,7 @@ async def test_the_digest_lists_exactly_what_is_open_and_resolved(org: Org) -> N
     assert len(_digests(port, DANIEL)) == 2 and len(_digests(port, INES)) == 1
     assert "0 resolved since the last one" in _digests(port, DANIEL)[-1].text
     await org.tick(at(26, 9))
-    assert "0 résolus depuis la précédente" in _digests(port, INES)[-1].text
+    assert "0 résolu depuis la précédente" in _digests(port, INES)[-1].text
 
     shown = await chat.say(SAM, "/blocker digest")
     assert "Blocker digest: 3 open" in shown.text
@@ -410,7 +410,7 @@ async def test_a_stand_up_blocker_goes_to_the_topics_responsible(org: Org) -> No
 async def test_a_blocker_keeps_the_policy_in_force_when_it_was_raised(org: Org) -> None:
     await _dns_blocker_on_a_friday(org)  # ack within 4 working hours
     changed = await org.chat.say(NADIA, "/tandem escalation ack 1h; resolve 5d")
-    assert "après 1 heures ouvrées" in changed.text and "après 5 jours ouvrés" in changed.text
+    assert "après 1 heure ouvrée" in changed.text and "après 5 jours ouvrés" in changed.text
     await org.chat.say(SAM, "/blocker no DNS for the new microsite subdomain #domain-names")
     # The new blocker: 1 of Ana's working hours (Friday 16:00-17:00 Lisbon), then Nadia's
     # next working hour, Monday 09:00 in Paris.
@@ -419,7 +419,7 @@ async def test_a_blocker_keeps_the_policy_in_force_when_it_was_raised(org: Org) 
     assert org.port.dms(NADIA) == []
     await org.tick(at(26, 8, month=10))
     (second,) = org.port.dms(NADIA)
-    assert "Le blocage n°2 attend depuis 1 heures ouvrées" in second.text
+    assert "Le blocage n°2 attend depuis 1 heure ouvrée" in second.text
     # The first one still waits its 4 hours, to Monday 12:00 UTC.
     await org.tick(at(26, 11, 59, month=10))
     assert len(org.port.dms(NADIA)) == 1
@@ -428,7 +428,7 @@ async def test_a_blocker_keeps_the_policy_in_force_when_it_was_raised(org: Org) 
     bad = await org.chat.say(NADIA, "/tandem escalation ack soon")
     assert "« soon » n'est pas un nombre d'heures ouvrées" in bad.text
     shown = await org.chat.say(SAM, "/tandem escalation")
-    assert "after 1 working hours" in shown.text and "after 5 working days" in shown.text
+    assert "after 1 working hour →" in shown.text and "after 5 working days" in shown.text
 
 
 async def test_lists_by_scope_show_exactly_their_blockers(org: Org) -> None:

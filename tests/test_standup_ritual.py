@@ -123,7 +123,7 @@ async def test_a_day_of_stand_up_from_setup_to_late_answer(team: Team) -> None:
     # The cut-off: one summary, top level, saying exactly who did what.
     assert await team.tick(at(17, 0)) == 1
     (summary,) = port.channel(CHANNEL, thread=False)[1:]
-    assert "2 of 3 answered, 1 blocker(s)" in summary.text
+    assert "2 of 3 answered, 1 blocker." in summary.text
     assert "Sam Okafor: Waiting for DNS access to the new domain" in summary.text
     fields = {f.label: f.value for f in summary.reply.card.fields} if summary.reply.card else {}
     assert as_names(fields["Not answered"]) == "@Maya Chen"  # a mention: not optional

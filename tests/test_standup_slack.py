@@ -137,7 +137,7 @@ async def test_a_stand_up_on_slack(slack: SlackBot, clock: FixedClock) -> None:
     summary = posts(slack, CHANNEL)[-1]
     assert summary.params.get("thread_ts") is None
     rendered = str(summary.params["blocks"])
-    assert "2 of 3 answered, 1 blocker(s)" in rendered
+    assert "2 of 3 answered, 1 blocker." in rendered
     assert f"<@{NADIA}>" in rendered  # a real Slack mention
     assert "Sam Okafor: Waiting for the DNS change" in rendered
     assert await tick(slack, clock, at(12, 1)) == 0

@@ -107,5 +107,5 @@ async def test_a_stand_up_on_teams(teams_bot: TeamsBot, clock: FixedClock) -> No
     summary = channel_posts(teams_bot)[-1]
     assert summary.conversation_id == CHANNEL
     text = str(card_of(summary))
-    assert "2 of 2 answered, 1 blocker(s)" in text
+    assert "2 of 2 answered, 1 blocker." in text
     assert "Sam Okafor: Legal has not replied" in text

@@ -162,7 +162,9 @@ MESSAGES: dict[str, str] = {
     "standup.setup.late": "{members} : leur heure de question tombe après la clôture, leurs "
     "réponses arriveront donc en retard. Pensez à une clôture plus tardive.",
     "standup.list.title": "Stand-ups ({count})",
-    "standup.list.line": "{days}, {times} ({timezone}) · {count} membres : {members} · "
+    "standup.list.line.one": "{days}, {times} ({timezone}) · {count} membre : {members} · "
+    "responsable {owner}",
+    "standup.list.line.other": "{days}, {times} ({timezone}) · {count} membres : {members} · "
     "responsable {owner}",
     "standup.list.optional": "Facultatif : le résumé ne mentionne pas qui n'a pas répondu.",
     "standup.paused": "en pause",
@@ -228,13 +230,17 @@ MESSAGES: dict[str, str] = {
     "à la clôture.",
     "standup.late": "en retard",
     "standup.summary.title": "Résumé de « {name} », {day}",
-    "standup.summary.body": "{answered} sur {expected} ont répondu, {blockers} blocage(s).",
+    "standup.summary.body.one": "{count} sur {expected} a répondu, {blockers}.",
+    "standup.summary.body.other": "{count} sur {expected} ont répondu, {blockers}.",
+    "standup.summary.blocker_count.one": "{count} blocage",
+    "standup.summary.blocker_count.other": "{count} blocages",
     "standup.summary.blockers": "Blocages",
     "standup.summary.silent": "Pas de réponse",
     "standup.summary.skipped": "Passé aujourd'hui",
     "standup.summary.away": "Absents ou non travaillé aujourd'hui",
     "standup.summary.optional": "Ce stand-up est facultatif.",
-    "standup.report.title": "Rapport de stand-up, {days} derniers jours",
+    "standup.report.title.one": "Rapport de stand-up, dernier jour",
+    "standup.report.title.other": "Rapport de stand-up, {count} derniers jours",
     "standup.report.body": "Du {first} au {last}.",
     "standup.report.line": "{name} : {answered}/{asked} réponses ({late} en retard, {skipped} "
     "passées)",
@@ -294,14 +300,14 @@ MESSAGES: dict[str, str] = {
     "De quel sujet s'agit-il ?",
     "blocker.pick.closest": "Les sujets les plus proches :",
     "blocker.pick.none": "Aucun sujet ne semble proche.",
+    "blocker.pick.some": "Aucun sujet ne semble proche ; en voici quelques-uns :",
+    "blocker.pick.unknown": "Aucun sujet ne s'appelle « {topic} ».",
     "blocker.pick.type": "Ou tapez /blocker sujet {id} SUJET (voir /who-owns pour les sujets).",
     "blocker.card.title": "Blocage n°{id} : {text}",
     "blocker.card.footer": "/blocker voir {id} pour son historique",
     "blocker.field.raised_by": "Signalé par",
     "blocker.field.raised_at": "Signalé",
     "blocker.field.topic": "Sujet",
-    "blocker.pick.some": "Aucun sujet ne semble proche ; en voici quelques-uns :",
-    "blocker.pick.unknown": "Aucun sujet ne s'appelle « {topic} ».",
     "blocker.field.owner": "Chez",
     "blocker.field.status": "État",
     "blocker.field.level": "a atteint",
@@ -323,13 +329,13 @@ MESSAGES: dict[str, str] = {
     "blocker.button.reassign": "Réattribuer",
     "blocker.button.decline": "Pas pour moi",
     "blocker.owner.intro": "{reporter} est bloqué·e. Vous êtes {role} pour {topic}.",
+    "blocker.owner.intro_no_role": "{reporter} est bloqué·e sur {topic}.",
     "blocker.owner.reassigned": "{by} vous a transmis ce blocage.",
     "blocker.resolve.title": "Résoudre le blocage n°{id}",
     "blocker.resolve.note": "Qu'est-ce qui l'a résolu ? (la personne qui l'a signalé le lira)",
     "blocker.reassign.title": "Réattribuer le blocage n°{id}",
     "blocker.reassign.person": "À qui ? (e-mail)",
     "blocker.acknowledged": "Vous avez pris en charge le blocage n°{id} (« {text} »). "
-    "blocker.owner.intro_no_role": "{reporter} est bloqué·e sur {topic}.",
     "La personne qui l'a signalé est prévenue.",
     "blocker.resolved": "Le blocage n°{id} (« {text} ») est résolu. Merci !",
     "blocker.reassigned": "Le blocage n°{id} est maintenant chez {owner} ; cette personne et "
@@ -353,10 +359,14 @@ MESSAGES: dict[str, str] = {
     "blocker.notice.resolved": "Le blocage n°{id} (« {text} ») a été résolu par {by} : {note}",
     "blocker.notice.escalated": "Votre blocage n°{id} (« {text} ») n'avance pas : "
     "il est remonté à {to}.",
-    "blocker.escalate.ack": "Le blocage n°{id} attend depuis {hours} heures ouvrées sans prise "
-    "en charge par {owner}. Vous êtes Approbateur pour {topic}.",
-    "blocker.escalate.resolve": "Le blocage n°{id} n'est toujours pas résolu après {days} jours "
-    "ouvrés. Il est chez {owner}.",
+    "blocker.escalate.ack.one": "Le blocage n°{id} attend depuis {count} heure ouvrée sans "
+    "prise en charge par {owner}. Vous êtes Approbateur pour {topic}.",
+    "blocker.escalate.ack.other": "Le blocage n°{id} attend depuis {count} heures ouvrées sans "
+    "prise en charge par {owner}. Vous êtes Approbateur pour {topic}.",
+    "blocker.escalate.resolve.one": "Le blocage n°{id} n'est toujours pas résolu après {count} "
+    "jour ouvré. Il est chez {owner}.",
+    "blocker.escalate.resolve.other": "Le blocage n°{id} n'est toujours pas résolu après {count} "
+    "jours ouvrés. Il est chez {owner}.",
     "blocker.escalate.reminder": "Rappel : le blocage n°{id} est toujours ouvert. "
     "Il est chez {owner}.",
     "blocker.usage.resolve": "Usage : /blocker resoudre ID ce qui l'a résolu",
@@ -389,8 +399,11 @@ MESSAGES: dict[str, str] = {
     "blocker.digest.not_pm": "Seuls les PM reçoivent la synthèse à date fixe ; "
     "/blocker digest l'affiche maintenant.",
     "blocker.digest.scheduled": "Votre synthèse arrive le {days} à {time} ({timezone}).",
-    "blocker.digest.title": "Synthèse des blocages : {open} ouverts, {resolved} résolus depuis "
-    "la précédente",
+    "blocker.digest.title": "Synthèse des blocages : {open}, {resolved} depuis la précédente",
+    "blocker.digest.open_count.one": "{count} ouvert",
+    "blocker.digest.open_count.other": "{count} ouverts",
+    "blocker.digest.resolved_count.one": "{count} résolu",
+    "blocker.digest.resolved_count.other": "{count} résolus",
     "blocker.digest.open": "Ouverts, du plus ancien au plus récent",
     "blocker.digest.none_open": "Aucun blocage ouvert.",
     "blocker.digest.by_topic": "Ouverts par sujet",
@@ -398,7 +411,8 @@ MESSAGES: dict[str, str] = {
     "blocker.digest.none_resolved": "Aucun.",
     "blocker.digest.resolved_line": "n°{id} · {text} — {by}, en {took}",
     "blocker.digest.speed": "Délai de résolution (30 derniers jours)",
-    "blocker.digest.speed_value": "médiane {median} · 90e centile {p90} ({count} résolus)",
+    "blocker.digest.speed_value.one": "médiane {median} · 90e centile {p90} ({count} résolu)",
+    "blocker.digest.speed_value.other": "médiane {median} · 90e centile {p90} ({count} résolus)",
     "blocker.digest.speed_none": "Rien de résolu ces 30 derniers jours.",
     "blocker.digest.recurring": "Sujets qui produisent des blocages à répétition",
     "blocker.digest.recurring_line": "{topic} : {count} en 30 jours",
@@ -410,9 +424,11 @@ MESSAGES: dict[str, str] = {
     # escalation policy
     "escalation.title": "Politique d'escalade",
     "escalation.ack": "Pas pris en charge",
-    "escalation.ack_value": "après {hours} heures ouvrées → l'Approbateur du sujet",
+    "escalation.ack_value.one": "après {count} heure ouvrée → l'Approbateur du sujet",
+    "escalation.ack_value.other": "après {count} heures ouvrées → l'Approbateur du sujet",
     "escalation.resolve": "Pas résolu",
-    "escalation.resolve_value": "après {days} jours ouvrés → les PM et le canal d'escalade",
+    "escalation.resolve_value.one": "après {count} jour ouvré → les PM et le canal d'escalade",
+    "escalation.resolve_value.other": "après {count} jours ouvrés → les PM et le canal d'escalade",
     "escalation.hours": "Heures ouvrées (le fuseau et les jours de chacun)",
     "escalation.channel": "Canal d'escalade",
     "escalation.no_channel": "aucun",
@@ -535,9 +551,11 @@ MESSAGES: dict[str, str] = {
     "guardrail.uncovered.refused": "Les questions sans règle sont pour la DSI, les admins et "
     "les responsables (A) des sujets.",
     "guardrail.uncovered.which": "Quelles questions ? par ex. /guardrail noncouvertes fait 3 4",
-    "guardrail.uncovered.closed": "{count} question(s) marquée(s) comme traitée(s).",
+    "guardrail.uncovered.closed.one": "{count} question marquée comme traitée.",
+    "guardrail.uncovered.closed.other": "{count} questions marquées comme traitées.",
     "guardrail.uncovered.none": "Aucune question ouverte : chaque question avait sa règle.",
-    "guardrail.uncovered.title": "{count} question(s) sans règle",
+    "guardrail.uncovered.title.one": "{count} question sans règle",
+    "guardrail.uncovered.title.other": "{count} questions sans règle",
     "guardrail.uncovered.line": "n°{id} « {text} » — {who}, {at}",
     "guardrail.uncovered.footer": "Ajoutez les règles manquantes au fichier des garde-fous, puis "
     "/guardrail noncouvertes fait N.",
@@ -598,7 +616,7 @@ MESSAGES: dict[str, str] = {
     "guardrail.approvals.nothing": "Aucune.",
     "guardrail.approvals.footer": "/guardrail voir N pour l'historique d'une demande.",
     "guardrail.withdraw.refused": "Seule la personne qui a fait la demande peut la retirer.",
-    "guardrail.decide.refused": "Seul(e) {who} peut décider de cette demande.",
+    "guardrail.decide.refused": "Cette demande ne peut être décidée que par {who}.",
     "guardrail.done.approved": "Demande n°{id} validée ; le demandeur est prévenu.",
     "guardrail.done.denied": "Demande n°{id} refusée ; le demandeur sait pourquoi.",
     "guardrail.done.withdrawn": "Demande n°{id} retirée ; la personne qui valide est prévenue.",
@@ -632,7 +650,8 @@ MESSAGES: dict[str, str] = {
     "guardrail.tools.banned": "Interdits",
     "guardrail.rules.none": "Pas encore de garde-fous : la DSI les importe avec "
     "tandem import guardrails.",
-    "guardrail.rules.title": "{count} règle(s) de garde-fou",
+    "guardrail.rules.title.one": "{count} règle de garde-fou",
+    "guardrail.rules.title.other": "{count} règles de garde-fou",
     "guardrail.rules.line": "• {title} ({id}) — {verdict}, {topic}",
     "guardrail.rules.review": "à revoir d'ici le {day}",
     "guardrail.rules.overdue": "⚠️ revue en retard depuis le {day}",
@@ -708,7 +727,8 @@ MESSAGES: dict[str, str] = {
     "planning.repeat.once": "une fois",
     "planning.repeat.weekly": "chaque semaine",
     "planning.repeat.every": "toutes les {weeks} semaines",
-    "planning.repeat.count": "{every}, {count} fois",
+    "planning.repeat.count.one": "{every}, une fois",
+    "planning.repeat.count.other": "{every}, {count} fois",
     "planning.state.invited": "invité·e, pas encore de réponse",
     "planning.state.accepted": "a accepté",
     "planning.state.declined": "a décliné",
@@ -789,7 +809,9 @@ MESSAGES: dict[str, str] = {
     "planning.not_organiser": "Seule la personne qui l'organise ({who}) ou un admin peut la "
     "modifier.",
     "planning.already_cancelled": "La planification n°{id} est déjà annulée.",
-    "planning.cancelled.done": "La planification n°{id} « {title} » est annulée ; {count} "
+    "planning.cancelled.done.one": "La planification n°{id} « {title} » est annulée ; {count} "
+    "personne invitée a été prévenue, avec une annulation d'agenda.",
+    "planning.cancelled.done.other": "La planification n°{id} « {title} » est annulée ; {count} "
     "personnes invitées ont été prévenues, avec une annulation d'agenda.",
     "planning.cancelled.notice": "❌ {title} est annulée. Le fichier d'agenda la retire.",
     "planning.move.usage": "Déplacez la prochaine réunion avec /planning deplacer {id} "

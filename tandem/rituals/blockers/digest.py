@@ -159,11 +159,11 @@ def card(
         )
     )
     if digest.median is not None and digest.p90 is not None:
-        speed = t(
+        speed = t.plural(
             "blocker.digest.speed_value",
+            count=digest.resolved_in_window,
             median=duration(t, digest.median),
             p90=duration(t, digest.p90),
-            count=digest.resolved_in_window,
         )
     else:
         speed = t("blocker.digest.speed_none")
@@ -185,8 +185,8 @@ def card(
     return Card(
         title=t(
             "blocker.digest.title",
-            open=len(digest.open),
-            resolved=len(digest.resolved),
+            open=t.plural("blocker.digest.open_count", count=len(digest.open)),
+            resolved=t.plural("blocker.digest.resolved_count", count=len(digest.resolved)),
         ),
         fields=tuple(fields),
         footer=t("blocker.digest.footer"),

@@ -210,14 +210,16 @@ class BlockerEngine:
         if step.reminder:
             return t("blocker.escalate.reminder", id=blocker.id, owner=owner)
         if step.key.key.endswith(f":ack:{blocker.routing}"):
-            return t(
+            return t.plural(
                 "blocker.escalate.ack",
+                count=policy.ack_hours,
                 id=blocker.id,
                 owner=owner,
-                hours=policy.ack_hours,
                 topic=cards.topic_title(org.topics, blocker.topic_slug, t),
             )
-        return t("blocker.escalate.resolve", id=blocker.id, owner=owner, days=policy.resolve_days)
+        return t.plural(
+            "blocker.escalate.resolve", count=policy.resolve_days, id=blocker.id, owner=owner
+        )
 
     async def _send_step(
         self, key: TenantKey, tenant: TenantRef, org: Org, blocker: BlockerView, step: Step

@@ -583,11 +583,11 @@ class BlockerRitual:
             fields=(
                 Field(
                     label=t("escalation.ack"),
-                    value=t("escalation.ack_value", hours=policy.ack_hours),
+                    value=t.plural("escalation.ack_value", count=policy.ack_hours),
                 ),
                 Field(
                     label=t("escalation.resolve"),
-                    value=t("escalation.resolve_value", days=policy.resolve_days),
+                    value=t.plural("escalation.resolve_value", count=policy.resolve_days),
                 ),
                 Field(
                     label=t("escalation.hours"),

@@ -204,7 +204,7 @@ class GuardrailRitual:
                 + review
             )
         card = Card(
-            title=t("guardrail.rules.title", count=len(lines)),
+            title=t.plural("guardrail.rules.title", count=len(lines)),
             body="\n".join(lines[:100]),
             footer=t("guardrail.rules.footer"),
         )
@@ -253,7 +253,7 @@ class GuardrailRitual:
                 closed = await approvals.close_questions(
                     session, tenant=me.tenant, ids=ids, by=me.person.email, at=self._service.now()
                 )
-            return Reply(text=t("guardrail.uncovered.closed", count=closed))
+            return Reply(text=t.plural("guardrail.uncovered.closed", count=closed))
         groups = await self._service.open_questions(tenant=me.tenant, org=org, limit=MAX_LISTED)
         if not groups:
             return Reply(text=t("guardrail.uncovered.none"))
@@ -293,7 +293,7 @@ class GuardrailRitual:
                 )
         count = sum(len(questions) for questions, _ in groups)
         card = Card(
-            title=t("guardrail.uncovered.title", count=count),
+            title=t.plural("guardrail.uncovered.title", count=count),
             body="\n".join(lines),
             footer=t("guardrail.uncovered.footer"),
         )

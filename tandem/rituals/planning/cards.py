@@ -78,7 +78,11 @@ def repeats(t: Translator, session: PlanningSessionView) -> str:
         if session.every_weeks == 1
         else t("planning.repeat.every", weeks=session.every_weeks)
     )
-    return t("planning.repeat.count", every=every, count=session.count) if session.count else every
+    return (
+        t.plural("planning.repeat.count", count=session.count, every=every)
+        if session.count
+        else every
+    )
 
 
 def agenda_fields(t: Translator, *, agenda: Agenda, org: Org) -> tuple[Field, ...]:

@@ -262,7 +262,7 @@ class PlanningRitual:
         if told is None:
             return Reply(text=t("planning.already_cancelled", id=session.id))
         return Reply(
-            text=t("planning.cancelled.done", id=session.id, title=session.title, count=told)
+            text=t.plural("planning.cancelled.done", count=told, id=session.id, title=session.title)
         )
 
     async def _move(self, ctx: CommandContext, me: Member, rest: str) -> Reply:

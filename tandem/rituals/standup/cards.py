@@ -194,11 +194,11 @@ def summary_card(
         )
     return Card(
         title=t("standup.summary.title", name=standup.name, day=day_label(run_date, t=t)),
-        body=t(
+        body=t.plural(
             "standup.summary.body",
-            answered=len(answered),
+            count=len(answered),
             expected=expected,
-            blockers=len(blockers),
+            blockers=t.plural("standup.summary.blocker_count", count=len(blockers)),
         ),
         fields=tuple(fields),
         footer=t("standup.summary.optional") if standup.settings.optional else "",
@@ -245,7 +245,7 @@ def describe(*, t: Translator, standup: StandupView, reader_timezone: str) -> Fi
     state = ""
     if standup.paused:
         state = f" ({t('standup.paused')})"
-    value = t(
+    value = t.plural(
         "standup.list.line",
         days=settings_text.days_text(s.days),
         times=times,

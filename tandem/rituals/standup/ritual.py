@@ -833,7 +833,7 @@ class StandupRitual:
             fields.extend(await self._report_fields(t, me.tenant, standup, first, today))
         return Reply.of_card(
             Card(
-                title=t("standup.report.title", days=days),
+                title=t.plural("standup.report.title", count=days),
                 body=t("standup.report.body", first=first.isoformat(), last=today.isoformat()),
                 fields=tuple(fields),
             )
