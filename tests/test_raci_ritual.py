@@ -205,7 +205,7 @@ async def test_unknown_commands_get_help_in_the_users_language(chat: Chat) -> No
     reply = await chat.say(HUGO, "/frobnicate now")
     assert "Je ne connais pas la commande « /frobnicate »" in reply.text
     assert reply.card is not None
-    assert "/who-owns" in {f.label for f in reply.card.fields}
+    assert "/who-owns (ou qui-gère)" in {f.label for f in reply.card.fields}
     help_text = await chat.read(SAM, "help")
     assert "What you can ask Tandem" in help_text and "/planning" in help_text
     assert "(coming soon)" not in help_text  # every ritual is built

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import time
+import unicodedata
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from tandem.bot.cards import Card, Field, Reply
 from tandem.bot.clock import Clock
-from tandem.bot.i18n import Translator
+from tandem.bot.i18n import CATALOGUES, Translator
 from tandem.bot.logcontext import bind_tenant
 from tandem.bot.text import clean_field, clean_input
 from tandem.bot.types import (
@@ -81,7 +82,10 @@ class CommandSpec:
     """A command a ritual answers.
 
     Attributes:
-        name: the command without slash, e.g. ``who-owns``.
+        name: the command without slash, e.g. ``who-owns``. Its name in each language is
+            the catalogues' ``command.NAME`` (``blocage`` for ``blocker`` in French): typed
+            with or without the slash, in any chat, it is the same command. Only ``name`` is
+            registered with Slack and listed in Teams' manifest.
         handler: called with a :class:`CommandContext`; ``None`` marks a command
             that is announced but not built yet (it answers "coming soon").
         phrases: natural openings that mean the same command, e.g. ``who owns``.
@@ -136,6 +140,7 @@ class Dispatcher:
         self._clock = clock
         self._observe = observe
         self._commands: dict[str, CommandSpec] = {}
+        self._names: dict[str, str] = {}  # every typed name, accents off -> the command
         self._actions: list[ActionSpec] = []
         self._text_handlers: list[TextHandler] = []
         self._home_sections: dict[str, HomeSection] = {}
@@ -144,10 +149,16 @@ class Dispatcher:
         self.add_command(CommandSpec(name="tandem", handler=self._tandem))
 
     def add_command(self, spec: CommandSpec) -> None:
-        """Register a command; a second registration of the same name is a bug."""
+        """Register a command and its names in every language; a second registration of
+        the same name (or a translated name another command has) is a bug."""
         if spec.name in self._commands:
             raise ValueError(f"command {spec.name!r} registered twice")
+        names = {_plain(name) for name in command_names(spec.name)}
+        for name in names:
+            if self._names.get(name, spec.name) != spec.name:
+                raise ValueError(f"{name!r} names {self._names[name]!r} and {spec.name!r}")
         self._commands[spec.name] = spec
+        self._names.update(dict.fromkeys(names, spec.name))
 
     def add_text_handler(self, handler: TextHandler) -> None:
         """Offer free text that names no command to ``handler`` (first non-None reply wins),
@@ -225,8 +236,7 @@ class Dispatcher:
         family, ``text``, ``home``, ``installed`` or ``unknown`` (never what was typed)."""
         match event:
             case CommandInvoked():
-                name = event.command.strip().lstrip("/").casefold()
-                return name if name in self._commands else "unknown"
+                return self._names.get(_plain(event.command.strip().lstrip("/")), "unknown")
             case MessageReceived():
                 text, _ = clean_input(event.text)
                 command, _ = self.parse(text)
@@ -282,18 +292,23 @@ class Dispatcher:
         body = text.strip()
         if body.startswith("/"):
             body = body[1:]
-        lowered = body.casefold()
+        lowered = _plain(body)
+        word = lowered.split(" ", 1)[0]
+        if word in self._names:
+            name = self._names[word]
+            args = body[len(word) :].strip()
+            return name, args.rstrip("?").strip() if self._commands[name].phrases else args
         for spec in self._commands.values():
-            for opening in (spec.name, *spec.phrases):
+            for opening in spec.phrases:
+                opening = _plain(opening)
                 if lowered == opening or lowered.startswith(opening + " "):
-                    args = body[len(opening) :].strip()
-                    return spec.name, args.rstrip("?").strip() if spec.phrases else args
+                    return spec.name, body[len(opening) :].strip().rstrip("?").strip()
         return "", body
 
     async def _command(
         self, event: Event, command: str, args: str, actor: Actor, t: Translator
     ) -> Reply:
-        name = command.strip().lstrip("/").casefold()
+        name = self._names.get(_plain(command.strip().lstrip("/")), "")
         spec = self._commands.get(name)
         if spec is None:
             typed = (command.strip() or (args.split() or [""])[0]).lstrip("/")
@@ -320,7 +335,7 @@ class Dispatcher:
     async def _home(self, actor: Actor, t: Translator) -> Reply:
         """The home: what the user can do, then each ritual's section (empty ones say so)."""
         commands = "\n".join(
-            f"/{spec.name} — {t(f'help.cmd.{spec.name}')}"
+            f"{_shown(spec.name, t)} — {t(f'help.cmd.{spec.name}')}"
             + (f" ({t('help.coming')})" if spec.handler is None else "")
             for spec in self._commands.values()
             if spec.name != "help"
@@ -350,9 +365,28 @@ class Dispatcher:
             description = t(f"help.cmd.{spec.name}")
             if spec.handler is None:
                 description += f" ({t('help.coming')})"
-            fields.append(Field(label=f"/{spec.name}", value=description))
+            fields.append(Field(label=_shown(spec.name, t), value=description))
         body = t("help.intro")
         if unknown:
             body = t("help.unknown", command=unknown[:60]) + "\n" + body
         card = Card(title=t("help.title"), body=body, fields=tuple(fields), footer=t("help.footer"))
         return Reply.of_card(card)
+
+
+def command_names(name: str) -> tuple[str, ...]:
+    """``name`` and its names in the catalogues' languages (``blocker``, ``blocage``)."""
+    found = (catalogue.get(f"command.{name}", name) for catalogue in CATALOGUES.values())
+    return tuple(dict.fromkeys((name, *found)))
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents, each character kept in its place (``qui-gère`` is
+    ``qui-gere``), so lengths measured on it cut the typed text right."""
+    return "".join((unicodedata.normalize("NFKD", c.casefold()) or c)[:1] for c in text)
+
+
+def _shown(name: str, t: Translator) -> str:
+    """The command as help shows it: ``/blocker``, and its name in the reader's language
+    when it differs (``/blocker (blocage)``)."""
+    local = t(f"command.{name}") if f"command.{name}" in CATALOGUES[t.locale] else name
+    return f"/{name}" if local == name else t("help.command_local", command=name, local=local)

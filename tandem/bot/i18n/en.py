@@ -19,6 +19,15 @@ MESSAGES: dict[str, str] = {
     "help.cmd.blocker": "raise and follow blockers",
     "help.cmd.planning": "marketing planning sessions with IT",
     "help.cmd.tandem": "help and settings",
+    # each command's name in this language (typed with or without the slash)
+    "command.help": "help",
+    "command.who-owns": "who-owns",
+    "command.guardrail": "guardrail",
+    "command.standup": "standup",
+    "command.blocker": "blocker",
+    "command.planning": "planning",
+    "command.tandem": "tandem",
+    "help.command_local": "/{command} ({local})",
     "help.coming": "coming soon",
     "coming.title": "Not there yet",
     "coming.body": "/{command} is coming in a later version of Tandem. "

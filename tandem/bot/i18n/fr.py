@@ -20,6 +20,15 @@ MESSAGES: dict[str, str] = {
     "help.cmd.blocker": "signaler et suivre les points de blocage",
     "help.cmd.planning": "séances de planification marketing avec la DSI",
     "help.cmd.tandem": "aide et réglages",
+    # each command's name in this language (typed with or without the slash)
+    "command.help": "aide",
+    "command.who-owns": "qui-gère",
+    "command.guardrail": "garde-fou",
+    "command.standup": "standup",
+    "command.blocker": "blocage",
+    "command.planning": "planification",
+    "command.tandem": "tandem",
+    "help.command_local": "/{command} (ou {local})",
     "help.coming": "bientôt disponible",
     "coming.title": "Pas encore disponible",
     "coming.body": "/{command} arrive dans une prochaine version de Tandem. "
