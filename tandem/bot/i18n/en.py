@@ -452,8 +452,10 @@ MESSAGES: dict[str, str] = {
     "guardrail.verdict.short.conditional": "on conditions",
     "guardrail.verdict.short.approval": "approval",
     "guardrail.verdict.short.forbidden": "not allowed",
+    "/guardrail approve ID, /guardrail reject ID REASON — decide a request sent to you\n"
     "guardrail.tool.approved": "{name} is in the catalogue: approved.",
     "guardrail.tool.limited": "{name} is approved with a limit:",
+    "guardrail.help.unknown": "I don't know “{word}” for /guardrail.",
     "guardrail.tool.under-review": "{name} is under review by IT: not yet, unless approved.",
     "guardrail.tool.banned": "{name} is not allowed.",
     "guardrail.tool": "Tool",
@@ -655,6 +657,8 @@ MESSAGES: dict[str, str] = {
     "planning.form.topics": "Topics (comma-separated)",
     "planning.form.repeat": "Repeat (e.g. every other week, 6 times)",
     "planning.button.new": "Plan a session",
+    "/planning accept ID, /planning decline ID REASON, /planning propose ID PERSON — answer "
+    "your invitation to a session's next meeting\n"
     "planning.button.create": "Schedule and invite IT",
     "planning.button.accept": "Accept",
     "planning.button.decline": "Decline",
@@ -750,6 +754,7 @@ MESSAGES: dict[str, str] = {
     "planning.form.who": "Who should come instead (email or @mention)",
     "planning.form.note": "A word for them (optional)",
     "planning.form.who_missing": "Name someone (email or @mention) to propose them.",
+    "planning.invite.none": "You are not invited to the next meeting of #{id} “{title}”.",
     "planning.propose.unknown": "I don't know “{who}” in this workspace: use their work email.",
     "planning.propose.yourself": "Propose someone other than yourself.",
     "planning.propose.present": "{who} is already invited to this meeting.",

@@ -480,8 +480,11 @@ MESSAGES: dict[str, str] = {
     "guardrail.verdict.short.approval": "validation",
     "guardrail.verdict.short.forbidden": "interdit",
     "guardrail.tool.approved": "{name} est au catalogue : approuvé.",
+    "/guardrail approuver N, /guardrail refuser N RAISON — décider une demande qui vous "
+    "est adressée\n"
     "guardrail.tool.limited": "{name} est approuvé avec une limite :",
     "guardrail.tool.under-review": "{name} est en cours d'examen par la DSI : pas encore, sauf "
+    "guardrail.help.unknown": "Je ne connais pas « {word} » pour /guardrail.",
     "validation.",
     "guardrail.tool.banned": "{name} n'est pas autorisé.",
     "guardrail.tool": "Outil",
@@ -695,6 +698,8 @@ MESSAGES: dict[str, str] = {
     "planning.form.repeat": "Répétition (ex. toutes les 2 semaines, 6 fois)",
     "planning.button.new": "Planifier une session",
     "planning.button.create": "Planifier et inviter l'IT",
+    "/planning accepter ID, /planning refuser ID RAISON, /planning proposer ID PERSONNE — "
+    "répondre à votre invitation à la prochaine réunion d'une session\n"
     "planning.button.accept": "Accepter",
     "planning.button.decline": "Décliner",
     "planning.button.propose": "Proposer quelqu'un d'autre",
@@ -795,6 +800,8 @@ MESSAGES: dict[str, str] = {
     "planning.form.note": "Un mot pour cette personne (facultatif)",
     "planning.form.who_missing": "Nommez quelqu'un (email ou @mention) pour le ou la proposer.",
     "planning.propose.unknown": "Je ne connais pas « {who} » dans cet espace : utilisez son "
+    "planning.invite.none": "Vous n'êtes pas invité·e à la prochaine réunion de n°{id} "
+    "« {title} ».",
     "email professionnel.",
     "planning.propose.yourself": "Proposez quelqu'un d'autre que vous.",
     "planning.propose.present": "{who} est déjà invité·e à cette réunion.",

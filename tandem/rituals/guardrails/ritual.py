@@ -46,6 +46,8 @@ MAX_FORM_TEXT = 2000
 MAX_LISTED = 25
 IT_DEPARTMENT = "it"
 _ID = re.compile(r"^#?(\d{1,9})$")
+_COMMAND_LIKE = re.compile(r"^[^\W\d][\w-]*\s+(?:n°\s*|#)?\d{1,9}$", re.I)
+"""``WORD ID`` (``approve 2``, ``accept #2``): a sub-command, never a question for IT."""
 Handler = Callable[[CommandContext, "Member", str], Awaitable[Reply]]
 _TOOL_ORDER = ("approved", "limited", "under-review", "banned")
 
@@ -108,18 +110,31 @@ class GuardrailRitual:
             "revue": self._reviewed,
             "ask": self._ask,
             "question": self._ask,
+            "approve": self._approve,
+            "approuver": self._approve,
+            "valider": self._approve,
+            "reject": self._reject,
+            "deny": self._reject,
+            "refuser": self._reject,
+            "rejeter": self._reject,
         }
         if not ctx.args.strip():
             return await self._help(ctx, me, "")
         handler = handlers.get(fold(word))
+        if handler is None and _COMMAND_LIKE.match(ctx.args.strip()):
+            return await self._help(ctx, me, "", unknown=word)
         if handler is None:
             return await self._ask(ctx, me, ctx.args)
         return await handler(ctx, me, rest.strip())
 
-    async def _help(self, ctx: CommandContext, _me: Member, _rest: str) -> Reply:
+    async def _help(
+        self, ctx: CommandContext, _me: Member, _rest: str, *, unknown: str = ""
+    ) -> Reply:
         t = ctx.t
-        card = Card(title=t("guardrail.help.title"), body=t("guardrail.help.body"))
-        return Reply.of_card(card)
+        body = t("guardrail.help.body")
+        if unknown:
+            body = t("guardrail.help.unknown", word=short(unknown, 40)) + "\n\n" + body
+        return Reply.of_card(Card(title=t("guardrail.help.title"), body=body))
 
     @staticmethod
     def _vague(t: Translator) -> Reply:
@@ -385,6 +400,23 @@ class GuardrailRitual:
             buttons=card.buttons,
         )
         return Reply.of_card(card)
+
+    async def _approve(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
+        """``/guardrail approve ID``: as the request card's Approve button."""
+        number = rest.partition(" ")[0]
+        request = await self._request_of(me, number)
+        if request is None:
+            return Reply(text=ctx.t("guardrail.request.not_found", id=short(number, 20) or "?"))
+        return await self._close(ctx.t, me, request, "approved", "")
+
+    async def _reject(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
+        """``/guardrail reject ID REASON``: as the Deny button (which asks the reason when
+        none is given)."""
+        number, _, reason = rest.partition(" ")
+        request = await self._request_of(me, number)
+        if request is None:
+            return Reply(text=ctx.t("guardrail.request.not_found", id=short(number, 20) or "?"))
+        return await self._close(ctx.t, me, request, "denied", reason)
 
     async def _withdraw(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         request = await self._request_of(me, rest)

@@ -82,6 +82,13 @@ class PlanningRitual:
             "move": self._move,
             "deplacer": self._move,
             "pool": self._pool,
+            "accept": self._accept,
+            "accepter": self._accept,
+            "decline": self._decline,
+            "refuser": self._decline,
+            "decliner": self._decline,
+            "propose": self._propose,
+            "proposer": self._propose,
         }
         handler = handlers.get(fold(word))
         if handler is None:
@@ -365,9 +372,14 @@ class PlanningRitual:
         invite = await self._invite(me, value)
         if invite is None:
             return Reply(text=t("planning.invite.unknown"))
+        return await self._on_invite(t, me, invite, prefix + ":", inputs)
+
+    async def _on_invite(
+        self, t: Translator, me: Member, invite: InviteView, prefix: str, inputs: dict[str, str]
+    ) -> Reply:
+        """An invitation answered, by its card's buttons or typed (``/planning accept 1``)."""
         if invite.email != me.person.email:
             return Reply(text=t("planning.invite.not_yours"))
-        prefix += ":"
         session, occurrence = await self._meeting_of(me, invite)
         if session is None or occurrence is None:
             return Reply(text=t("planning.invite.unknown"))
@@ -391,6 +403,44 @@ class PlanningRitual:
         if prefix == cards.PROPOSED:
             return await self._proposed(t, me, org, session, occurrence, invite, inputs)
         return Reply(text=t("error.unknown_action"))
+
+    # -- invitations answered in words --------------------------------------------------------
+
+    async def _accept(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
+        return await self._typed_answer(ctx.t, me, rest, cards.ACCEPT, "")
+
+    async def _decline(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
+        reason = rest.partition(" ")[2].strip()
+        prefix = cards.DECLINED if reason else cards.DECLINE  # no reason: the form asks it
+        return await self._typed_answer(ctx.t, me, rest, prefix, reason)
+
+    async def _propose(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
+        who = rest.partition(" ")[2].strip()
+        prefix = cards.PROPOSED if who else cards.PROPOSE
+        return await self._typed_answer(ctx.t, me, rest, prefix, who)
+
+    async def _typed_answer(
+        self, t: Translator, me: Member, rest: str, prefix: str, words: str
+    ) -> Reply:
+        """``/planning accept|decline|propose ID [words]``: the invitation of this person to
+        the next meeting of session ID, answered as its card's button would."""
+        session = await self._session(t, me, rest)
+        if isinstance(session, Reply):
+            return session
+        now = self._service.now()
+        meetings = await self._service.occurrences(tenant=me.tenant, session_id=session.id)
+        mine = [
+            invite
+            for occurrence, invites in meetings
+            if occurrence.is_scheduled and occurrence.ends_at > now
+            for invite in invites
+            if invite.email == me.person.email
+        ]
+        if not mine:
+            return Reply(text=t("planning.invite.none", id=session.id, title=session.title))
+        invite = next((i for i in mine if i.status == "invited"), mine[0])
+        inputs = {cards.REASON: words} if prefix == cards.DECLINED else {cards.WHO: words}
+        return await self._on_invite(t, me, invite, prefix, inputs)
 
     async def _invite(self, me: Member, value: str) -> InviteView | None:
         if not value.isdigit() or len(value) > 9:
