@@ -41,6 +41,7 @@ from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform, TenantKey
 from tandem.runtime import build_runtime, prepare
+from tandem.storage.cipher import TokenCipher
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.service import FileKind, import_file
 from tandem.storage.records import ChannelAddress, StandupSettings
@@ -113,6 +114,7 @@ async def populate_tenant(
             session,
             tenant=tenant,
             record=SlackInstallationRecord(bot_token=f"xoxb-{index}", team_id=team),
+            cipher=TokenCipher(),  # the benchmark's Tandem runs without TANDEM_SECRET_KEY
         )
         for j in range(members):
             await people.link_identity(

@@ -2,10 +2,11 @@
 
 ``tandem serve`` (default), ``tandem chat --as EMAIL``, ``tandem import`` /
 ``tandem export``, ``tandem who-owns QUERY --json``, ``tandem guardrail QUESTION``,
-``tandem manifest`` and ``tandem db upgrade``. The runtime's wiring is
-``tandem/runtime.py`` and the server's ``tandem/server.py``; each command imports what
-it uses when it runs, so a light one (a look-up, an import or an export) opens the
-database alone and starts in a fraction of the time the whole runtime takes.
+``tandem manifest``, ``tandem secrets new-key|rotate`` and ``tandem db upgrade``. The
+runtime's wiring is ``tandem/runtime.py`` and the server's ``tandem/server.py``; each
+command imports what it uses when it runs, so a light one (a look-up, an import or an
+export) opens the database alone and starts in a fraction of the time the whole runtime
+takes.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tandem import __version__, demo
 from tandem.bot.settings import Settings
 from tandem.bot.types import TenantKey, TenantKeyError
 from tandem.bot.unavailable import DatabaseUnreachable
+from tandem.storage.cipher import SecretKeyProblem
 from tandem.storage.orgfiles.kinds import FileKind
 
 if TYPE_CHECKING:
@@ -109,13 +111,14 @@ tenant_option = click.option(
 
 
 class _Commands(click.Group):
-    """Tandem's commands: a database out of reach at start is said in one line (one JSON
-    object with ``TANDEM_LOG_FORMAT=json``), never a traceback, and the command exits 1."""
+    """Tandem's commands: a database out of reach at start, or a ``TANDEM_SECRET_KEY`` that
+    does not decrypt the tokens stored, is said in one line (one JSON object with
+    ``TANDEM_LOG_FORMAT=json``), never a traceback, and the command exits 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except DatabaseUnreachable as error:
+        except (DatabaseUnreachable, SecretKeyProblem) as error:
             log.error("%s", error)
             ctx.exit(1)
 
@@ -304,12 +307,23 @@ def _import_all(file: Path, *, tenant: TenantKey | None, replace: bool) -> None:
     except UnicodeDecodeError:
         raise click.ClickException(f"{file} is not UTF-8 text: not a Tandem archive") from None
     from tandem.storage.archive import ArchiveRejected, TenantNotEmpty, import_tenant
+    from tandem.storage.cipher import TokenCipher
+    from tandem.storage.rotation import survey_tokens
 
     settings = Settings()
     settings.demo = False  # the target gets the archive's tenant, not the demo as well
+    cipher = TokenCipher(keys=settings.secret_keys)
 
     async def work(database: Database) -> str:
         report = await import_tenant(database=database, text=text, tenant=tenant, replace=replace)
+        survey = await survey_tokens(database=database, cipher=cipher)
+        if report.tenant in survey.unreadable:
+            click.echo(
+                f"warning: the Slack bot token of {report.tenant} is encrypted with a key "
+                "TANDEM_SECRET_KEY does not hold here: `tandem serve` refuses to start on "
+                "this database until it does",
+                err=True,
+            )
         return report.describe()
 
     try:
@@ -338,6 +352,14 @@ def _write_private(path: Path, text: str) -> None:
         raise
 
 
+CREDENTIALS_WARNING = (
+    "warning: this archive holds credentials (the Slack bot token, encrypted only if "
+    "TANDEM_SECRET_KEY was set when it was saved): keep it as safe as the database, or "
+    "write it with -o FILE (readable by you only)"
+)
+"""Said on standard error when ``export all`` writes to standard output."""
+
+
 @cli.command("export")
 @click.argument("kind", type=click.Choice(KINDS))
 @tenant_option
@@ -352,8 +374,9 @@ def export_command(kind: str, tenant: str, output: Path | None) -> None:
     """Export a tenant's people, RACI matrix or guardrails in the import format.
 
     `export all` writes every row of the tenant (JSON Lines) for `tandem import all`,
-    to move it to another database or keep it. The file contains credentials (such as
-    the Slack bot token): keep it as safe as the database.
+    to move it to another database or keep it. The file contains credentials (the Slack
+    bot token, as the database stores it: encrypted when TANDEM_SECRET_KEY was set when
+    it was saved): keep it as safe as the database.
     """
     from tandem.bot.clock import SystemClock
     from tandem.storage.archive import export_tenant
@@ -375,6 +398,8 @@ def export_command(kind: str, tenant: str, output: Path | None) -> None:
     elif output:
         output.write_text(text, encoding="utf-8")
     else:
+        if kind == ALL:
+            click.echo(CREDENTIALS_WARNING, err=True)
         click.echo(text, nl=False)
 
 
@@ -571,6 +596,41 @@ def manifest(
         )
     out.write_bytes(teams_package(app_id=app_id, commands=commands, url=url))
     click.echo(f"wrote {out}: upload it in Teams (Apps → Manage your apps → Upload an app)")
+
+
+@cli.group()
+def secrets() -> None:
+    """The key the Slack bot tokens are encrypted with (TANDEM_SECRET_KEY)."""
+
+
+@secrets.command("new-key")
+def new_key() -> None:
+    """Print a new key for TANDEM_SECRET_KEY (keep it as safe as the database)."""
+    from tandem.storage.cipher import new_key as make
+
+    click.echo(make())
+
+
+@secrets.command()
+def rotate() -> None:
+    """Encrypt every stored Slack bot token with the first key of TANDEM_SECRET_KEY.
+
+    Tokens in plain text are encrypted, those encrypted with another key of
+    TANDEM_SECRET_KEY are re-encrypted, those already encrypted with the first key are
+    left as they are (running it twice changes nothing). All in one transaction: when a
+    token cannot be decrypted with the keys given, nothing changes.
+    """
+    from tandem.storage.cipher import TokenCipher
+    from tandem.storage.rotation import rotate_tokens
+
+    settings = Settings()
+    settings.demo = False
+    cipher = TokenCipher(keys=settings.secret_keys)
+
+    async def work(database: Database) -> str:
+        return (await rotate_tokens(database=database, cipher=cipher)).describe()
+
+    click.echo(_run_light(settings, work))
 
 
 @cli.group()

@@ -21,7 +21,9 @@ from tandem.bot.settings import Settings
 from tandem.bot.types import Platform, TenantKey
 from tandem.ops.metrics import Metrics
 from tandem.runtime import Runtime, build_runtime, prepare
+from tandem.storage.cipher import SecretKeyProblem, TokenCipher
 from tandem.storage.repositories import people, tenants
+from tandem.storage.rotation import check_at_start
 
 if TYPE_CHECKING:
     from tandem.adapters.slack.bolt_app import SlackRoutes
@@ -93,12 +95,22 @@ async def serving(
     mounted before the server started; then the scheduler of timed rituals starts, and
     ``/readyz`` says ready. Stopping goes the other way: not ready, the scheduler, the
     adapters, the database.
+
+    Raises:
+        SecretKeyProblem: ``TANDEM_SECRET_KEY`` is malformed, or does not decrypt the Slack
+            bot tokens stored (nothing was started).
     """
     from tandem.ops.shutdown import stop_gently_on_sigterm
     from tandem.scheduler import Timekeeper
 
+    cipher = TokenCipher(keys=settings.secret_keys)  # a malformed key: before anything
     runtime = build_runtime(settings=settings, metrics=metrics)
     await prepare(runtime)
+    try:
+        await check_at_start(database=runtime.database, cipher=cipher)
+    except SecretKeyProblem:
+        await runtime.database.dispose()
+        raise
     slack = None
     if slack_routes is not None:
         from tandem.adapters.slack.bolt_app import SlackAdapter

@@ -29,6 +29,7 @@ from tandem.bot.types import Platform, TenantKey
 from tandem.runtime import Runtime
 from tandem.storage import archive
 from tandem.storage.archive import ArchiveRejected, TenantNotEmpty, export_tenant, import_tenant
+from tandem.storage.cipher import TokenCipher
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.service import FileKind, UnknownTenant, import_file
 from tandem.storage.repositories import slack, teams, tenants
@@ -107,6 +108,7 @@ async def _live_a_little(runtime: Runtime) -> Source:
             session,
             tenant=ref,
             record=SlackInstallationRecord(bot_token=BOT_TOKEN, team_id="T0ACME", bot_id="B1"),
+            cipher=TokenCipher(),
         )
         await slack.claim_event(session, tenant=ref, event_id="Ev0ACME", at=NOW)
         await teams.save_reference(

@@ -16,6 +16,7 @@ from tandem.adapters.slack.bolt_app import SlackAdapter
 from tandem.adapters.slack.installation_store import DatabaseInstallationStore
 from tandem.bot.settings import Settings
 from tandem.runtime import build_runtime
+from tandem.storage.cipher import TokenCipher
 from tandem.storage.database import Database
 from tests.slackfake.api import FakeSlackApi
 from tests.slackfake.scopes import manifest_scopes
@@ -88,7 +89,7 @@ async def test_oauth_installations_lacking_scopes_are_named_in_one_warning(
 ) -> None:
     caplog.set_level(logging.WARNING)
     database = Database(url=database_url)
-    store = DatabaseInstallationStore(database=database)
+    store = DatabaseInstallationStore(database=database, cipher=TokenCipher())
     for team, scopes in ((TEAM, OLD_SCOPES), (OTHER_TEAM, manifest_scopes())):
         await store.async_save(
             Installation(

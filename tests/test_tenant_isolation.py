@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from tandem.bot.types import TenantKey
 from tandem.storage import repositories
+from tandem.storage.cipher import TokenCipher
 from tandem.storage.database import Database
 from tandem.storage.models import RaciTopic
 from tandem.storage.orgfiles.service import FileKind, export_file, import_file
@@ -49,6 +50,7 @@ from tandem.storage.repositories.slack import SlackInstallationRecord
 from tests.conftest import NOW, import_fixtures
 
 MEETING = datetime(2027, 1, 12, 14, 0, tzinfo=UTC)
+CIPHER = TokenCipher(keys=["uateaefePijXL83dXSQDjdw01_C1oK22wnhREd24qm8="])  # a test key
 OTHER_PEOPLE = (
     "email,name,department,role,timezone,locale\n"
     "ana.silva@example.com,Ana Other,it,Intern,America/Sao_Paulo,en\n"
@@ -546,32 +548,35 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
 @check("slack.save_installation")
 async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
     await slack.save_installation(
-        s, tenant=other, record=SlackInstallationRecord(bot_token="xoxb-other", team_id="T0OTHER")
+        s,
+        tenant=other,
+        record=SlackInstallationRecord(bot_token="xoxb-other", team_id="T0OTHER"),
+        cipher=CIPHER,
     )
-    assert await slack.find_installation(s, tenant=acme) is None
-    assert await slack.find_installation(s, tenant=empty) is None
+    assert await slack.find_installation(s, tenant=acme, cipher=CIPHER) is None
+    assert await slack.find_installation(s, tenant=empty, cipher=CIPHER) is None
 
 
 @check("slack.find_installation")
 async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
     await slack.save_installation(
-        s, tenant=acme, record=SlackInstallationRecord(bot_token="xoxb-a")
+        s, tenant=acme, record=SlackInstallationRecord(bot_token="xoxb-a"), cipher=CIPHER
     )
     await slack.save_installation(
-        s, tenant=other, record=SlackInstallationRecord(bot_token="xoxb-o")
+        s, tenant=other, record=SlackInstallationRecord(bot_token="xoxb-o"), cipher=CIPHER
     )
-    assert some(await slack.find_installation(s, tenant=other)).bot_token == "xoxb-o"
-    assert some(await slack.find_installation(s, tenant=acme)).bot_token == "xoxb-a"
+    assert some(await slack.find_installation(s, tenant=other, cipher=CIPHER)).bot_token == "xoxb-o"
+    assert some(await slack.find_installation(s, tenant=acme, cipher=CIPHER)).bot_token == "xoxb-a"
 
 
 @check("slack.delete_installation")
 async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
     await slack.save_installation(
-        s, tenant=acme, record=SlackInstallationRecord(bot_token="xoxb-a")
+        s, tenant=acme, record=SlackInstallationRecord(bot_token="xoxb-a"), cipher=CIPHER
     )
     await slack.delete_installation(s, tenant=other)
     await slack.delete_installation(s, tenant=empty)
-    assert some(await slack.find_installation(s, tenant=acme)).bot_token == "xoxb-a"
+    assert some(await slack.find_installation(s, tenant=acme, cipher=CIPHER)).bot_token == "xoxb-a"
 
 
 @check("slack.claim_event")
@@ -1342,9 +1347,18 @@ NO_TENANT_PARAMETER = {
     "tenants.all_tenants": "the scheduler's list of tenants, each then read by calls taking it",
     "oauth_states.issue_oauth_state": "Slack's OAuth state is made before any workspace is known",
     "oauth_states.consume_oauth_state": "and used up when Slack comes back, still before it is",
+    "credentials.stored_tokens": "the start-up check and the key rotation read every tenant's "
+    "token alike, to the operator, never to a tenant",
+    "credentials.replace_token": "the key rotation re-encrypts every tenant's token in turn",
 }
-# ...and those with no isolation check: they hold no tenant's data.
-NO_ISOLATION_CHECK = {"oauth_states.issue_oauth_state", "oauth_states.consume_oauth_state"}
+# ...and those with no isolation check: they hold no tenant's data, or are the operator's
+# sweeps over every tenant (checked in tests/test_secrets.py).
+NO_ISOLATION_CHECK = {
+    "oauth_states.issue_oauth_state",
+    "oauth_states.consume_oauth_state",
+    "credentials.stored_tokens",
+    "credentials.replace_token",
+}
 
 
 def _repository_functions() -> dict[str, Callable[..., Any]]:

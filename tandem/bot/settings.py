@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     """Where to read the Bot Framework's OpenID metadata (the signing keys of Teams'
     tokens) instead of ``login.botframework.com``: a mirror, or a local stand-in."""
     database_url: str = Field(default_factory=default_database_url, alias="TANDEM_DATABASE_URL")
+    secret_key: str | None = Field(default=None, alias="TANDEM_SECRET_KEY")
+    """The key the Slack bot tokens kept in the database are encrypted with (a Fernet key),
+    or several separated by commas while rotating: the first encrypts, all decrypt. Unset:
+    tokens are kept in plain text."""
     port: int = Field(default=3978, alias="TANDEM_PORT")
     host: str = Field(default="127.0.0.1", alias="TANDEM_HOST")
     demo: bool | None = Field(default=None, alias="TANDEM_DEMO")
@@ -75,7 +79,14 @@ class Settings(BaseSettings):
             self.microsoft_app_password,
             self.rerank_api_key,
             _password(self.database_url),
+            self.secret_key,
+            *self.secret_keys,
         )
+
+    @property
+    def secret_keys(self) -> tuple[str, ...]:
+        """The keys of ``TANDEM_SECRET_KEY``, the one that encrypts first."""
+        return tuple(key.strip() for key in (self.secret_key or "").split(",") if key.strip())
 
     meaning_model: str = Field(default="builtin", alias="TANDEM_MEANING_MODEL")
     """What understands guardrail questions beside their words: ``builtin`` (the shipped

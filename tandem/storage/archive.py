@@ -16,7 +16,10 @@ table that follow (a cut file is caught). Then one line per row, parents before
 children and by id: ``{"table": "person", "row": {"id": 3, "email": …}}``, every column
 but ``tenant_id``. Instants are UTC ISO 8601 (``…Z``), days ``YYYY-MM-DD``, JSON
 columns as they are. The file holds credentials (a Slack installation's bot token):
-a move needs them.
+a move needs them. They are written as the database stores them, encrypted when
+``TANDEM_SECRET_KEY`` was set (``storage/cipher.py``): an export needs no key, the
+archive gives away no more than the database does, and the target reads them with the
+same key.
 
 An import is one transaction. Ids are kept where the target has them free (a move
 into a new database: cards already in chat, delivery claims and ``/blocker show 12``

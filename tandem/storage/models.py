@@ -191,7 +191,9 @@ class SlackInstallation(SQLModel, table=True):
     enterprise_id: str | None = Field(default=None, max_length=32)
     team_id: str | None = Field(default=None, max_length=32)
     is_enterprise_install: bool = Field(default=False)
-    bot_token: str = Field(max_length=255)
+    bot_token: str = Field(max_length=1000)
+    """As stored: ``fernet:…`` when encrypted with the operator's key (a token of 255
+    characters takes 427), else plain text (``storage/cipher.py``)."""
     bot_id: str | None = Field(default=None, max_length=32)
     bot_user_id: str | None = Field(default=None, max_length=32)
     bot_scopes: str = Field(default="", max_length=2000)

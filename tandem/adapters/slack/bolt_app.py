@@ -63,6 +63,7 @@ from tandem.bot.types import (
     User,
 )
 from tandem.bot.unavailable import ServiceUnavailable
+from tandem.storage.cipher import TokenCipher
 from tandem.storage.database import Database
 from tandem.storage.repositories import slack as slack_repo
 from tandem.storage.repositories import tenants
@@ -142,7 +143,8 @@ class SlackAdapter:
         self._oauth = bool(settings.slack_client_id and settings.slack_client_secret)
         self._socket_mode = bool(settings.slack_app_token)
         self._profiles = ProfileCache(clock=clock)
-        self._store = DatabaseInstallationStore(database=database)
+        self._cipher = TokenCipher(keys=settings.secret_keys)
+        self._store = DatabaseInstallationStore(database=database, cipher=self._cipher)
         self._clients: dict[tuple[str, bool], AsyncWebClient] = {}
         self._client_lock = asyncio.Lock()
         # One HTTP session (and its connection pool) for every client: no TCP set-up per call;
@@ -229,7 +231,9 @@ class SlackAdapter:
                     for tenant in await tenants.all_tenants(session):
                         if not tenant.key.startswith("slack:"):
                             continue
-                        record = await slack_repo.find_installation(session, tenant=tenant)
+                        record = await slack_repo.find_installation(
+                            session, tenant=tenant, cipher=self._cipher
+                        )
                         if record is not None:
                             lacking[tenant.key] = missing_scopes(record.bot_scopes)
             elif self._settings.slack_bot_token:
@@ -300,7 +304,11 @@ class SlackAdapter:
     async def _new_client(self, tenant: TenantKey, *, paced: bool) -> AsyncWebClient:
         async with self._database.session() as session:
             ref = await tenants.find_tenant(session, key=tenant)
-            record = await slack_repo.find_installation(session, tenant=ref) if ref else None
+            record = (
+                await slack_repo.find_installation(session, tenant=ref, cipher=self._cipher)
+                if ref
+                else None
+            )
         if record is None or (ref is not None and ref.disabled):
             raise LookupError(f"Tandem is not installed in {tenant}")
         client = AsyncWebClient(

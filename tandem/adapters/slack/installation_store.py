@@ -12,6 +12,7 @@ from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 
 from tandem.adapters.slack.inbound import tenant_key
 from tandem.bot.clock import Clock
+from tandem.storage.cipher import TokenCipher
 from tandem.storage.database import Database
 from tandem.storage.repositories import oauth_states, slack, tenants
 from tandem.storage.repositories.slack import SlackInstallationRecord
@@ -28,10 +29,12 @@ def _installed_at(value: object) -> datetime | None:
 
 
 class DatabaseInstallationStore(AsyncInstallationStore):
-    """One installation a tenant; installing creates (or re-enables) the tenant."""
+    """One installation a tenant; installing creates (or re-enables) the tenant. Bot tokens
+    are stored as ``cipher`` seals them (encrypted when the operator gave a key)."""
 
-    def __init__(self, *, database: Database) -> None:
+    def __init__(self, *, database: Database, cipher: TokenCipher) -> None:
         self._database = database
+        self._cipher = cipher
 
     @property
     def logger(self) -> logging.Logger:
@@ -64,7 +67,9 @@ class DatabaseInstallationStore(AsyncInstallationStore):
             await tenants.set_disabled(
                 session, tenant=tenant, disabled=False, enterprise_id=installation.enterprise_id
             )
-            await slack.save_installation(session, tenant=tenant, record=record)
+            await slack.save_installation(
+                session, tenant=tenant, record=record, cipher=self._cipher
+            )
         log.info("Slack installation saved for tenant %s", key)
 
     async def async_save_bot(self, bot: Bot) -> None:
@@ -80,7 +85,7 @@ class DatabaseInstallationStore(AsyncInstallationStore):
             tenant = await tenants.find_tenant(session, key=key)
             if tenant is None or tenant.disabled:
                 return None
-            return await slack.find_installation(session, tenant=tenant)
+            return await slack.find_installation(session, tenant=tenant, cipher=self._cipher)
 
     async def async_find_bot(
         self,

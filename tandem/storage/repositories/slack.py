@@ -1,9 +1,14 @@
-"""Slack installations and the events already delivered, per tenant."""
+"""Slack installations and the events already delivered, per tenant.
+
+The bot token is stored as ``cipher`` seals it: encrypted with the operator's key when
+one is given (``tandem/storage/cipher.py``), else as it is.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, delete, select
@@ -11,6 +16,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from tandem.storage.models import SlackEventSeen, SlackInstallation
 from tandem.storage.records import TenantRef
+
+if TYPE_CHECKING:
+    from tandem.storage.cipher import TokenCipher
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +37,9 @@ class SlackInstallationRecord:
     installed_at: datetime | None = None
 
 
-def _record(row: SlackInstallation) -> SlackInstallationRecord:
+def _record(row: SlackInstallation, *, cipher: TokenCipher) -> SlackInstallationRecord:
     return SlackInstallationRecord(
-        bot_token=row.bot_token,
+        bot_token=cipher.open(row.bot_token),
         app_id=row.app_id,
         enterprise_id=row.enterprise_id,
         team_id=row.team_id,
@@ -45,15 +53,21 @@ def _record(row: SlackInstallation) -> SlackInstallationRecord:
 
 
 async def save_installation(
-    session: AsyncSession, *, tenant: TenantRef, record: SlackInstallationRecord
+    session: AsyncSession,
+    *,
+    tenant: TenantRef,
+    record: SlackInstallationRecord,
+    cipher: TokenCipher,
 ) -> None:
-    """Keep the installation of ``tenant``, replacing an earlier one."""
+    """Keep the installation of ``tenant``, replacing an earlier one; its bot token as
+    ``cipher`` seals it."""
+    sealed = cipher.seal(record.bot_token)
     statement = select(SlackInstallation).where(SlackInstallation.tenant_id == tenant.id)
     row = (await session.exec(statement)).first() or SlackInstallation(
-        tenant_id=tenant.id, bot_token=record.bot_token
+        tenant_id=tenant.id, bot_token=sealed
     )
     for name in record.__dataclass_fields__:
-        value = getattr(record, name)
+        value = sealed if name == "bot_token" else getattr(record, name)
         if value is not None or name != "installed_at":
             setattr(row, name, value)
     session.add(row)
@@ -61,12 +75,16 @@ async def save_installation(
 
 
 async def find_installation(
-    session: AsyncSession, *, tenant: TenantRef
+    session: AsyncSession, *, tenant: TenantRef, cipher: TokenCipher
 ) -> SlackInstallationRecord | None:
-    """The installation of ``tenant``, or None."""
+    """The installation of ``tenant`` (its bot token decrypted by ``cipher``), or None.
+
+    Raises:
+        SecretKeyProblem: the token is encrypted and ``cipher`` has no key that decrypts it.
+    """
     statement = select(SlackInstallation).where(SlackInstallation.tenant_id == tenant.id)
     row = (await session.exec(statement)).first()
-    return _record(row) if row else None
+    return _record(row, cipher=cipher) if row else None
 
 
 async def delete_installation(session: AsyncSession, *, tenant: TenantRef) -> None:
