@@ -172,6 +172,9 @@ def chat(email: str, tenant: str, files_dir: Path | None) -> None:
         from platformdirs import user_state_dir
 
         from tandem.adapters.console.adapter import ConsoleAdapter
+        from tandem.adapters.console.inbox import Inbox
+        from tandem.adapters.console.mailbox import Mailbox
+        from tandem.adapters.console.picks import Picks
         from tandem.adapters.console.repl import run_chat
         from tandem.bot.i18n import Translator
         from tandem.bot.types import Platform, User
@@ -201,11 +204,15 @@ def chat(email: str, tenant: str, files_dir: Path | None) -> None:
         )
         greeting = Translator(locale=person.locale)("chat.greeting", name=person.name, tenant=key)
         history = Path(user_state_dir("tandem", appauthor=False)) / "chat_history"
-        adapter = ConsoleAdapter(out=sys.stdout, me=user, files_dir=files_dir)
+        # Messages are kept for the people they are addressed to: this chat shows its
+        # person's own, and those of the channels they are in (adapters/console/inbox.py).
+        mailbox = Mailbox(database=runtime.database, tenant=ref, clock=runtime.clock)
+        adapter = ConsoleAdapter(out=sys.stdout, me=user, files_dir=files_dir, mailbox=mailbox)
         runtime.ports.add(platform=Platform.LOCAL.value, port=adapter, only=key)
         # What fell due while no chat was open is shown before the first prompt.
         await _sweep_once(runtime, catch_up=True)
         sweeping = asyncio.create_task(_sweep_local(runtime))
+        picks = Picks()
         try:
             await run_chat(
                 dispatcher=runtime.dispatcher,
@@ -213,6 +220,8 @@ def chat(email: str, tenant: str, files_dir: Path | None) -> None:
                 greeting=greeting,
                 history=history,
                 adapter=adapter,
+                inbox=Inbox(mailbox=mailbox, adapter=adapter, me=user, picks=picks),
+                picks=picks,
             )
         finally:
             # Stop the sweep and let it unwind (its database session rolls back) before the
@@ -227,7 +236,7 @@ def chat(email: str, tenant: str, files_dir: Path | None) -> None:
 
 async def _sweep_local(runtime: Runtime, *, every: float = 30.0) -> None:
     """While a terminal chat runs, local tenants' stand-ups, escalations and digests are
-    sent there (messages for other people show who they are for), the way ``tandem serve``
+    sent (kept for their people, whose own chats show them), the way ``tandem serve``
     sends Slack's and Teams'. The chat's own tenant only: the port refuses the others."""
     while True:
         await asyncio.sleep(every)

@@ -32,7 +32,7 @@ from tandem.storage.archive import ArchiveRejected, TenantNotEmpty, export_tenan
 from tandem.storage.cipher import TokenCipher
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.service import FileKind, UnknownTenant, import_file
-from tandem.storage.repositories import slack, teams, tenants
+from tandem.storage.repositories import console, slack, teams, tenants
 from tandem.storage.repositories.slack import SlackInstallationRecord
 from tests.cli import Ran
 from tests.cli import tandem as run_cli
@@ -114,6 +114,28 @@ async def _live_a_little(runtime: Runtime) -> Source:
         await teams.save_reference(
             session, tenant=ref, kind="user", key=SAM, reference='{"conversation": {}}', at=NOW
         )
+        # what the terminal kept for Ana's chat: a card, its update, her read mark
+        shown = await console.post_message(
+            session,
+            tenant=ref,
+            conversation_id=f"dm:{ANA}",
+            conversation_kind="direct",
+            thread=None,
+            reply={"text": "Hugo Bernard is blocked"},
+            at=NOW,
+        )
+        await console.post_message(
+            session,
+            tenant=ref,
+            conversation_id=f"dm:{ANA}",
+            conversation_kind="direct",
+            thread=None,
+            reply={"text": "Hugo Bernard is blocked (seen)"},
+            at=NOW,
+            replaces=shown,
+        )
+        await console.mark_seen(session, tenant=ref, email=ANA, upto=shown, at=NOW)
+        await console.add_members(session, tenant=ref, channel_id="planning", emails=[ANA], at=NOW)
     await chat.say(NADIA, f"/who-owns set dns consulted {THOMAS}")
     await chat.say(NADIA, "/tandem escalation ack 4h; resolve 2d; channel #it-escalations")
     await chat.say(INES, "/blocker digest mon,thu 10:00")

@@ -1,9 +1,10 @@
-"""/planning in the terminal, as a newcomer runs it: ``tandem chat`` in a subprocess.
+"""/planning in the terminal, as a newcomer runs it: ``tandem chat`` for each person.
 
 The terminal runs on the real clock: the session is on the second Tuesday of next
-January, always ahead, always in winter time (London UTC+0, Paris UTC+1). Every
-person's DMs are printed in the one terminal, prefixed with ``[to EMAIL]``, and the
-calendar files they carry are saved into ``--files``.
+January, always ahead, always in winter time (London UTC+0, Paris UTC+1). Each person's
+chat shows their own messages: the invitees read their invitations (and save the
+calendar files they carry into ``--files``) in theirs, also when it was closed while
+they were sent, and answer there; the organiser reads the answers in his.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event
 
+from tests.live_chat import LiveChat
 from tests.test_files_console import saved_paths
 from tests.test_terminal_e2e import acme, env, run
 
@@ -45,10 +47,9 @@ def chat(env: dict[str, str], files: Path, email: str, *lines: str) -> str:
     return result.stdout
 
 
-def dm_file(out: str, email: str) -> Path:
-    """The file saved with the first DM printed for ``email``: the path shown after it."""
-    after = out[out.index(f"[to {email}]") :]
-    return saved_paths(after)[0]
+def file_after(out: str, text: str) -> Path:
+    """The file saved with the first message showing ``text``: the path shown after it."""
+    return saved_paths(out[out.index(text) :])[0]
 
 
 def event_in(path: Path) -> tuple[Calendar, Event]:
@@ -73,28 +74,38 @@ def scheduled(acme: dict[str, str], tmp_path: Path) -> Scheduled:
     return Scheduled(env=acme, files=files, out=out)
 
 
-def test_sam_schedules_a_session_and_the_invites_are_saved(scheduled: Scheduled) -> None:
+def test_sam_schedules_a_session_and_the_invitees_read_it_in_their_chats(
+    scheduled: Scheduled, tmp_path: Path
+) -> None:
     out = scheduled.out
     assert "📅 Planning #1 scheduled: Q1 campaign planning" in out
     assert "Priya Nair — invited" in out and "Thomas Girard — invited" in out
     assert LONDON in out
     shown = out[out.index("📅 Planning #1: Q1 campaign planning") :]  # /planning show 1
     assert "Priya Nair — invited" in shown and "Thomas Girard — invited" in shown
+    # Other people's direct messages stay out of Sam's chat.
+    assert "You're invited" not in out and "Vous êtes invité" not in out
+    assert "[to " not in out and saved_paths(out) == []
 
-    # The invitees' DMs, in their language and time, each with its calendar file.
-    priya = out[out.index(f"[to {PRIYA}]") :]
-    assert priya.index("📅 You're invited: Q1 campaign planning") < priya.index("(file saved: ")
-    assert "[1] Accept" in priya and "[3] Propose someone else" in priya
+    # Priya's chat, opened later, shows her invitation first, with its calendar file.
+    files = tmp_path / "priya-files"
+    priya = chat(scheduled.env, files, PRIYA)
+    assert "while you were away:" in priya
+    invite = priya[priya.index("📅 You're invited: Q1 campaign planning") :]
+    assert invite.index("[1] Accept") < invite.index("(file saved: ")
+    assert "[3] Propose someone else" in invite and "Vous êtes invité" not in priya
     # (the chat's own sweep may DM him a rule review reminder before, or after)
-    invited = f"[to {THOMAS}]\n\n📅 Vous êtes invité·e : Q1 campaign planning"
-    assert invited in out
-    thomas = out[out.index(invited) :]
-    assert PARIS in thomas
+    thomas = chat(scheduled.env, files, THOMAS)
+    assert "pendant votre absence :" in thomas
+    assert "📅 Vous êtes invité·e : Q1 campaign planning" in thomas and PARIS in thomas
+    assert "You're invited" not in thomas
+    # Read once: opened again, the chat has nothing waiting.
+    assert "absence" not in chat(scheduled.env, files, THOMAS)
 
-    paths = saved_paths(out)
+    paths = saved_paths(priya) + saved_paths(thomas)
     assert len(paths) == 2 and all(p.suffix == ".ics" and p.is_file() for p in paths)
-    assert {p.parent for p in paths} == {scheduled.files.absolute()}
-    calendar, event = event_in(dm_file(out, PRIYA))
+    assert {p.parent for p in paths} == {files.absolute()}
+    calendar, event = event_in(file_after(priya, "You're invited"))
     assert calendar["METHOD"] == "REQUEST"
     assert event.decoded("dtstart") == datetime.combine(DAY, datetime.min.time(), UTC) + timedelta(
         hours=14
@@ -104,7 +115,7 @@ def test_sam_schedules_a_session_and_the_invites_are_saved(scheduled: Scheduled)
     attendees = event["ATTENDEE"]
     assert isinstance(attendees, list)
     assert {str(a) for a in attendees} == {f"mailto:{PRIYA}", f"mailto:{THOMAS}"}
-    assert event_in(dm_file(out, THOMAS))[1]["UID"] == event["UID"]
+    assert event_in(file_after(thomas, "Vous êtes invité"))[1]["UID"] == event["UID"]
 
 
 def test_others_list_it_and_bad_input_is_explained(scheduled: Scheduled) -> None:
@@ -124,25 +135,64 @@ def test_others_list_it_and_bad_input_is_explained(scheduled: Scheduled) -> None
     assert "2020-01-12 14:00 is already past: pick a time to come." in bad
     assert "I know no RACI topic called “astrology”" in bad
     assert "scheduled" not in bad and "You're invited" not in bad  # nobody invited
-    assert saved_paths(bad) == [] and len(list(scheduled.files.iterdir())) == 2
+    assert saved_paths(bad) == []
     still = chat(scheduled.env, scheduled.files, SAM, "/planning list")
     assert "#1 Q1 campaign planning" in still and "#2" not in still
 
 
-def test_sam_cancels_and_the_invitees_get_a_calendar_cancellation(scheduled: Scheduled) -> None:
-    uid = event_in(dm_file(scheduled.out, PRIYA))[1]["UID"]
+def test_sam_cancels_and_the_invitees_get_a_calendar_cancellation(
+    scheduled: Scheduled, tmp_path: Path
+) -> None:
     out = chat(scheduled.env, scheduled.files, SAM, "/planning cancel 1")
     assert "Planning #1 “Q1 campaign planning” is cancelled; 2 invited people were told" in out
-    assert "❌ Q1 campaign planning is cancelled" in out
-    assert "❌ Q1 campaign planning est annulée" in out
+    assert "❌ Q1 campaign planning is cancelled" not in out  # Priya's, not Sam's
 
-    cancellations = saved_paths(out)
-    assert len(cancellations) == 2 and all(p.is_file() for p in cancellations)
-    assert not set(cancellations) & set(saved_paths(scheduled.out))  # the invites are kept
-    calendar, event = event_in(dm_file(out, PRIYA))
+    # Priya and Thomas were away: their chats show the invitation, then its cancellation.
+    files = tmp_path / "invitees"
+    priya = chat(scheduled.env, files, PRIYA)
+    assert priya.index("You're invited") < priya.index("❌ Q1 campaign planning is cancelled")
+    thomas = chat(scheduled.env, files, THOMAS)
+    assert "❌ Q1 campaign planning est annulée" in thomas
+    uid = event_in(file_after(priya, "You're invited"))[1]["UID"]
+    calendar, event = event_in(file_after(priya, "❌ Q1 campaign planning is cancelled"))
     assert calendar["METHOD"] == "CANCEL"
     assert event["UID"] == uid and event["STATUS"] == "CANCELLED"
-    assert event_in(dm_file(out, THOMAS))[1]["UID"] == uid
+    assert event_in(file_after(thomas, "est annulée"))[1]["UID"] == uid
+    assert len(saved_paths(priya)) == 2 and len(saved_paths(thomas)) == 2
 
     after = chat(scheduled.env, scheduled.files, SAM, "/planning list", "/planning cancel 1")
     assert "No planning session to come" in after and "already cancelled" in after
+
+
+def test_the_invitees_answer_in_their_own_chats_while_the_organiser_watches(
+    acme: dict[str, str], tmp_path: Path
+) -> None:
+    """Sam's and Priya's chats are open at once; each sees the other's doing in seconds."""
+    files = tmp_path / "files"
+    priya = LiveChat(email=PRIYA, env=acme, tenant="acme", files=files)
+    sam = LiveChat(email=SAM, env=acme, tenant="acme", files=files)
+    try:
+        sam.type(Q1)
+        sam.wait_for("📅 Planning #1 scheduled")
+        invited = priya.wait_for("📅 You're invited: Q1 campaign planning")
+        assert "[1] Accept" in invited[invited.index("You're invited") :]
+        mark = len(priya.out)
+        priya.type("1")  # the invitation's Accept button, pressed in her own chat
+        priya.wait_for("✅ Q1 campaign planning: you accepted", after=mark)
+        sam.wait_for(f"✅ Priya Nair accepted Q1 campaign planning ({LONDON})")
+
+        # Thomas answers in words, in French, with his reason: no form, no button.
+        thomas = chat(acme, files, THOMAS, "/planning refuser 1 En congés cette semaine-là")
+        assert "🚫 Q1 campaign planning : vous avez décliné" in thomas
+        sam.wait_for("🚫 Thomas Girard declined Q1 campaign planning")
+        assert "En congés cette semaine-là" in sam.out
+        again = chat(acme, files, PRIYA, "/planning accept 1", "/planning decline 9")
+        assert "You already answered for Q1 campaign planning" in again
+        assert "There is no planning session #9 here" in again
+        sam_out, priya_out = sam.close(), priya.close()
+    except BaseException:
+        priya.kill()
+        sam.kill()
+        raise
+    # Neither saw the other's direct messages.
+    assert "You're invited" not in sam_out and "Priya Nair accepted" not in priya_out

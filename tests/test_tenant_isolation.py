@@ -33,6 +33,7 @@ from tandem.storage.repositories import (
     approvals,
     availability,
     blockers,
+    console,
     deliveries,
     escalation,
     guardrails,
@@ -839,6 +840,79 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
         await availability.set_work_days(s, tenant=other, person_id=ana, days=[5, 6])
     standup = some(await standups.get_standup(s, tenant=acme, standup_id=standup_id))
     assert standup.members[0].work_days == (0, 1, 2, 3, 4)
+
+
+async def _console_message(s: Any, tenant: TenantRef, to: str = "dm:ana.silva@example.com") -> int:
+    kind = "direct" if to.startswith("dm:") else "channel"
+    return await console.post_message(
+        s,
+        tenant=tenant,
+        conversation_id=to,
+        conversation_kind=kind,
+        thread=None,
+        reply={"text": "hello"},
+        at=NOW,
+    )
+
+
+@check("console.post_message")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    theirs = await _console_message(s, acme)
+    mine = await console.post_message(
+        s,
+        tenant=other,
+        conversation_id="dm:ana.silva@example.com",
+        conversation_kind="direct",
+        thread=None,
+        reply={"text": "an update of acme's message?"},
+        at=NOW,
+        replaces=theirs,
+    )
+    (kept,) = await console.messages_for(s, tenant=other, email="ana.silva@example.com", after=0)
+    assert kept.id == mine and kept.replaces is None  # not an update of acme's message
+    (acme_own,) = await console.messages_for(s, tenant=acme, email="ana.silva@example.com", after=0)
+    assert acme_own.reply == {"text": "hello"}
+
+
+@check("console.messages_for")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _console_message(s, acme)
+    await _console_message(s, acme, to="it-escalations")
+    ana = "ana.silva@example.com"
+    assert await console.messages_for(s, tenant=other, email=ana, after=0, since=NOW) == []
+    assert await console.messages_for(s, tenant=empty, email=ana, after=0) == []
+    assert len(await console.messages_for(s, tenant=acme, email=ana, after=0)) == 2
+
+
+@check("console.last_seen")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    ana = "ana.silva@example.com"
+    await console.mark_seen(s, tenant=acme, email=ana, upto=await _console_message(s, acme), at=NOW)
+    assert await console.last_seen(s, tenant=other, email=ana) == 0
+    assert await console.last_seen(s, tenant=acme, email=ana) > 0
+
+
+@check("console.mark_seen")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    ana = "ana.silva@example.com"
+    await console.mark_seen(s, tenant=other, email=ana, upto=10**6, at=NOW)
+    assert await console.last_seen(s, tenant=acme, email=ana) == 0
+    assert await console.last_seen(s, tenant=other, email=ana) == 10**6
+
+
+@check("console.add_members")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _console_message(s, acme, to="planning")
+    await console.add_members(
+        s, tenant=other, channel_id="planning", emails=["ana.silva@example.com"], at=NOW
+    )
+    # acme's channel still has no members of its own: everyone of acme reads it
+    assert await console.messages_for(s, tenant=acme, email="nadia.roux@example.com", after=0)
+    await console.add_members(
+        s, tenant=acme, channel_id="planning", emails=["ana.silva@example.com"], at=NOW
+    )
+    assert not await console.messages_for(s, tenant=acme, email="nadia.roux@example.com", after=0)
+    assert await console.messages_for(s, tenant=acme, email="ana.silva@example.com", after=0)
 
 
 @check("blockers.add_blocker")

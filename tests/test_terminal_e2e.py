@@ -133,18 +133,23 @@ def test_a_stand_up_set_up_and_answered_in_the_terminal(acme: dict[str, str]) ->
         "/standup setup Daily; members: sam.okafor@example.com, hugo.bernard@example.com; "
         f"days: daily; times: {times}; timezone: UTC; channel: marketing-it"
     )
-    out = chat(acme, "sam.okafor@example.com", setup, "/standup", "Wrote the brief", "", "none")
+    answers = ("Wrote the brief", "", "The landing page", "", "none", "")  # each ends empty
+    out = chat(acme, "sam.okafor@example.com", setup, "/standup", *answers)
     run_day = (now - timedelta(hours=2)).date()
     assert ("is not one of your stand-up days" in out) == (run_day.weekday() >= 5)
     assert "Stand-up “Daily” is set up" in out
-    # The form lists its questions, then reads one line for each (empty keeps the value).
+    # The form lists its questions and says how to leave it, then reads each answer (lines
+    # ended by an empty one).
     assert "• What did you do yesterday?" in out and "• Anything blocking you?" in out
-    assert "[#marketing-it]" in out  # the day's message in the channel
+    assert "(A form: answer each field in turn" in out
+    assert "[#marketing-it]" in out  # the day's message in the channel, which Sam is in
     assert "Wrote the brief" in out and "posted in the team channel" in out
     listed = chat(acme, "hugo.bernard@example.com", "/standup list")
     assert "Daily" in listed and "Hugo Bernard" in listed and "Sam Okafor" in listed
     french = chat(acme, "hugo.bernard@example.com", "/standup", "/cancel")
-    assert "Qu'avez-vous fait hier ?" in french and "(cancelled: nothing was sent)" in french
+    assert "Qu'avez-vous fait hier ?" in french and "(annulé : rien n'a été envoyé)" in french
+    assert "(Un formulaire : répondez à chaque champ" in french
+    assert "Wrote the brief" in french  # Hugo is a member: Sam's answer, posted in the channel
 
 
 def test_a_number_clicks_a_suggestion(acme: dict[str, str]) -> None:
@@ -216,18 +221,20 @@ def test_the_console_script_is_installed() -> None:
 
 
 def test_a_blocker_raised_routed_and_resolved_in_the_terminal(acme: dict[str, str]) -> None:
-    sam = "sam.okafor@example.com"
+    sam, ana = "sam.okafor@example.com", "ana.silva@example.com"
     raised = chat(acme, sam, "/blocker the microsite needs a DNS entry before launch", "1")
     assert "Which topic is it about?" in raised
     assert "Blocker #1 is now with Ana Silva" in raised
-    # Ana is not at this terminal: her card shows who it is for.
-    assert "[to ana.silva@example.com]" in raised and "Sam Okafor is blocked" in raised
-    resolved = chat(acme, "ana.silva@example.com", "/blocker show 1", "2", "Record added")
-    assert "What resolved it?" in resolved
-    assert "Blocker #1 (“the microsite needs a DNS entry before launch”) is resolved" in resolved
-    assert "[to sam.okafor@example.com]" in resolved
-    assert "was resolved by Ana Silva: Record added" in resolved
+    assert "Sam Okafor is blocked" not in raised  # Ana's card is in Ana's chat
+    # Ana opens hers: the card is there, and its buttons are hers to press.
+    resolved = chat(acme, ana, "2", "Record added", "")
+    assert "while you were away:" in resolved
+    card = resolved[resolved.index("Sam Okafor is blocked") :]
+    assert "[2] Resolve" in card and "What resolved it?" in card
+    assert "Blocker #1 (“the microsite needs a DNS entry before launch”) is resolved" in card
+    assert "was resolved by Ana Silva" not in resolved  # Sam's notice, not Ana's
     listed = chat(acme, sam, "/blocker list")
+    assert "while you were away:" in listed and "was resolved by Ana Silva: Record added" in listed
     assert "Open blockers you raised or have" in listed and "None." in listed
 
 
@@ -235,23 +242,52 @@ def test_a_guardrail_approval_requested_and_approved_in_the_terminal(
     acme: dict[str, str],
 ) -> None:
     sam, nadia = "sam.okafor@example.com", "nadia.roux@example.com"
+    question = "/guardrail can I export the leads from the CRM to a spreadsheet?"
     asked = chat(
         acme,
         sam,
-        "/guardrail can I export the leads from the CRM to a spreadsheet?",
+        question,
+        "/who-owns dns",  # the approval form offered under the answer does not take it
+        question,
+        "1",  # Request approval: the form opens, asked for
         "Export 300 webinar leads",
+        "",
+        "/who-owns crm",  # a command leaves the form, and runs
+        question,
+        "1",
+        "",  # what: the question, kept
         "Follow-up calls",
+        "for the webinar",
+        "",
         "2 weeks",
+        "/guardrail approve 2",  # a command, not a question for IT
+        "/guardrail accept 1",
     )
-    assert "📝 Needs a quick approval" in asked
-    assert "Request #1 sent to Nadia Roux" in asked
-    assert "[to nadia.roux@example.com]" in asked and "Sam Okafor demande votre validation" in asked
-    decided = chat(acme, nadia, "/guardrail voir 1", "1")
+    assert asked.count("📝 Needs a quick approval") == 3 and "[1] Request approval" in asked
+    assert "Domain names and DNS" in asked  # /who-owns dns ran as a command
+    assert asked.count("(A form: answer each field in turn") == 2
+    assert "a line beginning with / leaves it and runs as a command" in asked
+    left = asked[asked.index("(form cancelled, nothing was sent; running /who-owns crm)") :]
+    assert "(customer-data)" in left.split("📝 Needs a quick approval")[0]  # who owns the CRM
+    assert "Request #1 sent to Nadia Roux" in asked and "Request #2" not in asked
+    assert "demande votre validation" not in asked  # Nadia's card, in Nadia's chat
+    assert "I found no request “2” that you can see" in asked
+    assert "I don't know “accept” for /guardrail." in asked and "won't guess" not in asked
+
+    # Nadia opens her chat: the request is there, in French; she approves it in words.
+    decided = chat(acme, nadia, "/guardrail approuver 1", "/guardrail noncouvertes")
+    assert "pendant votre absence :" in decided
+    card = decided[decided.index("Sam Okafor demande votre validation") :]
+    assert "Follow-up calls for the webinar" in card and "/who-owns" not in card
+    assert "[1] Valider" in card
     assert "Demande n°1 validée" in decided
-    assert "✅ Nadia Roux approved your request #1" in decided
-    assert "(message" in decided and "updated)" in decided  # the cards, updated in place
-    listed = chat(acme, sam, "/guardrail approvals")
-    assert "approved by Nadia Roux" in listed
+    assert "Aucune question ouverte" in decided  # nothing typed went to IT as a question
+    assert "approved your request" not in decided
+
+    told = chat(acme, sam, "/guardrail approvals")
+    assert "while you were away:" in told
+    assert "✅ Nadia Roux approved your request #1" in told
+    assert "approved by Nadia Roux" in told
 
 
 def test_guardrail_json_is_a_dry_run_for_scripts(acme: dict[str, str], tmp_path: Path) -> None:
@@ -339,12 +375,11 @@ def test_a_chat_shows_its_own_tenants_traffic_only(acme: dict[str, str], tmp_pat
         result = run(["import", kind.value, str(path), "--tenant", "bravo"], env=acme)
         assert result.returncode == 0, result.stderr
     reminders = ("Rule due for review: Bravo's", "Règle à revoir : Bravo's")
-    in_acme = chat(acme, "sam.okafor@example.com", "/who-owns dns")
-    assert "Domain names" in in_acme
+    nadia = "nadia.roux@example.com"  # Accountable for rules in both tenants
+    in_acme = chat(acme, nadia, "/who-owns dns")
+    assert "Noms de domaine" in in_acme
     assert not any(reminder in in_acme for reminder in reminders)
     # bravo's own chat is where its reminders show
     stdin = "/who-owns dns\n"
-    in_bravo = run(
-        ["chat", "--as", "sam.okafor@example.com", "--tenant", "bravo"], env=acme, stdin=stdin
-    )
+    in_bravo = run(["chat", "--as", nadia, "--tenant", "bravo"], env=acme, stdin=stdin)
     assert any(reminder in in_bravo.stdout for reminder in reminders)

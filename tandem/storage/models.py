@@ -636,3 +636,54 @@ class PlanningPoolMember(SQLModel, table=True):
     tenant_id: int = Field(foreign_key="tenant.id")
     email: str = Field(max_length=254)
     added_at: datetime = _utc_column()
+
+
+class ConsoleMessage(SQLModel, table=True):
+    """A message the terminal adapter sent: each ``tandem chat --as PERSON`` shows those
+    addressed to its person (``dm:EMAIL``) or to a channel they are in, also later.
+
+    ``reply`` is the neutral reply as JSON (text, card, files); ``replaces`` names the
+    message an update changed (the update is a row of its own, shown as such).
+    """
+
+    __tablename__ = "console_message"
+    __table_args__ = (
+        Index("ix_console_message_tenant_conversation", "tenant_id", "conversation_id", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    conversation_id: str = Field(max_length=400)
+    conversation_kind: str = Field(default="direct", max_length=16)
+    thread: str | None = Field(default=None, max_length=400)
+    replaces: int | None = Field(default=None, foreign_key="console_message.id")
+    reply: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    sent_at: datetime = _utc_column()
+
+
+class ConsoleMember(SQLModel, table=True):
+    """Someone Tandem added to a channel in the terminal (``invite``)."""
+
+    __tablename__ = "console_member"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "channel_id", "email", name="uq_console_member"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    channel_id: str = Field(max_length=400)
+    email: str = Field(max_length=254)
+    added_at: datetime = _utc_column()
+
+
+class ConsoleReader(SQLModel, table=True):
+    """How far a person has read their terminal messages (the last message id shown)."""
+
+    __tablename__ = "console_reader"
+    __table_args__ = (UniqueConstraint("tenant_id", "email", name="uq_console_reader"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    email: str = Field(max_length=254)
+    last_seen: int = Field(default=0)
+    read_at: datetime = _utc_column()

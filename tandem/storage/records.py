@@ -470,3 +470,19 @@ class InviteView:
     def attending(self) -> bool:
         """Invited and not (yet) declined: still expected at the meeting."""
         return self.status in ("invited", "accepted")
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleMessageView:
+    """A message the terminal adapter keeps for the people it is addressed to.
+
+    ``reply`` is the neutral reply as JSON; ``replaces`` the message an update changed.
+    """
+
+    id: int
+    conversation_id: str
+    conversation_kind: str
+    thread: str | None
+    replaces: int | None
+    reply: Mapping[str, Any]
+    sent_at: datetime

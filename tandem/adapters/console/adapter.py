@@ -7,11 +7,13 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from platformdirs import user_data_dir
 
+from tandem.adapters.console.mailbox import Mailbox
 from tandem.adapters.console.render import render_reply
 from tandem.bot.cards import FileAttachment, Reply
 from tandem.bot.port import Profile
@@ -68,32 +70,41 @@ def save_file(*, folder: Path, file: FileAttachment) -> Path:
 
 
 class ConsoleAdapter:
-    """Implements :class:`tandem.bot.port.ChatPort` by writing to a text stream.
+    """Implements :class:`tandem.bot.port.ChatPort` for ``tandem chat``.
 
+    With a :class:`~tandem.adapters.console.mailbox.Mailbox`, what is sent or updated is
+    kept there for the people it is addressed to, and each person's chat shows their own
+    (:mod:`tandem.adapters.console.inbox`); without one, the messages this chat's person
+    reads (their DMs, channel posts) are printed at once and other people's are dropped.
     Files sent with a reply are saved into ``files_dir`` (by default
     :func:`default_files_dir`) and their path printed after the message.
     """
 
-    def __init__(self, *, out: TextIO, me: User, files_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        out: TextIO,
+        me: User,
+        files_dir: Path | None = None,
+        mailbox: Mailbox | None = None,
+    ) -> None:
         self._out = out
         self._me = me
         self._ids = itertools.count(1)
         self._files_dir = (files_dir if files_dir is not None else default_files_dir()).absolute()
+        self._mailbox = mailbox
 
     def write(self, text: str) -> None:
         """Print ``text`` followed by a blank line."""
         self._out.write(text.rstrip() + "\n\n")
         self._out.flush()
 
-    async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
-        if conversation.kind is not ConversationKind.DIRECT:
-            where = f"#{conversation.id}"
-            self.write(
-                f"[{where} · thread {conversation.thread}]" if conversation.thread else f"[{where}]"
-            )
-        elif conversation.id != f"dm:{self._me.platform_user_id}":
-            self.write(f"[to {conversation.id.removeprefix('dm:')}]")
-        self.write(render_reply(reply))
+    async def show(self, *, reply: Reply, text: str | None = None, files: bool = True) -> None:
+        """Print ``reply`` (or ``text``, its rendering) and save its files (unless not
+        ``files``), each path printed after it."""
+        self.write(render_reply(reply) if text is None else text)
+        if not files:
+            return
         for file in reply.files:
             try:
                 path = await asyncio.to_thread(save_file, folder=self._files_dir, file=file)
@@ -101,22 +112,42 @@ class ConsoleAdapter:
                 self.write(f"(file {safe_name(file.name)} not saved: {error.strerror or error})")
                 continue
             self.write(f"(file saved: {path})")
+
+    async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
+        if self._mailbox is not None:
+            number = await self._mailbox.post(conversation=conversation, reply=reply)
+            return MessageRef(conversation=conversation, id=str(number))
+        if conversation.kind is not ConversationKind.DIRECT:
+            self.write(channel_header(conversation))
+        elif conversation.id != f"dm:{self._me.platform_user_id}":
+            return MessageRef(conversation=conversation, id=str(next(self._ids)))
+        await self.show(reply=reply)
         return MessageRef(conversation=conversation, id=str(next(self._ids)))
 
     async def update(self, *, message: MessageRef, reply: Reply) -> None:
-        """Print the new version; ``reply.files`` are not saved again."""
+        """Keep (or print) the new version; ``reply.files`` are not saved again."""
+        if self._mailbox is not None:
+            replaces = int(message.id) if message.id.isdigit() and len(message.id) < 18 else None
+            await self._mailbox.post(
+                conversation=message.conversation, reply=replace(reply, files=()), replaces=replaces
+            )
+            return
         self.write(f"(message {message.id} updated)\n{render_reply(reply)}")
 
     async def open_dm(self, *, user: User) -> ConversationRef:
         return ConversationRef(tenant=user.tenant, id=f"dm:{user.platform_user_id}")
 
     async def invite(self, *, conversation: ConversationRef, users: Sequence[User]) -> bool:
-        names = ", ".join(u.display_name or u.platform_user_id for u in users)
-        self.write(f"(invited {names} to #{conversation.id})")
+        """The people read the channel's posts in their chats from now on."""
+        if self._mailbox is not None:
+            await self._mailbox.add_members(
+                channel_id=conversation.id,
+                emails=[u.email or u.platform_user_id for u in users],
+            )
         return True
 
     async def members(self, *, conversation: ConversationRef) -> list[User] | None:
-        """A terminal has no channel members."""
+        """A terminal cannot list a channel's members."""
         return None
 
     async def find_user(self, *, tenant: TenantKey, email: str) -> User | None:
@@ -130,3 +161,9 @@ class ConsoleAdapter:
             timezone=user.timezone,
             locale=user.locale,
         )
+
+
+def channel_header(conversation: ConversationRef) -> str:
+    """``[#channel]``, or ``[#channel · thread T]`` for a reply in a thread."""
+    where = f"#{conversation.id}"
+    return f"[{where} · thread {conversation.thread}]" if conversation.thread else f"[{where}]"

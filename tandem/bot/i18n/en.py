@@ -7,6 +7,15 @@ MESSAGES: dict[str, str] = {
     # help and dispatch
     "chat.greeting": "Tandem — {name} ({tenant}). Type /help, /who-owns domain-names, "
     "or /quit to leave.",
+    "chat.away.one": "{count} message while you were away:",
+    "chat.away.other": "{count} messages while you were away:",
+    "chat.updated": "(message {id} updated)",
+    "chat.form.start": "(A form: answer each field in turn; an empty line keeps the value in "
+    "[brackets]. /cancel leaves it; a line beginning with / leaves it and runs as a command.)",
+    "chat.form.lines": "(several lines; an empty line ends)",
+    "chat.form.needed": "“{field}” is needed: type it, or /cancel.",
+    "chat.form.cancelled": "(cancelled: nothing was sent)",
+    "chat.form.left": "(form cancelled, nothing was sent; running {command})",
     "help.title": "What you can ask Tandem",
     "help.intro": "Type a command, with or without the leading slash:",
     "help.unknown": "I don't know the command “/{command}”.",

@@ -7,6 +7,16 @@ MESSAGES: dict[str, str] = {
     # aide et routage
     "chat.greeting": "Tandem — {name} ({tenant}). Tapez /help, /who-owns noms de domaine, "
     "ou /quit pour quitter.",
+    "chat.away.one": "{count} message pendant votre absence :",
+    "chat.away.other": "{count} messages pendant votre absence :",
+    "chat.updated": "(message {id} mis à jour)",
+    "chat.form.start": "(Un formulaire : répondez à chaque champ tour à tour ; une ligne vide "
+    "garde la valeur entre [crochets]. /annuler le quitte ; une ligne qui commence par / le "
+    "quitte et s'exécute comme commande.)",
+    "chat.form.lines": "(plusieurs lignes ; une ligne vide termine)",
+    "chat.form.needed": "« {field} » est nécessaire : tapez-le, ou /annuler.",
+    "chat.form.cancelled": "(annulé : rien n'a été envoyé)",
+    "chat.form.left": "(formulaire annulé, rien n'a été envoyé ; j'exécute {command})",
     "help.title": "Ce que vous pouvez demander à Tandem",
     "help.intro": "Tapez une commande, avec ou sans la barre oblique :",
     "help.unknown": "Je ne connais pas la commande « /{command} ».",

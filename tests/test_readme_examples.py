@@ -1,0 +1,56 @@
+"""The README's set-up examples, run as a reader pastes them."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.test_terminal_e2e import run
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+def shell_block_after(marker: str) -> str:
+    """The first ``sh`` block of the README after the sentence holding ``marker``."""
+    text = README.read_text("utf-8")
+    found = re.search(r"```sh\n(.*?)```", text[text.index(marker) :], re.S)
+    assert found, f"no sh block after {marker!r}"
+    return found.group(1)
+
+
+def test_the_agents_playground_meets_the_demo_organisation(tmp_path: Path) -> None:
+    """The Playground's tenant and user as the README names them, the demo's files
+    imported there with the README's own commands: Alex Wilber asks, Tandem answers.
+    (On the embedded SQLite database of a fresh install: the commands are the point.)"""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TANDEM_", "SLACK_"))}
+    env.update(
+        TANDEM_DATABASE_URL=f"sqlite:///{tmp_path / 'tandem.db'}",
+        TANDEM_DEMO="false",
+        HOME=str(tmp_path),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    block = shell_block_after("Its tenant is `teams:")
+    tenant = re.search(r"^tenant=(\S+)$", block, re.M)
+    assert tenant is not None and tenant.group(1).startswith("teams:")
+    script = block.replace(".venv/bin/", f"{Path(sys.executable).parent}/").replace(
+        "/tmp/people.csv", str(tmp_path / "people.csv")
+    )
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    said = run(
+        ["chat", "--as", "alexw@example.com", "--tenant", tenant.group(1)],
+        env=env,
+        stdin="/who-owns dns\n",
+    )
+    assert said.returncode == 0, said.stderr
+    assert "Domain names and DNS (domain-names)" in said.stdout
