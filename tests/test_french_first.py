@@ -9,17 +9,22 @@ Monday morning, moved by the tests that need it.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
+from tandem.bot.types import Platform
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime
+from tests.recording_port import RecordingPort
 
 HUGO = "hugo.bernard@example.com"  # marketing, French, Paris
 NADIA = "nadia.roux@example.com"  # CIO, French, an admin's part in the tests
 SAM = "sam.okafor@example.com"  # marketing, English, London
+INES = "ines.lambert@example.com"  # a PM, French
+CHANNEL = "equipe-lancement"
 
 
 @pytest.fixture
@@ -60,3 +65,107 @@ async def test_an_english_reader_is_not_shown_the_french_names(chat: Chat) -> No
     text = await chat.read(SAM, "/help")
     assert "/blocker  " in text and "blocage" not in text
     assert "Ana Silva" in await chat.read(SAM, "/qui-gere dns")  # but typing them works
+
+
+# -- days, yes and no in French -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("lundi-jeudi", "lun-jeu"),
+        ("du lundi au jeudi", "lun-jeu"),
+        ("lun, mar et jeu", "lun,mar,jeu"),
+        ("tous les jours", "tous les jours"),
+        ("Lun.-Ven.", "lun-ven"),
+    ],
+)
+async def test_french_days_are_read_and_said_in_french(chat: Chat, typed: str, read: str) -> None:
+    reply = await chat.say(HUGO, f"/standup jours {typed}")
+    assert reply.text.startswith(f"Noté : vous travaillez {read} ;")
+
+
+async def test_a_french_form_is_prefilled_in_french(chat: Chat) -> None:
+    """The values a form shows (and the terminal prints in brackets) are French, and read back."""
+    form = (await chat.say(HUGO, f"/standup setup canal: {CHANNEL}")).card
+    if form is None or form.form is None:  # typed in a DM: the form comes with the reply
+        form = (await chat.say(HUGO, "/standup setup")).card
+    assert form is not None and form.form is not None
+    initial = {item.id: item.initial for item in form.form.inputs}
+    assert initial["days"] == "lun-ven" and initial["optional"] == "non"
+    assert initial["blockers"] == "3"
+    created = await chat.say(
+        HUGO,
+        f"/standup setup Point; membres: {HUGO}; jours: {initial['days']}; "
+        f"facultatif: {initial['optional']}; canal: {CHANNEL}; rappels: aucun",
+    )
+    assert "Le stand-up « Point » est créé" in created.text
+    edit = (await chat.say(HUGO, "/standup edit Point")).card
+    assert edit is not None and edit.form is not None
+    again = {item.id: item.initial for item in edit.form.inputs}
+    assert (again["days"], again["optional"], again["reminders"]) == ("lun-ven", "non", "aucun")
+
+
+async def test_the_digest_days_are_typed_and_said_in_french(chat: Chat) -> None:
+    reply = await chat.say(INES, "/blocage digest lundi et jeudi 09:00")
+    assert reply.text.startswith("Votre synthèse arrive le lun,jeu à 09:00")
+
+
+# -- a French stand-up's blockers ---------------------------------------------------------
+
+
+def at(hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, 23, hour, minute, tzinfo=UTC)  # a Monday; Paris is UTC+1
+
+
+@pytest.fixture
+async def team(settings: Settings, clock: FixedClock) -> AsyncIterator[tuple[Chat, RecordingPort]]:
+    clock.set(at=at(6))
+    async with chat_runtime(settings=settings, clock=clock) as runtime:
+        tenant = await import_fixtures(runtime.database, "acme")
+        port = RecordingPort()
+        runtime.ports.add(platform=Platform.LOCAL.value, port=port)
+        yield Chat(runtime=runtime, tenant=tenant), port
+
+
+async def test_a_french_stand_up_collects_its_blockers_and_counts_them(
+    team: tuple[Chat, RecordingPort], clock: FixedClock
+) -> None:
+    chat, port = team
+    created = await chat.read(
+        HUGO,
+        f"/standup setup Point lancement; membres: {HUGO}, {NADIA}; jours: lundi-vendredi; "
+        f"heures: 09:30-12:00; fuseau: Europe/Paris; canal: {CHANNEL}; "
+        "questions: Hier ? | Aujourd'hui ? | Blocages ?",
+    )
+    assert "Blocages : les réponses à la question 3, « Blocages ? »" in created
+    clock.set(at=at(8, 30))
+    await chat.runtime.standup_engine.run_due()
+    assert "Hier ?" in port.dms(HUGO)[-1].text
+    await chat.say(HUGO, "Le brief du salon")
+    await chat.say(HUGO, "La campagne de printemps")
+    done = await chat.say(HUGO, "J'attends le budget du salon")
+    assert "Blocage noté : « J'attends le budget du salon »" in done.text
+    clock.set(at=at(11))
+    await chat.runtime.standup_engine.run_due()
+    summary = port.channel(CHANNEL, thread=False)[-1].text
+    assert "1 sur 2 a répondu, 1 blocage." in summary
+    assert "Hugo Bernard\u202f: J'attends le budget du salon" in summary
+    assert "J'attends le budget du salon" in await chat.read(HUGO, "/blocage liste")
+
+
+async def test_which_question_collects_blockers_is_the_lead_s_choice(chat: Chat) -> None:
+    await chat.say(
+        HUGO,
+        f"/standup setup Point; membres: {HUGO}; canal: {CHANNEL}; "
+        "questions: Fait ? | À faire ? | Un souci ?",
+    )
+    listed = await chat.read(HUGO, "/standup liste")
+    assert "Aucune question ne recueille les blocages" in listed
+    await chat.say(HUGO, "/standup edit Point; blocages: 3")
+    listed = await chat.read(HUGO, "/standup liste")
+    assert "Blocages : les réponses à la question 3, « Un souci ? »" in listed
+    refused = await chat.say(HUGO, "/standup edit Point; blocages: 7")
+    assert "« 7 » n'est pas l'une des questions" in refused.text
+    await chat.say(HUGO, "/standup edit Point; blocages: aucune")
+    assert "Aucune question ne recueille" in await chat.read(HUGO, "/standup liste")

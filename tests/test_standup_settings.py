@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from tandem.bot.i18n import Translator
 from tandem.rituals.standup import settings_text
 from tandem.rituals.standup.settings_text import SettingsProblem
 
@@ -63,7 +64,7 @@ def test_each_problem_is_named(text: str, key: str) -> None:
 def test_a_stored_stand_up_comes_back_as_the_same_form_values() -> None:
     draft = read("Daily; members: a@x.com, b@x.com; days: mon,wed,fri; times: 08:00-10:00")
     settings = draft.settings(member_emails=("a@x.com", "b@x.com"), timezone="Europe/Lisbon")
-    values = settings_text.as_values(settings)
+    values = settings_text.as_values(settings, t=Translator(locale="en"))
     assert values["days"] == "mon,wed,fri" and values["timezone"] == "Europe/Lisbon"
     again = settings_text.read(values).settings(
         member_emails=("a@x.com", "b@x.com"), timezone="UTC"

@@ -89,11 +89,14 @@ class CommandSpec:
         handler: called with a :class:`CommandContext`; ``None`` marks a command
             that is announced but not built yet (it answers "coming soon").
         phrases: natural openings that mean the same command, e.g. ``who owns``.
+        as_typed: the arguments keep a trailing question mark (a stand-up's questions
+            typed in ``/standup setup``, ``Blocages ?``).
     """
 
     name: str
     handler: CommandHandler | None
     phrases: tuple[str, ...] = ()
+    as_typed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,8 +289,11 @@ class Dispatcher:
     def parse(self, text: str) -> tuple[str, str]:
         """Split typed text into a command and its arguments.
 
-        Accepts ``/who-owns dns``, ``who-owns dns`` and natural openings such as
-        ``who owns dns?``. Text that names no command gives ``("", text)``.
+        Accepts ``/who-owns dns``, ``who-owns dns``, the command's name in another language
+        (``/qui-gère dns``) and natural openings such as ``who owns dns?``. A command with
+        phrases reads a question: its trailing question mark is dropped, unless the
+        command takes its arguments ``as_typed``. Text that names no command gives
+        ``("", text)``.
         """
         body = text.strip()
         if body.startswith("/"):
@@ -297,12 +303,14 @@ class Dispatcher:
         if word in self._names:
             name = self._names[word]
             args = body[len(word) :].strip()
-            return name, args.rstrip("?").strip() if self._commands[name].phrases else args
+            spec = self._commands[name]
+            return name, args.rstrip("?").strip() if spec.phrases and not spec.as_typed else args
         for spec in self._commands.values():
             for opening in spec.phrases:
                 opening = _plain(opening)
                 if lowered == opening or lowered.startswith(opening + " "):
-                    return spec.name, body[len(opening) :].strip().rstrip("?").strip()
+                    args = body[len(opening) :].strip()
+                    return spec.name, args if spec.as_typed else args.rstrip("?").strip()
         return "", body
 
     async def _command(

@@ -258,6 +258,8 @@ class Standup(SQLModel, table=True):
     reminders: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     holidays: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     optional: bool = Field(default=False)
+    blockers_question: int | None = Field(default=None)
+    """The index of the question whose answers are blockers; None: no question is."""
     paused: bool = Field(default=False)
     deleted: bool = Field(default=False)
     revision: int = Field(default=0)

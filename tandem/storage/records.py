@@ -196,6 +196,9 @@ class StandupSettings:
     reminders: tuple[int, ...] = (60,)
     holidays: tuple[date, ...] = ()
     optional: bool = False
+    blockers: int | None = 2
+    """Which question's answers are blockers (its index; None: no question does). The
+    default is the third of the default questions; setup chooses for custom ones."""
 
 
 @dataclass(frozen=True, slots=True)

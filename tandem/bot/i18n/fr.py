@@ -132,10 +132,22 @@ MESSAGES: dict[str, str] = {
     "standup.help.workdays": "vos jours travaillés, s'ils ne sont pas du lundi au vendredi",
     "standup.help.report": "participation et blocages des derniers jours, pour le responsable",
     "standup.help.history": "vos propres réponses entre deux dates",
+    # days and values as the stand-up settings are typed back (and read again)
+    "days.short": "lun mar mer jeu ven sam dim",
+    "days.every": "tous les jours",
+    "standup.value.yes": "oui",
+    "standup.value.no": "non",
+    "standup.value.none": "aucun",
     "standup.field.name": "Nom",
     "standup.field.members": "Membres (e-mails ou @mentions)",
     "standup.field.questions": "Questions, une par ligne (vide : hier, aujourd'hui, blocages)",
-    "standup.field.days": "Jours (lun-ven, lun,mer,ven, daily)",
+    "standup.field.blockers": "Question qui recueille les blocages (son numéro, ou aucune)",
+    "standup.setup.bad_blockers": "« {value} » n'est pas l'une des questions : donnez le numéro "
+    "de celle qui recueille les blocages (1 à {count}), ou aucune.",
+    "standup.list.blockers": "Blocages : les réponses à la question {number}, « {question} »",
+    "standup.list.no_blockers": "Aucune question ne recueille les blocages (blocages: N en "
+    "désigne une).",
+    "standup.field.days": "Jours (lun-ven, lun,mer,ven, tous les jours)",
     "standup.field.times": "Question et clôture, heures locales (09:30-12:00 ; plusieurs pour "
     "les équipes postées)",
     "standup.field.timezone": "Fuseau horaire de la clôture (ex. Europe/Paris)",
@@ -158,7 +170,7 @@ MESSAGES: dict[str, str] = {
     "standup.setup.bad_segment": "Je ne comprends pas « {segment} ». Utilisez des paires clé: "
     "valeur séparées par « ; ».",
     "standup.setup.bad_days": "« {value} » n'est pas une liste de jours. Utilisez par ex. "
-    "lun-ven, lun,mer,ven ou daily.",
+    "lun-ven, lun,mer,ven ou tous les jours.",
     "standup.setup.bad_times": "« {value} » n'est pas une heure de question et de clôture. "
     "Utilisez par ex. 09:30-12:00 (sur 24 heures).",
     "standup.setup.bad_timezone": "« {value} » n'est pas un fuseau horaire connu. Utilisez un "

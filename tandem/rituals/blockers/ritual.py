@@ -431,7 +431,7 @@ class BlockerRitual:
                 session, tenant=me.tenant, person_id=me.person.person_id, days=days, at_time=moment
             )
         await self._service.changed()
-        shown = days_text(saved.days or DEFAULT_DIGEST_DAYS)
+        shown = days_text(saved.days or DEFAULT_DIGEST_DAYS, t=t)
         return Reply(
             text=t(
                 "blocker.digest.scheduled",

@@ -170,7 +170,7 @@ def summary_card(
         fields.append(Field(label=label, value=body))
         blocker = blocker_text(standup.settings, line.answer.answers)
         if blocker:
-            blockers.append(f"{line.member.name}: {blocker}")
+            blockers.append(f"{line.member.name}{t('colon')}{blocker}")
     if blockers:
         fields.append(Field(label="⚠ " + t("standup.summary.blockers"), value="\n".join(blockers)))
     if silent:
@@ -210,7 +210,16 @@ def setup_form(
 ) -> Card:
     """The setup (or edit) form, prefilled with ``values``."""
     labels = {name: t(f"standup.field.{name}") for name in settings_text.FIELDS}
-    optional = {"questions", "holidays", "reminders", "timezone", "days", "times", "optional"}
+    optional = {
+        "questions",
+        "blockers",
+        "holidays",
+        "reminders",
+        "timezone",
+        "days",
+        "times",
+        "optional",
+    }
     inputs = tuple(
         Input(
             id=name,
@@ -247,13 +256,20 @@ def describe(*, t: Translator, standup: StandupView, reader_timezone: str) -> Fi
         state = f" ({t('standup.paused')})"
     value = t.plural(
         "standup.list.line",
-        days=settings_text.days_text(s.days),
+        days=settings_text.days_text(s.days, t=t),
         times=times,
         timezone=s.timezone,
         count=len(standup.members),
         members=t.list([m.name for m in standup.members]),
         owner=standup.owner_email,
     )
+    questions = questions_for(s, t=t)
+    if s.blockers is not None and s.blockers < len(questions):
+        value += "\n" + t(
+            "standup.list.blockers", number=s.blockers + 1, question=questions[s.blockers]
+        )
+    else:
+        value += "\n" + t("standup.list.no_blockers")
     if s.optional:
         value += "\n" + t("standup.list.optional")
     return Field(label=s.name + state, value=value)

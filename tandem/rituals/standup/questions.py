@@ -8,7 +8,17 @@ from tandem.storage.records import StandupSettings
 
 DEFAULT_KEYS = ("standup.q.yesterday", "standup.q.today", "standup.q.blockers")
 DEFAULT_BLOCKERS = 2
-_BLOCKER_WORDS = ("block", "bloqu", "obstacle", "imped", "stuck", "frein", "coinc")
+_BLOCKER_WORDS = (  # folded stems, English and French: blocked, blocage, bloquant, stuck…
+    "block",
+    "bloc",
+    "obstacle",
+    "imped",
+    "stuck",
+    "frein",
+    "coinc",
+    "empech",
+    "hinder",
+)
 _NOTHING = {
     "",
     "none",
@@ -46,19 +56,23 @@ def questions_for(settings: StandupSettings, *, t: Translator) -> tuple[str, ...
     return tuple(t(key) for key in DEFAULT_KEYS)
 
 
-def blockers_index(settings: StandupSettings) -> int | None:
-    """Which question asks for blockers: the default third, or a custom one naming them."""
-    if not settings.questions:
+def default_blockers(questions: tuple[str, ...]) -> int | None:
+    """Which question collects blockers when the lead does not say: the third of the
+    default questions, else the first whose words name blockers in English or French
+    ("Anything blocking you?", "Blocages ?", "Des obstacles ?"), else none. Setup stores
+    the choice in the stand-up's settings, where the lead reads and changes it."""
+    if not questions:
         return DEFAULT_BLOCKERS
-    for index, question in enumerate(settings.questions):
+    for index, question in enumerate(questions):
         if any(word in fold(question) for word in _BLOCKER_WORDS):
             return index
     return None
 
 
 def blocker_text(settings: StandupSettings, answers: tuple[str, ...]) -> str | None:
-    """The blocker an answer reports, or None when it says "none", "rien" or nothing."""
-    index = blockers_index(settings)
+    """The blocker an answer reports (to the question the settings name), or None when
+    it says "none", "rien" or nothing."""
+    index = settings.blockers
     if index is None or index >= len(answers):
         return None
     text = answers[index].strip()

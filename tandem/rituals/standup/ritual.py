@@ -76,7 +76,12 @@ class StandupRitual:
     def register(self, dispatcher: Dispatcher) -> None:
         """Add the command, its actions and the answer-by-text handler."""
         dispatcher.add_command(
-            CommandSpec(name="standup", handler=self._command, phrases=("stand-up", "stand up"))
+            CommandSpec(
+                name="standup",
+                handler=self._command,
+                phrases=("stand-up", "stand up"),
+                as_typed=True,
+            )
         )
         dispatcher.add_action(ActionSpec(prefix="standup.", handler=self._action))
         dispatcher.add_text_handler(self._text)
@@ -800,7 +805,7 @@ class StandupRitual:
                 session, tenant=me.tenant, person_id=me.person_id, days=days
             )
         await self._changed()
-        return Reply(text=t("standup.workdays.done", days=settings_text.days_text(days)))
+        return Reply(text=t("standup.workdays.done", days=settings_text.days_text(days, t=t)))
 
     # -- report and history -----------------------------------------------------------------
 
@@ -1007,7 +1012,7 @@ def _new_form(t: Translator, actor: Actor, *, channel_id: str) -> Reply:
     """The setup form, prefilled with the defaults; it carries the channel to post in."""
     card = cards.setup_form(
         t=t,
-        values=settings_text.as_values(_defaults(actor)),
+        values=settings_text.as_values(_defaults(actor), t=t),
         action=cards.CREATE,
         value=channel_id,
         title=t("standup.setup.title"),
@@ -1019,7 +1024,7 @@ def _edit_form(t: Translator, standup: StandupView) -> Reply:
     """The setup form, prefilled with the stand-up as it is."""
     card = cards.setup_form(
         t=t,
-        values=settings_text.as_values(standup.settings),
+        values=settings_text.as_values(standup.settings, t=t),
         action=cards.SAVE + str(standup.id),
         value=str(standup.id),
         title=t("standup.edit.title", name=standup.name),

@@ -1,7 +1,9 @@
 """A stand-up's settings read from typed text or a form, and written back for editing.
 
 Typed: ``/standup setup Daily sync; members: a@x.com, b@x.com; days: mon-fri;
-times: 09:30-12:00; timezone: Europe/Paris; reminders: 60; questions: A | B | C``.
+times: 09:30-12:00; timezone: Europe/Paris; reminders: 60; questions: A | B | C;
+blockers: 3`` (the question whose answers are blockers: its number or ``none``; by
+default the one whose words name blockers, see :func:`questions.default_blockers`).
 A form gives the same keys as separate inputs. Keys and day names are accepted
 in English and French. Problems come back as :class:`SettingsProblem` with a
 message key for the translator, never as a traceback.
@@ -15,8 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
 from tandem.bot.timefmt import is_valid_timezone
+from tandem.rituals.standup.questions import DEFAULT_BLOCKERS, DEFAULT_KEYS, default_blockers
 from tandem.rituals.standup.timing import parse_clock
 from tandem.storage.records import StandupSettings
 
@@ -24,6 +28,7 @@ FIELDS = (
     "name",
     "members",
     "questions",
+    "blockers",
     "days",
     "times",
     "timezone",
@@ -37,6 +42,10 @@ _KEYS = {
     "members": "members",
     "membres": "members",
     "questions": "questions",
+    "blockers": "blockers",
+    "blocker": "blockers",
+    "blocages": "blockers",
+    "blocage": "blockers",
     "days": "days",
     "jours": "days",
     "times": "times",
@@ -81,6 +90,9 @@ _DAY_SETS = {
     "daily": (0, 1, 2, 3, 4, 5, 6),
     "everyday": (0, 1, 2, 3, 4, 5, 6),
     "tous": (0, 1, 2, 3, 4, 5, 6),
+    "touslesjours": (0, 1, 2, 3, 4, 5, 6),
+    "quotidien": (0, 1, 2, 3, 4, 5, 6),
+    "chaquejour": (0, 1, 2, 3, 4, 5, 6),
 }
 _YES = {"yes", "y", "true", "on", "oui", "o", "vrai", "1"}
 _NO = {"no", "n", "false", "off", "non", "faux", "0", ""}
@@ -116,6 +128,7 @@ class Draft:
     reminders: tuple[int, ...] = DEFAULT_REMINDERS
     holidays: tuple[date, ...] = ()
     optional: bool = False
+    blockers: int | None = DEFAULT_BLOCKERS
     channel: str = ""
     given: frozenset[str] = field(default_factory=frozenset)
 
@@ -131,6 +144,7 @@ class Draft:
             reminders=self.reminders,
             holidays=self.holidays,
             optional=self.optional,
+            blockers=self.blockers,
         )
 
 
@@ -172,6 +186,9 @@ def parse_days(text: str) -> tuple[int, ...]:
         return _DAY_SETS[folded]
     days: set[int] = set()
     spaced = re.sub(r"\s*-\s*", "-", _plain(text).replace(".", ""))
+    spaced = re.sub(r"\bdu\s+(\w+)\s+au\s+(\w+)", r"\1-\2", spaced)  # du lundi au vendredi
+    spaced = re.sub(r"\b(\w+)\s+(?:to|au|a)\s+(\w+)", r"\1-\2", spaced)  # mon to fri
+    spaced = re.sub(r"\b(?:et|and)\b", ",", spaced)
     for part in filter(None, re.split(r"[,/;\s]+", spaced)):
         start, dash, end = part.partition("-")
         if start not in _DAY_NAMES or (dash and end not in _DAY_NAMES):
@@ -242,6 +259,20 @@ def _questions(text: str) -> tuple[str, ...]:
     return questions
 
 
+def _blockers(text: str, questions: tuple[str, ...]) -> int | None:
+    """The question ``text`` names (its number from 1, or its words), or None for none."""
+    folded = fold(text)
+    if folded in _NONE:
+        return None
+    count = len(questions) or len(DEFAULT_KEYS)
+    if folded.isdigit() and 1 <= int(folded) <= count:
+        return int(folded) - 1
+    for index, question in enumerate(questions):
+        if folded and folded == fold(question):
+            return index
+    raise SettingsProblem("standup.setup.bad_blockers", value=text[:60], count=str(count))
+
+
 def _flag(text: str) -> bool:
     folded = fold(text)
     if folded in _YES:
@@ -262,6 +293,7 @@ def read(values: Mapping[str, str], *, base: Draft | None = None) -> Draft:
     draft = base or Draft()
     given = set(draft.given)
     changes: dict[str, object] = {}
+    blockers: str | None = None
     for key, raw in values.items():
         text = raw.strip()
         if key == "name":
@@ -272,6 +304,8 @@ def read(values: Mapping[str, str], *, base: Draft | None = None) -> Draft:
             changes["members"] = members_of(text)
         elif key == "questions":
             changes["questions"] = _questions(text)
+        elif key == "blockers":
+            blockers = text
         elif key == "days":
             changes["days"] = parse_days(text) if text else DEFAULT_DAYS
         elif key == "times":
@@ -290,6 +324,10 @@ def read(values: Mapping[str, str], *, base: Draft | None = None) -> Draft:
             changes["channel"] = text
         given.add(key)
     draft = replace(draft, **changes, given=frozenset(given))  # type: ignore[arg-type]
+    if blockers:
+        draft = replace(draft, blockers=_blockers(blockers, draft.questions))
+    elif "questions" in values:  # new questions, and no word of which one: the default
+        draft = replace(draft, blockers=default_blockers(draft.questions))
     if not draft.name:
         raise SettingsProblem("standup.setup.no_name")
     if not draft.members:
@@ -297,14 +335,13 @@ def read(values: Mapping[str, str], *, base: Draft | None = None) -> Draft:
     return draft
 
 
-_DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def days_text(days: tuple[int, ...]) -> str:
-    """Days as typed back: ``mon-fri`` for runs of three or more, else a list."""
+def days_text(days: tuple[int, ...], *, t: Translator) -> str:
+    """Days as typed back, in the reader's language: ``mon-fri`` (``lun-ven``) for runs of
+    three or more, else a list; every day is ``daily`` (``tous les jours``)."""
+    codes = t("days.short").split()
     ordered = sorted(set(days))
     if ordered == list(range(7)):
-        return "daily"
+        return t("days.every")
     groups: list[list[int]] = []
     for day in ordered:
         if groups and groups[-1][-1] == day - 1:
@@ -314,24 +351,28 @@ def days_text(days: tuple[int, ...]) -> str:
     parts = []
     for group in groups:
         if len(group) >= 3:
-            parts.append(f"{_DAY_CODES[group[0]]}-{_DAY_CODES[group[-1]]}")
+            parts.append(f"{codes[group[0]]}-{codes[group[-1]]}")
         else:
-            parts.extend(_DAY_CODES[d] for d in group)
+            parts.extend(codes[d] for d in group)
     return ",".join(parts)
 
 
-def as_values(settings: StandupSettings) -> dict[str, str]:
-    """Settings written back as the raw values a form is prefilled with."""
+def as_values(settings: StandupSettings, *, t: Translator) -> dict[str, str]:
+    """Settings written back as the raw values a form is prefilled with, in the reader's
+    language (``lun-ven``, ``non``, ``aucun``), each of which :func:`read` takes back."""
     return {
         "name": settings.name,
         "members": ", ".join(settings.member_emails),
         "questions": "\n".join(settings.questions),
-        "days": days_text(settings.days),
+        "days": days_text(settings.days, t=t),
         "times": ", ".join(f"{ask}-{cutoff}" for ask, cutoff in settings.slots),
         "timezone": settings.timezone,
-        "reminders": ", ".join(str(m) for m in settings.reminders) or "none",
+        "reminders": ", ".join(str(m) for m in settings.reminders) or t("standup.value.none"),
         "holidays": ", ".join(d.isoformat() for d in settings.holidays),
-        "optional": "yes" if settings.optional else "no",
+        "optional": t("standup.value.yes" if settings.optional else "standup.value.no"),
+        "blockers": (
+            t("standup.value.none") if settings.blockers is None else str(settings.blockers + 1)
+        ),
     }
 
 
@@ -347,4 +388,5 @@ def draft_of(settings: StandupSettings) -> Draft:
         reminders=settings.reminders,
         holidays=settings.holidays,
         optional=settings.optional,
+        blockers=settings.blockers,
     )

@@ -74,6 +74,7 @@ def _view(row: Standup, members: Sequence[StandupMemberView]) -> StandupView:
         reminders=tuple(row.reminders),
         holidays=tuple(date.fromisoformat(d) for d in row.holidays),
         optional=row.optional,
+        blockers=row.blockers_question,
     )
     return StandupView(
         id=row.id,
@@ -141,6 +142,7 @@ def _apply(row: Standup, settings: StandupSettings) -> None:
     row.reminders = list(settings.reminders)
     row.holidays = [d.isoformat() for d in settings.holidays]
     row.optional = settings.optional
+    row.blockers_question = settings.blockers
 
 
 async def _set_members(
