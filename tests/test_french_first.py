@@ -13,10 +13,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tandem import demo
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
-from tandem.bot.types import Platform
-from tests.conftest import import_fixtures
+from tandem.bot.types import Platform, TenantKey
+from tandem.storage.orgfiles.service import FileKind, import_file
+from tests.conftest import NOW, import_fixtures
 from tests.harness import Chat, chat_runtime
 from tests.recording_port import RecordingPort
 
@@ -169,3 +171,31 @@ async def test_which_question_collects_blockers_is_the_lead_s_choice(chat: Chat)
     assert "« 7 » n'est pas l'une des questions" in refused.text
     await chat.say(HUGO, "/standup edit Point; blocages: aucune")
     assert "Aucune question ne recueille" in await chat.read(HUGO, "/standup liste")
+
+
+# -- the demo organisation, in both languages ---------------------------------------------
+
+ELISE = "elise.marchand@lumen.example"  # the demo's Marketing Director, French
+OLIVIA = "olivia.grant@lumen.example"  # the demo's Demand Generation Lead, English
+
+
+@pytest.fixture
+async def demo_chat(settings: Settings, clock: FixedClock) -> AsyncIterator[Chat]:
+    async with chat_runtime(settings=settings, clock=clock) as runtime:
+        key = TenantKey.parse(demo.TENANT)
+        for kind in FileKind:
+            await import_file(
+                database=runtime.database, tenant=key, kind=kind, text=demo.read(kind), at=NOW
+            )
+        yield Chat(runtime=runtime, tenant=key)
+
+
+async def test_a_french_demo_user_reads_the_rules_in_french(demo_chat: Chat) -> None:
+    rules = await demo_chat.read(ELISE, "/garde-fou règles")
+    assert "Un pixel marketing sur le site web (marketing-pixel)" in rules
+    assert "A marketing pixel" not in rules
+    answer = await demo_chat.read(ELISE, "/garde-fou puis-je ajouter le pixel TikTok sur le site ?")
+    assert "Listé dans le bandeau de consentement" in answer
+    assert "Listed in the consent banner" not in answer
+    english = await demo_chat.read(OLIVIA, "/guardrail can I add the TikTok pixel to the website?")
+    assert "Listed in the consent banner" in english
