@@ -457,8 +457,10 @@ MESSAGES: dict[str, str] = {
     "/guardrail rules — the rules IT agreed, with their review dates\n"
     "/guardrail approvals — requests to decide and requests you made\n"
     "/guardrail show ID — a request and its history; /guardrail withdraw ID\n"
+    "/guardrail approve ID, /guardrail reject ID REASON — decide a request sent to you\n"
     "/guardrail uncovered — questions no rule covered (IT)\n"
     "/guardrail reviewed RULE — mark a rule as reviewed (its Accountable)",
+    "guardrail.help.unknown": "I don't know “{word}” for /guardrail.",
     "guardrail.vague": "Ask your question in a few words, e.g. “can I add a contact form to "
     "the landing page?”",
     "guardrail.too_long": "That is {length} characters; ask one question in under {limit}, "
@@ -472,10 +474,8 @@ MESSAGES: dict[str, str] = {
     "guardrail.verdict.short.conditional": "on conditions",
     "guardrail.verdict.short.approval": "approval",
     "guardrail.verdict.short.forbidden": "not allowed",
-    "/guardrail approve ID, /guardrail reject ID REASON — decide a request sent to you\n"
     "guardrail.tool.approved": "{name} is in the catalogue: approved.",
     "guardrail.tool.limited": "{name} is approved with a limit:",
-    "guardrail.help.unknown": "I don't know “{word}” for /guardrail.",
     "guardrail.tool.under-review": "{name} is under review by IT: not yet, unless approved.",
     "guardrail.tool.banned": "{name} is not allowed.",
     "guardrail.tool": "Tool",
@@ -662,6 +662,8 @@ MESSAGES: dict[str, str] = {
     "/planning show ID — a session, its meetings and the answers\n"
     "/planning move ID 2027-01-13 15:00 — move the next meeting (invites are updated)\n"
     "/planning cancel ID — cancel a session (invites are cancelled)\n"
+    "/planning accept ID, /planning decline ID REASON, /planning propose ID PERSON — answer "
+    "your invitation to a session's next meeting\n"
     "/planning pool — the IT rotation pool; /planning pool add|remove PEOPLE (admins)",
     "planning.help.unknown": "I don't know “{word}” for /planning.",
     "planning.too_long": "That is too long for one session (over {limit} characters).",
@@ -677,8 +679,6 @@ MESSAGES: dict[str, str] = {
     "planning.form.topics": "Topics (comma-separated)",
     "planning.form.repeat": "Repeat (e.g. every other week, 6 times)",
     "planning.button.new": "Plan a session",
-    "/planning accept ID, /planning decline ID REASON, /planning propose ID PERSON — answer "
-    "your invitation to a session's next meeting\n"
     "planning.button.create": "Schedule and invite IT",
     "planning.button.accept": "Accept",
     "planning.button.decline": "Decline",
@@ -759,6 +759,7 @@ MESSAGES: dict[str, str] = {
     "planning.agenda.approvals": "Approvals waiting on these topics",
     "planning.agenda.questions": "Recent questions no guardrail covered",
     "planning.agenda.none": "none",
+    "planning.invite.none": "You are not invited to the next meeting of #{id} “{title}”.",
     "planning.invite.unknown": "I can't find that invitation any more.",
     "planning.invite.not_yours": "That invitation is someone else's.",
     "planning.invite.over": "{title} has been cancelled: nothing to answer.",
@@ -774,7 +775,6 @@ MESSAGES: dict[str, str] = {
     "planning.form.who": "Who should come instead (email or @mention)",
     "planning.form.note": "A word for them (optional)",
     "planning.form.who_missing": "Name someone (email or @mention) to propose them.",
-    "planning.invite.none": "You are not invited to the next meeting of #{id} “{title}”.",
     "planning.propose.unknown": "I don't know “{who}” in this workspace: use their work email.",
     "planning.propose.yourself": "Propose someone other than yourself.",
     "planning.propose.present": "{who} is already invited to this meeting.",

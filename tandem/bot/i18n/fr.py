@@ -486,8 +486,11 @@ MESSAGES: dict[str, str] = {
     "/guardrail regles — les règles convenues avec la DSI, et leurs dates de revue\n"
     "/guardrail validations — les demandes à décider et celles que vous avez faites\n"
     "/guardrail voir N — une demande et son historique ; /guardrail retirer N\n"
+    "/guardrail approuver N, /guardrail refuser N RAISON — décider une demande qui vous "
+    "est adressée\n"
     "/guardrail noncouvertes — les questions sans règle (DSI)\n"
     "/guardrail revue REGLE — marquer une règle comme revue (son responsable A)",
+    "guardrail.help.unknown": "Je ne connais pas « {word} » pour /guardrail.",
     "guardrail.vague": "Posez votre question en quelques mots, par ex. « puis-je ajouter un "
     "formulaire de contact à la landing page ? »",
     "guardrail.too_long": "Cela fait {length} caractères ; posez une question en moins de "
@@ -502,11 +505,8 @@ MESSAGES: dict[str, str] = {
     "guardrail.verdict.short.approval": "validation",
     "guardrail.verdict.short.forbidden": "interdit",
     "guardrail.tool.approved": "{name} est au catalogue : approuvé.",
-    "/guardrail approuver N, /guardrail refuser N RAISON — décider une demande qui vous "
-    "est adressée\n"
     "guardrail.tool.limited": "{name} est approuvé avec une limite :",
     "guardrail.tool.under-review": "{name} est en cours d'examen par la DSI : pas encore, sauf "
-    "guardrail.help.unknown": "Je ne connais pas « {word} » pour /guardrail.",
     "validation.",
     "guardrail.tool.banned": "{name} n'est pas autorisé.",
     "guardrail.tool": "Outil",
@@ -704,6 +704,8 @@ MESSAGES: dict[str, str] = {
     "/planning deplacer ID 2027-01-13 15:00 — déplacer la prochaine réunion (invitations mises "
     "à jour)\n"
     "/planning annuler ID — annuler une session (invitations annulées)\n"
+    "/planning accepter ID, /planning refuser ID RAISON, /planning proposer ID PERSONNE — "
+    "répondre à votre invitation à la prochaine réunion d'une session\n"
     "/planning pool — le pool de rotation IT ; /planning pool ajouter|retirer PERSONNES (admins)",
     "planning.help.unknown": "Je ne connais pas « {word} » pour /planning.",
     "planning.too_long": "C'est trop long pour une session (plus de {limit} caractères).",
@@ -720,8 +722,6 @@ MESSAGES: dict[str, str] = {
     "planning.form.repeat": "Répétition (ex. toutes les 2 semaines, 6 fois)",
     "planning.button.new": "Planifier une session",
     "planning.button.create": "Planifier et inviter l'IT",
-    "/planning accepter ID, /planning refuser ID RAISON, /planning proposer ID PERSONNE — "
-    "répondre à votre invitation à la prochaine réunion d'une session\n"
     "planning.button.accept": "Accepter",
     "planning.button.decline": "Décliner",
     "planning.button.propose": "Proposer quelqu'un d'autre",
@@ -806,6 +806,8 @@ MESSAGES: dict[str, str] = {
     "planning.agenda.approvals": "Validations en attente sur ces sujets",
     "planning.agenda.questions": "Questions récentes qu'aucune règle ne couvre",
     "planning.agenda.none": "aucun",
+    "planning.invite.none": "Vous n'êtes pas invité·e à la prochaine réunion de n°{id} "
+    "« {title} ».",
     "planning.invite.unknown": "Je ne trouve plus cette invitation.",
     "planning.invite.not_yours": "Cette invitation est celle de quelqu'un d'autre.",
     "planning.invite.over": "{title} a été annulée : rien à répondre.",
@@ -822,8 +824,6 @@ MESSAGES: dict[str, str] = {
     "planning.form.note": "Un mot pour cette personne (facultatif)",
     "planning.form.who_missing": "Nommez quelqu'un (email ou @mention) pour le ou la proposer.",
     "planning.propose.unknown": "Je ne connais pas « {who} » dans cet espace : utilisez son "
-    "planning.invite.none": "Vous n'êtes pas invité·e à la prochaine réunion de n°{id} "
-    "« {title} ».",
     "email professionnel.",
     "planning.propose.yourself": "Proposez quelqu'un d'autre que vous.",
     "planning.propose.present": "{who} est déjà invité·e à cette réunion.",
