@@ -364,6 +364,27 @@ async def test_under_another_key_the_tenant_is_that_keys(
         assert await chat.read(SAM, "/who-owns dns") == source.who_owns_dns
 
 
+async def test_a_copy_beside_its_original_is_imported_with_its_stand_ups_paused(
+    source: Source, database: Database
+) -> None:
+    await import_tenant(database=database, text=source.text)
+    copied = await import_tenant(
+        database=database, text=source.text, tenant=TenantKey.parse("copy")
+    )
+    assert copied.paused == ("Marketing-IT daily",)
+    assert "warning: acme, which this archive was exported from, is in this database too: " in (
+        copied.describe()
+    )
+    assert "/standup resume NAME" in copied.describe()
+    async with chatting(database, "copy") as (chat, _port):
+        assert "paused" in await chat.read(SAM, "/standup list")
+        assert "paused" not in source.standups
+        await chat.read(SAM, "/standup resume Marketing-IT daily")
+        assert await chat.read(SAM, "/standup list") == source.standups
+    async with chatting(database, "acme") as (chat, _port):
+        assert await chat.read(SAM, "/standup list") == source.standups  # the original runs
+
+
 # -- refusals ------------------------------------------------------------------------------
 
 

@@ -92,6 +92,7 @@ DELIVERY_KEY_IDS: tuple[tuple[re.Pattern[str], str], ...] = (
 _ID_CHUNK = 500
 T = TypeVar("T")
 TENANTS: Table = SQLModel.metadata.tables[models.Tenant.__tablename__]
+STANDUPS: Table = SQLModel.metadata.tables[models.Standup.__tablename__]
 
 
 class ArchiveRejected(ValueError):
@@ -133,6 +134,11 @@ class ImportReport:
     """Tables whose ids were taken in the target, so their rows got new ones."""
     replaced: int
     """Rows of the tenant deleted first (``--replace``)."""
+    live_original: str | None = None
+    """The tenant the archive was exported from, when it is in this database too: the
+    copy's stand-ups were imported paused, so no summary is posted twice."""
+    paused: tuple[str, ...] = ()
+    """The stand-ups imported paused (those that were running in the archive)."""
 
     def describe(self) -> str:
         """A line an operator reads."""
@@ -142,12 +148,21 @@ class ImportReport:
         if self.replaced:
             line += f", after deleting its {self.replaced} rows"
         if not self.renumbered:
-            return line + "; ids kept"
-        return (
-            line + f"; ids renumbered in {', '.join(self.renumbered)} (taken in this database): "
-            "buttons on messages sent before the move, and such ids people noted, "
-            "no longer find these rows"
-        )
+            line += "; ids kept"
+        else:
+            line += (
+                f"; ids renumbered in {', '.join(self.renumbered)} (taken in this database): "
+                "buttons on messages sent before the move, and such ids people noted, "
+                "no longer find these rows"
+            )
+        if self.live_original and self.paused:
+            line += (
+                f"\nwarning: {self.live_original}, which this archive was exported from, is in "
+                f"this database too: this copy's stand-ups ({', '.join(self.paused)}) are "
+                "paused, so the same channels do not get each summary twice; an admin of "
+                f"{self.tenant} resumes one with /standup resume NAME"
+            )
+        return line
 
 
 def tenant_tables() -> list[Table]:
@@ -506,12 +521,31 @@ async def _load(
     if connection.dialect.name == "postgresql":
         for table in kept:  # explicit ids leave the sequence behind
             await _advance_sequence(connection, table=table, floor=0)
+    live_original = key != archive.key and await _has_tenant(connection, key=archive.key)
+    paused: tuple[str, ...] = ()
+    if live_original:  # a copy beside its original: its stand-ups would post twice
+        running = (
+            (STANDUPS.c[TENANT_COLUMN] == tenant_id)
+            & STANDUPS.c.paused.is_(False)
+            & STANDUPS.c.deleted.is_(False)
+        )
+        found = await connection.execute(
+            update(STANDUPS).where(running).values(paused=True).returning(STANDUPS.c.name)
+        )
+        paused = tuple(sorted(str(name) for name in found.scalars()))
     return ImportReport(
         tenant=str(key),
         rows={name: len(rows) for name, rows in archive.rows.items()},
         renumbered=tuple(renumbered),
         replaced=replaced,
+        live_original=str(archive.key) if live_original else None,
+        paused=paused,
     )
+
+
+async def _has_tenant(connection: AsyncConnection, *, key: TenantKey) -> bool:
+    found = await connection.execute(select(TENANTS.c.id).where(TENANTS.c.key == str(key)))
+    return found.first() is not None
 
 
 async def _target_tenant(connection: AsyncConnection, *, key: TenantKey, archive: Archive) -> int:
