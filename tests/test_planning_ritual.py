@@ -347,7 +347,7 @@ async def test_unknown_words_ids_and_people_get_help(org: Org) -> None:
     assert "Schedule a marketing planning session" in await org.text(SAM, "/planning")
     assert "I don't know “frobnicate” for /planning." in await org.text(SAM, "/planning frobnicate")
     assert "There is no planning session #42 here." in await org.text(SAM, "/planning show 42")
-    assert "Give its number" in await org.text(SAM, "/planning show")
+    assert "Type its number after the command" in await org.text(SAM, "/planning show")
     stranger = await org.chat.say("someone@else.com", Q1)
     assert "I don't know you in this workspace yet" in stranger.text
     await org.chat.say(SAM, Q1)

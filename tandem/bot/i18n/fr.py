@@ -842,7 +842,11 @@ MESSAGES: dict[str, str] = {
     "planning.list.line": "n°{id} {title} — {when} — IT : {people}",
     "planning.list.none": "Aucune session de planification à venir. /planning nouvelle en "
     "prévoit une.",
-    "planning.id.missing": "Quelle session ? Donnez son numéro, ex. /planning voir 3.",
+    "planning.id.missing": "Quelle session ? Tapez son numéro après la commande.",
+    "planning.id.yours": "Les vôtres à venir :",
+    "planning.id.yours_line": "n°{id} « {title} », {when}",
+    "planning.id.none_yours": "Vous n'avez aucune session à venir ; /planning liste les montre "
+    "toutes.",
     "planning.id.unknown": "Il n'y a pas de session de planification n°{id} ici.",
     "planning.not_organiser": "Seule la personne qui l'organise ({who}) ou un admin peut la "
     "modifier.",

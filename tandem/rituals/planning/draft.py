@@ -25,7 +25,7 @@ MAX_AHEAD_DAYS = 2 * 366
 _QUOTED = re.compile(r"^\s*[\"“«]\s*(?P<title>[^\"”»]*?)\s*[\"”»]\s*(?P<rest>.*)$", re.S)
 _DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})\b")
 _CLOCK = re.compile(r"^(\d{1,2})(?::|h)(\d{2})?$")
-_DURATION = re.compile(r"^(?:(\d{1,2})h(\d{2})?|(\d{1,3})\s*(?:min|mins|minutes|mn|m))$")
+_DURATION = re.compile(r"^(?:(\d{1,2})h(\d{2})?|(\d{1,6})\s*(?:min|mins|minutes|mn|m))$")
 _TOPICS = re.compile(r"\b(?:topics?|sujets?|themes?)\s*:", re.I)
 _EVERY = re.compile(
     r"\b(?:every|each|chaque|toutes?\s+les|tous\s+les|weekly|biweekly|hebdomadaire)\b.*$", re.I

@@ -202,20 +202,14 @@ class PlanningRitual:
     # -- reading ------------------------------------------------------------------------------
 
     async def _list(self, ctx: CommandContext, me: Member, _rest: str) -> Reply:
+        """The sessions with a meeting to come, the soonest first, and who from IT comes."""
         t = ctx.t
-        async with self._database.session() as session:
-            found = await repo.list_sessions(session, tenant=me.tenant, limit=500)
-        if not found:
+        coming = await self._coming(me)
+        if not coming:
             return Reply(text=t("planning.list.none"))
         org = await self._service.org(tenant=me.tenant)
-        now = self._service.now()
         lines = []
-        for item in found[-MAX_LISTED:]:
-            meetings = await self._service.occurrences(tenant=me.tenant, session_id=item.id)
-            coming = [(o, i) for o, i in meetings if o.is_scheduled and o.ends_at > now]
-            if not coming:
-                continue
-            occurrence, invites = coming[0]
+        for item, occurrence, invites in coming[:MAX_LISTED]:
             people = ", ".join(
                 f"{cards.name_of(org, i.email)} {t(f'planning.mark.{i.status}')}"
                 for i in invites
@@ -230,18 +224,53 @@ class PlanningRitual:
                     people=people or t("planning.state.none"),
                 )
             )
-        if not lines:
-            return Reply(text=t("planning.list.none"))
         return Reply.of_card(Card(title=t("planning.list.title"), body="\n".join(lines)))
+
+    async def _coming(
+        self, me: Member
+    ) -> list[tuple[PlanningSessionView, OccurrenceView, list[InviteView]]]:
+        """Each session with a meeting to come, with that meeting, by its start."""
+        async with self._database.session() as session:
+            found = await repo.list_sessions(session, tenant=me.tenant, limit=500)
+        now = self._service.now()
+        coming = []
+        for item in found:
+            meetings = await self._service.occurrences(tenant=me.tenant, session_id=item.id)
+            ahead = [(o, i) for o, i in meetings if o.is_scheduled and o.ends_at > now]
+            if ahead:
+                coming.append((item, ahead[0][0], list(ahead[0][1])))
+        return sorted(coming, key=lambda found: (found[1].starts_at, found[0].id))
 
     async def _session(self, t: Translator, me: Member, text: str) -> PlanningSessionView | Reply:
         found = _ID.match(text.split()[0] if text.split() else "")
         if found is None:
-            return Reply(text=t("planning.id.missing"))
+            return await self._which_session(t, me)
         session = await self._service.session_of(tenant=me.tenant, session_id=int(found.group(1)))
         if session is None:
             return Reply(text=t("planning.id.unknown", id=found.group(1)))
         return session
+
+    async def _which_session(self, t: Translator, me: Member) -> Reply:
+        """No number given: ask for one, naming the person's own sessions to come (those
+        they organise or are invited to), never somebody else's at random."""
+        mine = [
+            (item, occurrence)
+            for item, occurrence, invites in await self._coming(me)
+            if item.organiser_email == me.person.email
+            or any(i.email == me.person.email for i in invites)
+        ]
+        if not mine:
+            return Reply(text=t("planning.id.missing") + "\n" + t("planning.id.none_yours"))
+        lines = [
+            t(
+                "planning.id.yours_line",
+                id=item.id,
+                title=short(item.title, 60),
+                when=cards.when(t, moment=occurrence.starts_at, timezone=me.person.timezone),
+            )
+            for item, occurrence in mine[:5]
+        ]
+        return Reply(text="\n".join([t("planning.id.missing"), t("planning.id.yours"), *lines]))
 
     async def _show(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         session = await self._session(ctx.t, me, rest)
