@@ -279,6 +279,37 @@ async def test_a_restart_between_steps_sends_nothing_twice(
         assert port.channel("it-escalations") and not org.port.channel("it-escalations")
 
 
+async def test_after_a_long_gap_an_escalation_sends_only_its_current_step(org: Org) -> None:
+    """Nothing swept from Friday to Thursday (a replica down, a restart): the Accountable's
+    step (Monday), the channel's (Tuesday), the PMs' (Wednesday) and the reminders after them
+    have all fallen due. Only the step the blocker is at now goes out, once to each."""
+    port = org.port
+    await _dns_blocker_on_a_friday(org)
+    org.clock.set(at=at(29, 8, month=10))
+    tally = await org.runtime.blocker_engine.run_due(catch_up=True)
+    # The PM step to the channel, Inès and Daniel; and Thursday's digests, still worth reading.
+    assert tally.sent == 5
+    assert tally.skipped == 4  # Nadia's step; the channel's and the PMs' reminders
+    assert port.dms(NADIA) == []
+    (in_channel,) = port.channel("it-escalations")
+    assert "toujours pas résolu après 2 jours ouvrés" in in_channel.text
+    (to_ines,) = [m for m in port.dms(INES) if "blocage n°1" in m.text]
+    assert "toujours pas résolu après 2 jours ouvrés" in to_ines.text
+    (to_daniel,) = [m for m in port.dms(DANIEL) if "Blocker #1" in m.text]
+    assert "still not resolved after 2 working days" in to_daniel.text
+    assert len(_digests(port, INES)) == 1 and len(_digests(port, DANIEL)) == 1
+    assert len(port.dms(INES)) == 2 and len(port.dms(DANIEL)) == 2
+    assert (await org.stored(1)).level == 2
+    told = [m.text for m in port.dms(HUGO) if "remonté" in m.text]  # to the PMs, once
+    assert len(told) == 1 and "Nadia" not in told[0]
+
+    # From here the ladder goes on as usual: the next working day's reminders.
+    assert await org.tick(at(29, 9, month=10)) == 1  # the channel's, 09:00 in Lisbon
+    assert await org.tick(at(30, 8, month=10)) == 2
+    assert "Rappel : le blocage n°1 est toujours ouvert" in port.dms(INES)[-1].text
+    assert port.dms(NADIA) == []
+
+
 async def test_acknowledging_stops_the_first_clock_not_the_second(org: Org) -> None:
     await _dns_blocker_on_a_friday(org)
     acknowledged = await org.chat.say(ANA, "/blocker ack 1")

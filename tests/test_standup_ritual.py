@@ -7,6 +7,7 @@ Lisbon, Maya in New York. The stand-up closes at 12:00 New York time (17:00 UTC)
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -18,6 +19,7 @@ from tandem.bot.mentions import as_names
 from tandem.bot.settings import Settings
 from tandem.bot.types import ActionSubmitted, ConversationRef, Platform, TenantKey
 from tandem.runtime import Runtime
+from tandem.storage.records import DeliveryKey
 from tandem.storage.repositories import blockers, deliveries, standups, tenants
 from tests.conftest import import_fixtures
 from tests.harness import Chat, chat_runtime
@@ -193,6 +195,117 @@ async def test_runs_missed_while_down_are_caught_up_in_the_grace_window_only(
     assert (tally.sent, tally.skipped) == (2, 1)
     assert team.port.dms(HUGO) == []
     assert len(team.port.dms(SAM)) == 1 and len(team.port.dms(ANA)) == 1
+
+
+# -- a moment that is over is not sent late ----------------------------------------------------
+#
+# The stand-up asks at 09:30 each member's time (Hugo 08:30 UTC, Sam and Ana 09:30, Maya
+# 14:30), reminds an hour before the cut-off (16:00 UTC) and closes at 12:00 New York time
+# (17:00 UTC). The grace window is two hours.
+
+PROMPT = "Stand-up “Marketing-IT daily”, Monday 23 November"
+REMINDER = "Reminder: stand-up “Marketing-IT daily”, Monday 23 November"
+
+
+def titles(team: Team, email: str) -> list[str]:
+    """The stand-up cards ``email`` received in their DM, in order."""
+    return [m.reply.card.title for m in team.port.dms(email) if m.reply.card]
+
+
+async def skipped_kinds(team: Team) -> list[tuple[str, str]]:
+    """(recipient, kind) of the stand-up's deliveries recorded as skipped."""
+    async with team.runtime.database.session() as session:
+        acme = await tenants.find_tenant(session, key=team.chat.tenant)
+        assert acme is not None
+        found = []
+        for who in (HUGO, SAM, ANA, MAYA):
+            for kind in ("prompt", "reminder:60"):
+                key = DeliveryKey(key="standup:1:2026-11-23:0", recipient=who, kind=kind)
+                row = await deliveries.find_delivery(session, tenant=acme, key=key)
+                if row is not None and row.status == "skipped":
+                    found.append((who, kind))
+    return found
+
+
+@pytest.mark.parametrize("catch_up", [False, True], ids=["late-sweep", "restart"])
+async def test_after_a_gap_past_the_cut_off_the_summary_goes_out_without_reminders(
+    team: Team, catch_up: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    await team.chat.say(SAM, SETUP)
+    assert await team.tick(at(8, 30)) == 1
+    assert await team.tick(at(9, 30)) == 2
+    assert await team.tick(at(14, 30)) == 1
+    # Nothing sweeps again (a replica down, a restart) until a minute past the cut-off: an
+    # 11:00 reminder saying "please answer before 12:00" would arrive at 12:01.
+    caplog.set_level(logging.INFO, logger="tandem.rituals.delivery")
+    team.clock.set(at=at(17, 1))
+    tally = await team.runtime.standup_engine.run_due(catch_up=catch_up)
+    assert (tally.sent, tally.skipped) == (1, 4)
+    (summary,) = team.port.channel(CHANNEL, thread=False)
+    assert "0 of 4 answered" in summary.text
+    for who in (SAM, ANA, MAYA):
+        assert titles(team, who) == [PROMPT]
+    assert titles(team, HUGO) == ["Stand-up « Marketing-IT daily », lundi 23 novembre"]
+    # Recorded as skipped, for an operator to see, and never tried again.
+    assert await skipped_kinds(team) == [(who, "reminder:60") for who in (HUGO, SAM, ANA, MAYA)]
+    assert any(
+        r.levelno == logging.INFO and "4" in r.getMessage() and "cut-off" in r.getMessage()
+        for r in caplog.records
+    )
+    assert await team.tick(at(17, 2)) == 0
+    assert len(team.port.messages) == 5
+
+
+async def test_a_prompt_due_when_the_cut_off_has_passed_is_not_sent(team: Team) -> None:
+    """The gap swallowed the whole run: asking now would be asking for a closed run."""
+    await team.chat.say(
+        SAM,
+        f"/standup setup Short; members: {MAYA}; times: 10:15-10:45; "
+        f"timezone: America/New_York; channel: {CHANNEL}",
+    )
+    assert await team.tick(at(15, 0)) == 0
+    team.clock.set(at=at(15, 50))  # Maya's 10:15 (15:15 UTC) and the 10:45 cut-off are past
+    tally = await team.runtime.standup_engine.run_due()
+    assert (tally.sent, tally.skipped) == (1, 1)
+    assert team.port.dms(MAYA) == []
+    (summary,) = team.port.channel(CHANNEL, thread=False)
+    assert "0 of 1 answered" in summary.text
+
+
+async def test_a_reminder_that_failed_is_not_retried_after_the_cut_off(team: Team) -> None:
+    await team.chat.say(
+        SAM, f"/standup setup Solo; members: {MAYA}; channel: {CHANNEL}; tz: America/New_York"
+    )
+    assert await team.tick(at(14, 30)) == 1
+    team.port.fail = 1
+    assert await team.tick(at(16, 0)) == 0  # the platform failed: retried 30 s later …
+    team.clock.set(at=at(17, 1))  # … but the next sweep runs after the cut-off
+    tally = await team.runtime.standup_engine.run_due(catch_up=True)
+    assert (tally.sent, tally.skipped) == (1, 1)
+    assert titles(team, MAYA) == ["Stand-up “Solo”, Monday 23 November"]
+    assert len(team.port.channel(CHANNEL, thread=False)) == 1  # the summary
+    assert team.port.dms(SAM) == []  # nothing failed: the owner is not told of anything
+    assert await team.tick(at(17, 30)) == 0
+
+
+async def test_a_reminder_in_its_window_is_still_sent_and_a_late_prompt_goes_alone(
+    team: Team,
+) -> None:
+    await team.chat.say(SAM, SETUP)
+    assert await team.tick(at(9, 30)) == 3  # Hugo (an hour late, in grace), Sam, Ana
+    # No sweep until 16:20: the reminders of 16:00 are still worth sending (the cut-off is at
+    # 17:00); Maya's prompt of 14:30 goes out now, and the reminder due with it would be a
+    # second message saying the same thing.
+    team.clock.set(at=at(16, 20))
+    tally = await team.runtime.standup_engine.run_due()
+    assert (tally.sent, tally.skipped) == (4, 1)
+    for who in (SAM, ANA):
+        assert titles(team, who) == [PROMPT, REMINDER]
+    assert titles(team, HUGO)[-1] == "Rappel : stand-up « Marketing-IT daily », lundi 23 novembre"
+    assert titles(team, MAYA) == [PROMPT]
+    assert "Please answer before" in team.port.dms(MAYA)[0].text
+    assert await team.tick(at(17, 0)) == 1  # the summary
+    assert titles(team, MAYA) == [PROMPT]
 
 
 async def test_a_failed_send_is_retried_with_backoff_then_reported(team: Team) -> None:

@@ -1165,6 +1165,15 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert some(await deliveries.find_delivery(s, tenant=acme, key=KEY)).attempts == 0
 
 
+@check("deliveries.mark_skipped")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    (mine,) = await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)
+    await deliveries.mark_skipped(s, tenant=other, delivery_id=mine.id, at=NOW)
+    assert some(await deliveries.find_delivery(s, tenant=acme, key=KEY)).status == "claimed"
+    await deliveries.mark_skipped(s, tenant=acme, delivery_id=mine.id, at=NOW)
+    assert some(await deliveries.find_delivery(s, tenant=acme, key=KEY)).status == "skipped"
+
+
 @check("deliveries.lease")
 async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
     (mine,) = await deliveries.claim(s, tenant=acme, wanted=[(KEY, NOW)], at=NOW, lease_until=NOW)

@@ -24,8 +24,30 @@ from tandem.storage.repositories import deliveries
 
 log = logging.getLogger(__name__)
 
-Perform = Callable[[DeliveryView], Awaitable[str | None]]
-"""Sends one delivery; returns the message id, or None when there was nothing to send."""
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """What ``perform`` returns for a send whose moment is over (a reminder after its
+    cut-off, an escalation step the next one has overtaken): recorded as skipped, not sent.
+
+    ``why`` says so in the log, for an operator (``the stand-up's cut-off has passed``).
+    """
+
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Over:
+    """A send due and not sent yet whose moment is over: it is recorded as skipped."""
+
+    key: DeliveryKey
+    at: datetime
+    why: str
+
+
+Perform = Callable[[DeliveryView], Awaitable[str | Dropped | None]]
+"""Sends one delivery; returns the message id, None when there was nothing to send, or
+:class:`Dropped` when its moment has passed since it was planned (a retry, a slow fan-out)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +155,38 @@ class Deliveries:
             )
             self._outcome(item.key, "skipped")
         return len(won)
+
+    async def drop(self, *, tenant: TenantRef, over: Sequence[Over]) -> int:
+        """Record sends whose moment is over as skipped, so none goes out late or is tried
+        again; one log line (info) per reason says how many. Returns how many were recorded
+        here (those claimed before, sent or not, are left as they are)."""
+        fresh = {k for k, _ in await self._unclaimed(tenant, [(o.key, o.at) for o in over])}
+        wanted = {o.key: o for o in over if o.key in fresh}
+        if not wanted:
+            return 0
+        now = self._clock.now()
+        async with self._database.session() as session:
+            won = await deliveries.claim(
+                session,
+                tenant=tenant,
+                wanted=[(o.key, o.at) for o in wanted.values()],
+                at=now,
+                lease_until=now,
+                status=deliveries.SKIPPED,
+            )
+        reasons: dict[str, list[DeliveryView]] = {}
+        for item in won:
+            reasons.setdefault(wanted[item.key].why, []).append(item)
+            self._outcome(item.key, "skipped")
+        for why, items in reasons.items():
+            _log_dropped(why, items)
+        return len(won)
+
+    async def unclaimed(
+        self, *, tenant: TenantRef, wanted: Sequence[tuple[DeliveryKey, datetime]]
+    ) -> list[tuple[DeliveryKey, datetime]]:
+        """Those of ``wanted`` nobody has claimed yet (not sent, not being sent, not skipped)."""
+        return await self._unclaimed(tenant, wanted)
 
     def _outcome(self, key: DeliveryKey, outcome: str) -> None:
         if self._on_outcome is None:
@@ -319,12 +373,33 @@ class Deliveries:
                     retry_at.isoformat(),
                 )
             return
+        if isinstance(message_id, Dropped):
+            async with self._database.session() as session:
+                await deliveries.mark_skipped(
+                    session, tenant=tenant, delivery_id=item.id, at=self._clock.now()
+                )
+            tally.skipped += 1
+            self._outcome(item.key, "skipped")
+            _log_dropped(message_id.why, [item])
+            return
         self._record_sent(tenant, item.id, message_id or "")
         if message_id is None:
             tally.empty += 1
         else:
             tally.sent += 1
         self._outcome(item.key, "empty" if message_id is None else "sent")
+
+
+def _log_dropped(why: str, items: Sequence[DeliveryView]) -> None:
+    shown = ", ".join(f"{i.key.kind} {i.key.key} to {i.key.recipient}" for i in items[:5])
+    more = f" and {len(items) - 5} more" if len(items) > 5 else ""
+    log.info(
+        "not sent, recorded as skipped: %d scheduled message(s) whose moment is over (%s): %s%s",
+        len(items),
+        why,
+        shown,
+        more,
+    )
 
 
 TenantWork = Callable[[TenantKey, TenantRef], Awaitable[Tally]]

@@ -17,7 +17,7 @@ from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import ConversationKind, ConversationRef, TenantKey
-from tandem.rituals.blockers import cards, digest
+from tandem.rituals.blockers import cards, digest, steps
 from tandem.rituals.blockers.policy import EscalationPolicy
 from tandem.rituals.blockers.service import (
     DEFAULT_DIGEST_DAYS,
@@ -25,7 +25,7 @@ from tandem.rituals.blockers.service import (
     BlockerService,
 )
 from tandem.rituals.blockers.steps import CHANNEL, Level, Step
-from tandem.rituals.delivery import Deliveries, Tally, sweep_tenants
+from tandem.rituals.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
 from tandem.rituals.org import Org
 from tandem.rituals.reach import reachable_tenants
 from tandem.rituals.working_time import at_local, local_date, parse_clock
@@ -112,8 +112,10 @@ class BlockerEngine:
         """Send every step and digest due and not sent yet; retry what failed.
 
         Climbing steps are sent even late (after downtime): a blocker that should have
-        reached someone still should. Reminders and digests are only sent within the
-        grace window. ``catch_up`` is accepted for the scheduler; nothing differs.
+        reached someone still should, but only the step it is at now (an earlier one the
+        gap left unsent is recorded as skipped, see ``steps.moment_over``). Reminders and
+        digests are only sent within the grace window. ``catch_up`` is accepted for the
+        scheduler; nothing differs.
         """
         found = await reachable_tenants(database=self._database, reach=self._service.reach)
         return await sweep_tenants(
@@ -128,14 +130,22 @@ class BlockerEngine:
         due: list[tuple[DeliveryKey, datetime]] = []
         checks: dict[int, datetime | None] = {}
         planned: dict[DeliveryKey, tuple[BlockerView, Step]] = {}
-        for blocker in waiting:
-            plan = self._service.plan(org, blocker, now=now)
+        plans = [(blocker, self._service.plan(org, blocker, now=now)) for blocker in waiting]
+        wanted = [(step.key, step.at) for _, plan in plans for step in plan.due]
+        unsent = {k for k, _ in await self._deliveries.unclaimed(tenant=tenant, wanted=wanted)}
+        over: list[Over] = []
+        for blocker, plan in plans:
+            late = steps.moment_over(
+                blocker=blocker, due=plan.due, unsent=unsent, now=now, grace=self.grace
+            )
+            over.extend(Over(key=step.key, at=step.at, why=why) for step, why in late)
+            dropped = {step for step, _ in late}
             for step in plan.due:
-                if step.reminder and step.at < now - self.grace:
-                    continue
-                due.append((step.key, step.at))
-                planned[step.key] = (blocker, step)
+                if step not in dropped:
+                    due.append((step.key, step.at))
+                    planned[step.key] = (blocker, step)
             checks[blocker.id] = plan.next_check
+        skipped = await self._deliveries.drop(tenant=tenant, over=over) if over else 0
         for schedule in schedules(org):
             for day, at in schedule.instants(now - self.grace, now):
                 due.append(
@@ -149,7 +159,7 @@ class BlockerEngine:
                     )
                 )
 
-        async def perform(delivery: DeliveryView) -> str | None:
+        async def perform(delivery: DeliveryView) -> str | Dropped | None:
             return await self._perform(key, tenant, org, delivery, planned)
 
         async def give_up(delivery: DeliveryView, reason: str) -> None:
@@ -158,6 +168,7 @@ class BlockerEngine:
         tally = await self._deliveries.deliver(
             tenant=tenant, due=due, perform=perform, give_up=give_up, family=FAMILY
         )
+        tally.skipped += skipped
         if checks:
             async with self._database.session() as session:
                 await blockers.set_next_check(session, tenant=tenant, checks=checks)
@@ -170,7 +181,7 @@ class BlockerEngine:
         org: Org,
         delivery: DeliveryView,
         planned: dict[DeliveryKey, tuple[BlockerView, Step]],
-    ) -> str | None:
+    ) -> str | Dropped | None:
         parts = delivery.key.key.split(":")
         if len(parts) == 4 and parts[1] == DIGEST:
             return await self._send_digest(key, tenant, org, delivery)
@@ -182,12 +193,18 @@ class BlockerEngine:
         else:  # a retry: read it again, and send only if its state still calls for it
             found = await self._service.get(tenant=tenant, blocker_id=int(parts[1]))
             if found is None or not found.is_open:
-                return None  # resolved or withdrawn since: nothing to say
+                return Dropped("the blocker was resolved or withdrawn")
             blocker = found
             plan = self._service.plan(org, blocker, now=now)
             retried = next((s for s in plan.due if s.key == delivery.key), None)
             if retried is None:
-                return None  # acknowledged, rerouted or changed since
+                return Dropped("the blocker was acknowledged, rerouted or changed")
+            late = steps.moment_over(
+                blocker=blocker, due=plan.due, unsent=(), now=now, grace=self.grace
+            )
+            why = next((why for s, why in late if s == retried), None)
+            if why is not None:
+                return Dropped(why)
             step = retried
         message_id = await self._send_step(key, tenant, org, blocker, step)
         if not step.reminder and step.level > blocker.level:

@@ -9,11 +9,14 @@
   Acknowledging does not stop this clock.
 - From then on, while it stays open, the last level reached is reminded once per
   working day, at the start of each one's working day.
+
+After a gap in the sweeps (a restart, a replica down) several steps may be due at once;
+only the one the blocker is at now goes out (``moment_over``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
@@ -27,6 +30,9 @@ ESCALATE = "escalate"
 REMIND = "remind"
 REMINDER_LOOK_BACK = timedelta(days=4)
 REMINDER_LOOK_AHEAD = timedelta(days=10)
+OVERTAKEN = "the blocker's next escalation step is due"
+STEP_GOES_OUT = "the escalation step it repeats goes out to them now"
+PAST_GRACE = "a daily reminder past the grace window"
 
 
 class Level(IntEnum):
@@ -180,3 +186,37 @@ def plan(blocker: BlockerView, parties: Parties, *, now: datetime) -> Plan:
         # Nobody works in the window (a long absence): look again at its end.
         later.append(upcoming[0] if upcoming else max(now, at) + REMINDER_LOOK_AHEAD)
     return Plan(due=tuple(due), next_check=min(later) if later else None)
+
+
+def moment_over(
+    *,
+    blocker: BlockerView,
+    due: Sequence[Step],
+    unsent: Collection[DeliveryKey],
+    now: datetime,
+    grace: timedelta,
+) -> list[tuple[Step, str]]:
+    """Of a blocker's steps due (``plan(...).due``), those not worth sending any more, each
+    with why; ``unsent`` holds the keys of the sends that have not gone out yet.
+
+    - The Accountable's step is over once the last level's step is due: the blocker is
+      there now, and only that step goes out.
+    - A daily reminder is over past the grace window (the next working day brings the next
+      one), and while the step it repeats has not gone out to the same person: that step
+      goes out instead, saying more.
+
+    The last level's step itself is never over: whoever it reaches should hear of it.
+    """
+    resolve = _key(blocker, "resolve")
+    last_level_due = any(step.key.key == resolve and step.at <= now for step in due)
+    over: list[tuple[Step, str]] = []
+    for step in due:
+        if step.reminder:
+            repeated = DeliveryKey(key=resolve, recipient=step.key.recipient, kind=ESCALATE)
+            if step.at < now - grace:
+                over.append((step, PAST_GRACE))
+            elif repeated in unsent:
+                over.append((step, STEP_GOES_OUT))
+        elif last_level_due and step.key.key != resolve:
+            over.append((step, OVERTAKEN))
+    return over

@@ -10,13 +10,14 @@ is a delivery row (see ``delivery.py``): once, across restarts and replicas.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.delivery import Deliveries, Tally, sweep_tenants
+from tandem.rituals.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
 from tandem.rituals.guardrails import cards
 from tandem.rituals.guardrails.service import (
     GuardrailService,
@@ -61,6 +62,28 @@ class Review:
             recipient=self.owner.email,
             kind="review",
         )
+
+
+def reminder_over(
+    *,
+    kind: str,
+    at: datetime,
+    steps: Sequence[tuple[str, datetime]],
+    now: datetime,
+    grace: timedelta,
+) -> str | None:
+    """Why an approval's step due at ``at`` is not worth sending any more, or None.
+
+    The escalation is sent even late (the request still waits on someone). The reminder to
+    the approver is over once the escalation is due (the request has gone above them), or
+    once past the grace window."""
+    if kind != "remind":
+        return None
+    if any(other == "escalate" and when <= now for other, when in steps):
+        return "the approval's escalation is due"
+    if at < now - grace:
+        return "a reminder past the grace window"
+    return None
 
 
 def review_due(rule: RuleRecord) -> date | None:
@@ -114,8 +137,10 @@ class GuardrailEngine:
     async def run_due(self, *, catch_up: bool = False) -> Tally:
         """Send every reminder and escalation due and not sent yet; retry what failed.
 
-        Escalations are sent even late (after downtime). A review reminder is sent when its
-        latest weekly instant has passed, however long ago (the rule is still overdue).
+        Escalations are sent even late (after downtime). An approver's reminder is sent
+        within the grace window only, and not once the escalation is due: it is recorded as
+        skipped. A review reminder is sent when its latest weekly instant has passed, however
+        long ago (the rule is still overdue).
         """
         found = await reachable_tenants(database=self._database, reach=self._service.reach)
         return await sweep_tenants(
@@ -130,23 +155,24 @@ class GuardrailEngine:
         org = await self._service.org(tenant=tenant)
         lead = it_lead(org)
         due: list[tuple[DeliveryKey, datetime]] = []
+        over: list[Over] = []
         for request in waiting:
-            for kind, at in approval_steps(request, org):
-                if at > now or (kind == "remind" and at < now - self.grace):
+            steps = approval_steps(request, org)
+            for kind, at in steps:
+                if at > now:
                     continue
                 recipient = (
                     request.approver_email if kind == "remind" else (lead.email if lead else "")
                 )
-                due.append(
-                    (
-                        DeliveryKey(
-                            key=f"{FAMILY}approval:{request.id}:{kind}",
-                            recipient=recipient,
-                            kind=kind,
-                        ),
-                        at,
-                    )
+                delivery = DeliveryKey(
+                    key=f"{FAMILY}approval:{request.id}:{kind}", recipient=recipient, kind=kind
                 )
+                why = reminder_over(kind=kind, at=at, steps=steps, now=now, grace=self.grace)
+                if why is None:
+                    due.append((delivery, at))
+                else:
+                    over.append(Over(key=delivery, at=at, why=why))
+        skipped = await self._deliveries.drop(tenant=tenant, over=over) if over else 0
         review_by_key: dict[str, Review] = {}
         for review in reviews(rules, org, start=now - REVIEW_EVERY, end=now):
             review_by_key[review.key.key] = review
@@ -156,7 +182,7 @@ class GuardrailEngine:
                 latest[review.rule.id] = review
         due.extend((review.key, review.at) for review in latest.values())
 
-        async def perform(delivery: DeliveryView) -> str | None:
+        async def perform(delivery: DeliveryView) -> str | Dropped | None:
             return await self._perform(key, tenant, org, delivery, review_by_key)
 
         async def give_up(delivery: DeliveryView, reason: str) -> None:
@@ -165,6 +191,7 @@ class GuardrailEngine:
         tally = await self._deliveries.deliver(
             tenant=tenant, due=due, perform=perform, give_up=give_up, family=FAMILY
         )
+        tally.skipped += skipped
         for request in waiting:
             after = await self._service.get(tenant=tenant, request_id=request.id)
             if after is not None:
@@ -185,7 +212,7 @@ class GuardrailEngine:
         org: Org,
         delivery: DeliveryView,
         planned_reviews: dict[str, Review],
-    ) -> str | None:
+    ) -> str | Dropped | None:
         parts = delivery.key.key.split(":")
         if len(parts) >= 3 and parts[1] == "review":
             return await self._send_review(key, tenant, org, delivery, planned_reviews)
@@ -193,9 +220,16 @@ class GuardrailEngine:
             return None
         request = await self._service.get(tenant=tenant, request_id=int(parts[2]))
         if request is None or not request.is_pending:
-            return None  # decided or withdrawn since: nothing to say
+            return Dropped("the request was decided or withdrawn")
         if parts[3] == "escalate":
             return await self._service.escalate(key=key, tenant=tenant, org=org, request=request)
+        steps = approval_steps(request, org)
+        at = next((at for kind, at in steps if kind == "remind"), delivery.due_at)
+        why = reminder_over(
+            kind="remind", at=at, steps=steps, now=self._clock.now(), grace=self.grace
+        )
+        if why is not None:  # a retry that came too late
+            return Dropped(why)
         return await self._remind(key, tenant, org, request)
 
     async def _remind(

@@ -18,7 +18,7 @@ from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.delivery import Deliveries, Tally, sweep_tenants
+from tandem.rituals.delivery import Deliveries, Dropped, Tally, sweep_tenants
 from tandem.rituals.org import Org
 from tandem.rituals.planning import cards
 from tandem.rituals.planning.service import INVITE_AHEAD, PlanningService, occurrence_start
@@ -165,7 +165,7 @@ class PlanningEngine:
             by_key[delivery.key] = item
             due.append((delivery, min(item.at, now)))
 
-        async def perform(delivery: DeliveryView) -> str | None:
+        async def perform(delivery: DeliveryView) -> str | Dropped | None:
             if delivery.key.kind == "open":
                 return await self._open(key, tenant, org, by_key.get(delivery.key.key))
             return await self._remind(key, tenant, org, delivery)
@@ -213,16 +213,16 @@ class PlanningEngine:
 
     async def _remind(
         self, key: TenantKey, tenant: TenantRef, org: Org, delivery: DeliveryView
-    ) -> str | None:
+    ) -> str | Dropped | None:
         parts = delivery.key.key.split(":")
         if len(parts) != 4 or not parts[2].isdigit():
             return None
         async with self._database.session() as db:
             occurrence = await repo.get_occurrence(db, tenant=tenant, occurrence_id=int(parts[2]))
         if occurrence is None or not occurrence.is_scheduled:
-            return None
+            return Dropped("the meeting was cancelled")
         if occurrence.starts_at <= self._clock.now():
-            return None
+            return Dropped("the meeting has started")  # a retry that came too late
         session = await self._service.session_of(tenant=tenant, session_id=occurrence.session_id)
         person = org.person(delivery.key.recipient)
         if session is None or not session.is_scheduled or person is None:

@@ -16,7 +16,7 @@ from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.delivery import Deliveries, Tally, sweep_tenants
+from tandem.rituals.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
 from tandem.rituals.reach import reachable_tenants
 from tandem.rituals.standup import timing
 from tandem.rituals.standup.service import StandupService
@@ -77,7 +77,9 @@ class StandupEngine:
         """Send everything due in the grace window and not sent yet; retry what failed.
 
         With ``catch_up`` (at start), occurrences older than the grace window that
-        nobody sent are recorded as skipped and logged, never sent late.
+        nobody sent are recorded as skipped and logged, never sent late. Within it, a
+        prompt or reminder whose cut-off has passed is recorded as skipped too, and each
+        member gets one message of a run however long the gap (``timing.moment_over``).
         """
 
         async def work(key: TenantKey, tenant: TenantRef) -> Tally:
@@ -94,20 +96,17 @@ class StandupEngine:
         now = self._clock.now()
         live = [s for s in await self._service.standups(tenant=tenant) if not s.paused]
         by_id = {s.id: s for s in live}
-        due: list[tuple[DeliveryKey, datetime]] = []
-        for standup in live:
-            for item in timing.occurrences(standup, now - self.grace, now):
-                due.append((delivery_key(standup, item), item.at))
         tally = Tally()
+        due = await self._worth_sending(tenant, live, now, tally)
         if catch_up:
             missed = [
                 (delivery_key(standup, item), item.at)
                 for standup in live
                 for item in timing.occurrences(standup, now - LOOK_BACK, now - self.grace)
             ]
-            tally.skipped = await self._deliveries.skip(tenant=tenant, missed=missed)
+            tally.skipped += await self._deliveries.skip(tenant=tenant, missed=missed)
 
-        async def perform(delivery: DeliveryView) -> str | None:
+        async def perform(delivery: DeliveryView) -> str | Dropped | None:
             return await self._perform(key, tenant, by_id, delivery)
 
         async def give_up(delivery: DeliveryView, reason: str) -> None:
@@ -118,6 +117,37 @@ class StandupEngine:
         )
         tally.add(sent)
         return tally
+
+    async def _worth_sending(
+        self, tenant: TenantRef, live: list[StandupView], now: datetime, tally: Tally
+    ) -> list[tuple[DeliveryKey, datetime]]:
+        """What fell due in the grace window, less what is not worth sending any more
+        (recorded as skipped): a reminder after its cut-off, two messages to one person."""
+        planned = [
+            (standup, item)
+            for standup in live
+            for item in timing.occurrences(standup, now - self.grace, now)
+        ]
+        due = [(delivery_key(standup, item), item.at) for standup, item in planned]
+        if not due:
+            return due
+        fresh = {k for k, _ in await self._deliveries.unclaimed(tenant=tenant, wanted=due)}
+        over: list[Over] = []
+        for standup in live:
+            pending = [
+                item
+                for owner, item in planned
+                if owner is standup and delivery_key(standup, item) in fresh
+            ]
+            over.extend(
+                Over(key=delivery_key(standup, item), at=item.at, why=why)
+                for item, why in timing.moment_over(standup=standup, pending=pending, now=now)
+            )
+        if over:
+            tally.skipped += await self._deliveries.drop(tenant=tenant, over=over)
+            dropped = {o.key for o in over}
+            due = [(k, at) for k, at in due if k not in dropped]
+        return due
 
     async def _standup_of(
         self, tenant: TenantRef, by_id: dict[int, StandupView], delivery: DeliveryView
@@ -141,7 +171,7 @@ class StandupEngine:
         tenant: TenantRef,
         by_id: dict[int, StandupView],
         delivery: DeliveryView,
-    ) -> str | None:
+    ) -> str | Dropped | None:
         found = await self._standup_of(tenant, by_id, delivery)
         if found is None:
             return None  # deleted or paused since: nothing to send
@@ -151,6 +181,8 @@ class StandupEngine:
             return await self._service.post_summary(
                 key=key, tenant=tenant, standup=standup, run_date=run_date, slot=slot
             )
+        if timing.cutoff_at(standup, run_date, slot) <= self._clock.now():
+            return Dropped(timing.CUT_OFF_PASSED)  # a retry that came too late
         member = next((m for m in standup.members if m.email == delivery.key.recipient), None)
         if member is None or not timing.member_asked(member, run_date):
             return None  # left the stand-up, or went away, since

@@ -9,7 +9,7 @@ happen twice (fall back) are taken the first time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -117,6 +117,38 @@ def occurrences(standup: StandupView, start: datetime, end: datetime) -> list[Du
                         )
     found.sort(key=lambda due: (due.at, due.kind.value, due.member.email if due.member else ""))
     return found
+
+
+CUT_OFF_PASSED = "the stand-up's cut-off has passed"
+PROMPT_GOES_OUT = "the member's first prompt of the run goes out now"
+LATER_REMINDER = "a later reminder of the run is due"
+
+
+def moment_over(
+    *, standup: StandupView, pending: Sequence[Due], now: datetime
+) -> list[tuple[Due, str]]:
+    """Of the stand-up's sends due by ``now`` and not sent yet, those not worth sending
+    any more, each with why (after a gap in the sweeps: a restart, a replica down).
+
+    A prompt or a reminder is over once its run's cut-off has passed: the summary is what
+    matters then (the summary itself is never over). Of what is left for one member's run,
+    one message goes out: the prompt when it has not gone out yet, else the latest reminder.
+    """
+    over: list[tuple[Due, str]] = []
+    runs: dict[tuple[date, int, str], list[Due]] = {}
+    for due in pending:
+        if due.member is None:
+            continue
+        if cutoff_at(standup, due.run_date, due.slot) <= now:
+            over.append((due, CUT_OFF_PASSED))
+        else:
+            runs.setdefault((due.run_date, due.slot, due.member.email), []).append(due)
+    for items in runs.values():
+        prompt = next((due for due in items if due.kind is DueKind.PROMPT), None)
+        kept = prompt or max(items, key=lambda due: due.at)
+        why = PROMPT_GOES_OUT if prompt else LATER_REMINDER
+        over.extend((due, why) for due in items if due is not kept)
+    return over
 
 
 def current_run(

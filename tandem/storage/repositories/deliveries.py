@@ -56,7 +56,8 @@ async def claim(
     The winner holds a lease until ``lease_until``: nobody else retries it before then.
 
     ``status`` SKIPPED records occurrences deliberately not sent (missed outside the
-    grace window) so they are not considered again.
+    grace window, or their moment over: a reminder after its cut-off) so they are not
+    considered again.
     """
     if not wanted:
         return []
@@ -162,6 +163,22 @@ async def mark_attempt_failed(
         update(Delivery)
         .where(col(Delivery.tenant_id) == tenant.id, col(Delivery.id) == delivery_id)
         .values(**values)
+    )
+
+
+async def mark_skipped(
+    session: AsyncSession, *, tenant: TenantRef, delivery_id: int, at: datetime
+) -> None:
+    """A claimed send was not sent because its moment was over by the time it was tried
+    (a retry after a reminder's cut-off): skipped, never tried again."""
+    await session.exec(
+        update(Delivery)
+        .where(
+            col(Delivery.tenant_id) == tenant.id,
+            col(Delivery.id) == delivery_id,
+            col(Delivery.status) == CLAIMED,
+        )
+        .values(status=SKIPPED, next_attempt_at=at)
     )
 
 
