@@ -3,7 +3,9 @@ own sessions, a duration out of range called a duration."""
 
 from __future__ import annotations
 
-from tests.test_planning_ritual import ANA, Q1, SAM, Org, org
+from datetime import UTC, datetime
+
+from tests.test_planning_ritual import ANA, HUGO, Q1, SAM, Org, org
 
 __all__ = ["org"]  # the fixture, shared with the planning ritual's own tests
 
@@ -37,3 +39,15 @@ async def test_a_duration_out_of_range_is_called_a_duration(org: Org) -> None:
     assert "“6000min” is not a duration I can use: between 5min and 8h" in said
     assert "repeat" not in said
     assert await org.sessions() == 0
+
+
+async def test_tomorrow_and_weekdays_are_the_days_to_come(org: Org) -> None:
+    # Sunday 28 March 2027, 00:30 UTC: the night Europe's clocks go forward.
+    org.clock.set(at=datetime(2027, 3, 28, 0, 30, tzinfo=UTC))
+    tomorrow = await org.text(SAM, '/planning new "A" tomorrow 09:00 30min topics: crm')
+    assert "Monday 29 March 2027" in tomorrow and "09:00 (Europe/London)" in tomorrow
+    sunday = await org.text(SAM, '/planning new "B" sunday 10:00 30min topics: crm')
+    assert "Sunday 4 April 2027" in sunday  # today's weekday means next week's
+    french = await org.text(HUGO, '/planning new "C" mardi 14h topics: crm chaque semaine 3 fois')
+    assert "mardi 30 mars 2027" in french
+    assert await org.sessions() == 3

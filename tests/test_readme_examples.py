@@ -21,17 +21,42 @@ def shell_block_after(marker: str) -> str:
     return found.group(1)
 
 
+def fresh_install(tmp_path: Path, *, demo: bool) -> dict[str, str]:
+    """The environment of a fresh install on its embedded SQLite file."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TANDEM_", "SLACK_"))}
+    env.update(
+        TANDEM_DATABASE_URL=f"sqlite:///{tmp_path / 'tandem.db'}",
+        TANDEM_DEMO="true" if demo else "false",
+        HOME=str(tmp_path),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+    )
+    return env
+
+
+def test_the_chat_examples_work_in_the_demo_organisation_on_any_day(tmp_path: Path) -> None:
+    """Every command of the README's ``text`` blocks, typed by a demo user: each does what
+    it says (no date gone by, no topic the demo lacks), whatever today is."""
+    text = README.read_text("utf-8")
+    blocks = re.findall(r"```text\n(.*?)```", text, re.S)
+    commands = [line for block in blocks for line in block.splitlines() if line.startswith("/")]
+    assert commands, "the README shows no command"
+    said = run(
+        ["chat", "--as", "ravi.patel@lumen.example"],
+        env=fresh_install(tmp_path, demo=True),
+        stdin="\n".join(commands) + "\n",
+    )
+    assert said.returncode == 0, said.stderr
+    for refusal in ("already past", "not a date", "I don't know", "Did you mean", "Traceback"):
+        assert refusal not in said.stdout, said.stdout
+    scheduled = [c for c in commands if c.startswith("/planning new")]
+    assert said.stdout.count("scheduled:") == len(scheduled), said.stdout
+
+
 def test_the_agents_playground_meets_the_demo_organisation(tmp_path: Path) -> None:
     """The Playground's tenant and user as the README names them, the demo's files
     imported there with the README's own commands: Alex Wilber asks, Tandem answers.
     (On the embedded SQLite database of a fresh install: the commands are the point.)"""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TANDEM_", "SLACK_"))}
-    env.update(
-        TANDEM_DATABASE_URL=f"sqlite:///{tmp_path / 'tandem.db'}",
-        TANDEM_DEMO="false",
-        HOME=str(tmp_path),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-    )
+    env = fresh_install(tmp_path, demo=False)
     block = shell_block_after("Its tenant is `teams:")
     tenant = re.search(r"^tenant=(\S+)$", block, re.M)
     assert tenant is not None and tenant.group(1).startswith("teams:")

@@ -685,8 +685,9 @@ MESSAGES: dict[str, str] = {
     "planning.button.propose": "Propose someone else",
     "planning.draft.no_title": 'Give the session a title, e.g. "Q1 campaign planning".',
     "planning.draft.title_too_long": "Keep the title under {limit} characters.",
-    "planning.draft.no_date": "When? Add a date such as 2027-01-12.",
-    "planning.draft.bad_date": "“{text}” is not a date I can read: use 2027-01-12 or 12/01/2027.",
+    "planning.draft.no_date": "When? Add a date such as 2027-01-12, tomorrow or tuesday.",
+    "planning.draft.bad_date": "“{text}” is not a date I can read: use 2027-01-12, 12/01/2027, "
+    "tomorrow or a weekday.",
     "planning.draft.no_time": "At what time? Add a time such as 14:00.",
     "planning.draft.bad_time": "“{text}” is not a time I can read: use 14:00 or 14h30.",
     "planning.draft.bad_duration": "“{text}” is not a duration I can use: between 5min and 8h, "

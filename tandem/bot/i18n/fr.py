@@ -727,9 +727,9 @@ MESSAGES: dict[str, str] = {
     "planning.button.propose": "Proposer quelqu'un d'autre",
     "planning.draft.no_title": 'Donnez un titre à la session, ex. "Planif campagne T1".',
     "planning.draft.title_too_long": "Gardez le titre sous {limit} caractères.",
-    "planning.draft.no_date": "Quand ? Ajoutez une date comme 2027-01-12.",
+    "planning.draft.no_date": "Quand ? Ajoutez une date comme 2027-01-12, demain ou mardi.",
     "planning.draft.bad_date": "« {text} » n'est pas une date que je sais lire : utilisez "
-    "2027-01-12 ou 12/01/2027.",
+    "2027-01-12, 12/01/2027, demain ou un jour de la semaine.",
     "planning.draft.no_time": "À quelle heure ? Ajoutez une heure comme 14:00.",
     "planning.draft.bad_time": "« {text} » n'est pas une heure que je sais lire : utilisez 14:00 "
     "ou 14h30.",

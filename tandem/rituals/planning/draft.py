@@ -1,8 +1,9 @@
 """A planning session read from typed text or a form, checked before anything is stored.
 
 Typed: ``/planning new "Q1 campaign planning" 2027-01-12 14:00 60min topics: landing-pages,
-tracking-consent every other week 6 times``. The form gives the same parts as separate
-inputs. Words are accepted in English and French. Problems come back as
+tracking-consent every other week 6 times``; the day may also be ``tomorrow`` or a weekday
+(``tuesday``, ``mardi``: the next one to come, never today). The form gives the same
+parts as separate inputs. Words are accepted in English and French. Problems come back as
 :class:`DraftProblem` with a message key for the translator, never as a traceback.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from tandem.bot.text import fold
 from tandem.rituals.working_time import at_local
@@ -39,6 +41,7 @@ _WEEKDAYS = {
     "samedi": 5,
     "dimanche": 6,
 }
+_RELATIVE = {"tomorrow": 1, "demain": 1}
 _NUMBERS = {"other": 2, "second": 2, "deux": 2, "2": 2, "three": 3, "trois": 3, "four": 4}
 
 
@@ -103,7 +106,7 @@ def split(text: str) -> Parts:
     words: list[str] = []
     for word in rest.split():
         folded = word.casefold()
-        if not day and _DATE.fullmatch(word):
+        if not day and (_DATE.fullmatch(word) or _is_relative_day(word)):
             day = word
         elif not clock and day and _CLOCK.match(folded):
             clock = word
@@ -123,9 +126,20 @@ def split(text: str) -> Parts:
     )
 
 
-def parse_day(text: str) -> date:
-    """``2027-01-12`` or ``12/01/2027`` (day first)."""
+def _is_relative_day(word: str) -> bool:
+    folded = fold(word).strip(",")
+    return folded in _RELATIVE or folded in _WEEKDAYS
+
+
+def parse_day(text: str, *, today: date | None = None) -> date:
+    """``2027-01-12`` or ``12/01/2027`` (day first); with ``today``, also ``tomorrow``
+    (``demain``) and a weekday (``tuesday``, ``mardi``), the next one after today."""
     text = text.strip()
+    folded = fold(text).strip(",")
+    if today is not None and folded in _RELATIVE:
+        return today + timedelta(days=_RELATIVE[folded])
+    if today is not None and folded in _WEEKDAYS:
+        return today + timedelta(days=(_WEEKDAYS[folded] - today.weekday() - 1) % 7 + 1)
     try:
         if "/" in text:
             day, month, year = (int(p) for p in text.split("/"))
@@ -208,7 +222,7 @@ def check(parts: Parts, *, timezone: str, now: datetime) -> Draft:
         raise DraftProblem("planning.draft.title_too_long", limit=str(MAX_TITLE))
     if not parts.day.strip():
         raise DraftProblem("planning.draft.no_date")
-    day = parse_day(parts.day)
+    day = parse_day(parts.day, today=now.astimezone(ZoneInfo(timezone)).date())
     if not parts.clock.strip():
         raise DraftProblem("planning.draft.no_time")
     clock = parse_clock(parts.clock)

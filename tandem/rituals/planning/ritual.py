@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 from tandem.bot.cards import Card, Reply
 from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, CommandSpec, Dispatcher
@@ -311,12 +312,13 @@ class PlanningRitual:
         words = rest.split()[1:]
         if len(words) != 2:
             return Reply(text=t("planning.move.usage", id=session.id))
+        now = self._service.now()
+        today = now.astimezone(ZoneInfo(session.timezone)).date()
         try:
-            day, clock = parse_day(words[0]), parse_clock(words[1])
+            day, clock = parse_day(words[0], today=today), parse_clock(words[1])
         except DraftProblem as problem:
             return Reply(text=t(problem.key, **problem.values))
         starts = at_local(day, clock, session.timezone)
-        now = self._service.now()
         if starts <= now:
             return Reply(text=t("planning.draft.past", when=f"{words[0]} {words[1]}"))
         meetings = await self._service.occurrences(tenant=me.tenant, session_id=session.id)
