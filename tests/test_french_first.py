@@ -17,7 +17,7 @@ from tandem import demo
 from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform, TenantKey
-from tandem.storage.orgfiles.service import FileKind, import_file
+from tandem.storage.orgfiles.service import FileKind, export_file, import_file
 from tests.conftest import NOW, import_fixtures
 from tests.harness import Chat, chat_runtime
 from tests.recording_port import RecordingPort
@@ -180,7 +180,11 @@ OLIVIA = "olivia.grant@lumen.example"  # the demo's Demand Generation Lead, Engl
 
 
 @pytest.fixture
-async def demo_chat(settings: Settings, clock: FixedClock) -> AsyncIterator[Chat]:
+async def demo_chat(database_url: str, clock: FixedClock) -> AsyncIterator[Chat]:
+    """The demo organisation, its guardrails matched on words alone (no model to load)."""
+    settings = Settings(
+        TANDEM_DATABASE_URL=database_url, TANDEM_DEMO=False, TANDEM_MEANING_MODEL="none"
+    )
     async with chat_runtime(settings=settings, clock=clock) as runtime:
         key = TenantKey.parse(demo.TENANT)
         for kind in FileKind:
@@ -195,7 +199,39 @@ async def test_a_french_demo_user_reads_the_rules_in_french(demo_chat: Chat) -> 
     assert "Un pixel marketing sur le site web (marketing-pixel)" in rules
     assert "A marketing pixel" not in rules
     answer = await demo_chat.read(ELISE, "/garde-fou puis-je ajouter le pixel TikTok sur le site ?")
-    assert "Listé dans le bandeau de consentement" in answer
+    assert "Listé dans le bandeau de consentement" in answer and "« pixel » (mot-clé)" in answer
     assert "Listed in the consent banner" not in answer
     english = await demo_chat.read(OLIVIA, "/guardrail can I add the TikTok pixel to the website?")
     assert "Listed in the consent banner" in english
+
+
+async def test_a_french_demo_user_reads_topics_and_tools_in_french(demo_chat: Chat) -> None:
+    owners = await demo_chat.read(ELISE, "/qui-gère dns")
+    assert "Noms de domaine et DNS (domain-names)" in owners
+    assert "les enregistrements DNS et les certificats HTTPS" in owners
+    assert "Domain names and DNS" not in owners
+    topics = await demo_chat.read(ELISE, "/qui-gère")
+    assert "Marketing par e-mail" in topics and "Email marketing" not in topics
+    tools = await demo_chat.read(ELISE, "/garde-fou outils")
+    assert "Licence de design pour l'équipe de marque" in tools
+    assert "Design licence" not in tools
+    assert "Domain names and DNS (domain-names)" in await demo_chat.read(OLIVIA, "/who-owns dns")
+
+
+async def test_translated_topics_and_tools_come_back_out_of_an_export(demo_chat: Chat) -> None:
+    """The optional columns and fields survive an export, so the files can be edited and
+    imported again; a file without them (the shared fixtures) is read as it always was."""
+    for kind in (FileKind.RACI, FileKind.GUARDRAILS):
+        exported = await export_file(
+            database=demo_chat.runtime.database, tenant=demo_chat.tenant, kind=kind
+        )
+        assert "Noms de domaine et DNS" in exported or "Licence de design" in exported
+        report = await import_file(
+            database=demo_chat.runtime.database,
+            tenant=demo_chat.tenant,
+            kind=kind,
+            text=exported,
+            at=NOW,
+        )
+        changed = sum(c.created + c.updated for c in report.counts.values())
+        assert changed == 0, report.describe()

@@ -166,8 +166,8 @@ class RaciRitual:
                 who = changer.name if changer else (topic.last_change.changed_by or "?")
                 footer = t("raci.changed", when=when, who=who)
         card = Card(
-            title=f"{topic.title} ({topic.slug})",
-            body=topic.description,
+            title=f"{topic.title_in(t.locale)} ({topic.slug})",
+            body=topic.description_in(t.locale),
             fields=fields,
             footer=footer,
         )
@@ -177,17 +177,17 @@ class RaciRitual:
         self, tenant: TenantRef, t: Translator, query: str, found: TopicMatch
     ) -> Reply:
         shown = query if len(query) <= 60 else query[:57] + "…"
-        titles = (await self.matcher(tenant=tenant)).titles
+        matcher = await self.matcher(tenant=tenant)
         if found.ambiguous:
             body = t("raci.ambiguous", query=shown)
         else:
             body = t("raci.no_match", query=shown)
-        labels = [f"{titles.get(s, s)} ({s})" for s in found.suggestions]
+        labels = [f"{matcher.title(s, locale=t.locale)} ({s})" for s in found.suggestions]
         body += "\n" + (
             t("raci.suggest", suggestions="; ".join(labels)) if labels else t("raci.suggest.none")
         )
         buttons = tuple(
-            Button(label=titles.get(s, s), action_id=f"{SHOW_ACTION}{s}", value=s)
+            Button(label=matcher.title(s, locale=t.locale), action_id=f"{SHOW_ACTION}{s}", value=s)
             for s in found.suggestions
         )
         card = Card(title=f"/{COMMAND} {shown}", body=body, buttons=buttons)
@@ -216,7 +216,7 @@ class RaciRitual:
         card = Card(
             title=t("raci.list.title", count=len(keys)),
             body=body,
-            fields=tuple(Field(label=k.slug, value=k.title) for k in shown),
+            fields=tuple(Field(label=k.slug, value=k.title_in(t.locale)) for k in shown),
             buttons=buttons,
             footer=t("raci.list.footer"),
         )
@@ -237,9 +237,10 @@ class RaciRitual:
             )
         assert topic is not None
         if not changes:
-            return Reply(text=t("raci.history.empty", title=topic.title))
+            return Reply(text=t("raci.history.empty", title=topic.title_in(t.locale)))
         lines = [_history_line(t, c, names, ctx.actor.timezone) for c in changes]
-        card = Card(title=t("raci.history.title", title=topic.title), body="\n".join(lines))
+        title = topic.title_in(t.locale)
+        card = Card(title=t("raci.history.title", title=title), body="\n".join(lines))
         return Reply.of_card(card)
 
     async def _set(self, tenant: TenantRef, ctx: CommandContext, args: str) -> Reply:
@@ -265,7 +266,9 @@ class RaciRitual:
             if not allowed:
                 return Reply(
                     text=t(
-                        "raci.set.refused", title=topic.title, accountable=_names(t, accountable)
+                        "raci.set.refused",
+                        title=topic.title_in(t.locale),
+                        accountable=_names(t, accountable),
                     )
                 )
             if role is Role.ACCOUNTABLE and len(emails) != 1:
@@ -290,13 +293,18 @@ class RaciRitual:
         now_names = t.list([known[e].name for e in emails]) if emails else t("raci.nobody")
         if change is None:
             return Reply(
-                text=t("raci.set.unchanged", role=label, title=topic.title, people=now_names)
+                text=t(
+                    "raci.set.unchanged",
+                    role=label,
+                    title=topic.title_in(t.locale),
+                    people=now_names,
+                )
             )
         return Reply(
             text=t(
                 "raci.set.done",
                 role=label,
-                title=topic.title,
+                title=topic.title_in(t.locale),
                 people=now_names,
                 before=_names(t, before),
             ),

@@ -83,13 +83,14 @@ class TopicMatcher:
     def __init__(self, *, topics: Sequence[TopicKeys]) -> None:
         self.slugs: tuple[str, ...] = tuple(t.slug for t in topics)
         self.titles: dict[str, str] = {t.slug: t.title for t in topics}
+        self._keys = {t.slug: t for t in topics}
         self._exact: dict[str, int] = {}
         self._key_topic: list[int] = []
         self._key_tokens: list[tuple[str, ...]] = []
         self._key_text: list[str] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for index, topic in enumerate(topics):
-            for name in (topic.slug, topic.title, *topic.aliases):
+            for name in (topic.slug, topic.title, *topic.aliases, *topic.translations.values()):
                 folded = fold(name)
                 if not folded:
                     continue
@@ -108,6 +109,11 @@ class TopicMatcher:
         for word in self._vocabulary:
             for variant in _deletions(word, max(_max_edits(word), 1 if len(word) >= 3 else 0)):
                 self._deletes[variant].append(word)
+
+    def title(self, slug: str, *, locale: str) -> str:
+        """A topic's title as a reader of ``locale`` sees it (the slug if unknown)."""
+        keys = self._keys.get(slug)
+        return keys.title_in(locale) if keys else slug
 
     def match(self, query: str) -> TopicMatch:
         """The topic ``query`` names, or suggestions when it names none clearly."""

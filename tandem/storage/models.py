@@ -89,6 +89,10 @@ class RaciTopic(SQLModel, table=True):
     slug: str = Field(max_length=80)
     title: str = Field(max_length=200)
     description: str = Field(default="", max_length=2000)
+    translations: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, server_default="{}")
+    )
+    """By locale: ``{"fr": {"title": …, "description": …}}``."""
     position: int = Field(default=0)
 
 
@@ -176,6 +180,10 @@ class CatalogueEntry(SQLModel, table=True):
     aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     status: str = Field(max_length=16)
     note: str = Field(default="", max_length=2000)
+    translations: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, server_default="{}")
+    )
+    """The note by locale: ``{"fr": {"note": …}}``."""
     position: int = Field(default=0)
 
 

@@ -44,8 +44,21 @@ class PersonRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicText:
+    """A topic's words in another language (the RACI file's ``title_fr``, ``description_fr``)."""
+
+    title: str = ""
+    description: str = ""
+
+
+def _in_locale(base: str, translated: str | None) -> str:
+    return translated or base
+
+
+@dataclass(frozen=True, slots=True)
 class TopicRecord:
-    """A line of the RACI file: a topic, its aliases and its people by email."""
+    """A line of the RACI file: a topic, its aliases and its people by email
+    (``translations`` by locale, e.g. ``fr``)."""
 
     slug: str
     title: str
@@ -55,10 +68,21 @@ class TopicRecord:
     consulted: tuple[str, ...] = ()
     informed: tuple[str, ...] = ()
     description: str = ""
+    translations: Mapping[str, TopicText] = field(default_factory=dict)
 
     def people(self, role: Role) -> tuple[str, ...]:
         """The emails in ``role``."""
         return tuple(getattr(self, role.value))
+
+    def title_in(self, locale: str) -> str:
+        """The title a reader of ``locale`` sees (the file's own when not translated)."""
+        text = self.translations.get(locale)
+        return _in_locale(self.title, text.title if text else None)
+
+    def description_in(self, locale: str) -> str:
+        """The description a reader of ``locale`` sees."""
+        text = self.translations.get(locale)
+        return _in_locale(self.description, text.description if text else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +93,12 @@ class ToolRecord:
     status: str
     aliases: tuple[str, ...] = ()
     note: str = ""
+    translations: Mapping[str, str] = field(default_factory=dict)
+    """The note in other languages, by locale."""
+
+    def note_in(self, locale: str) -> str:
+        """The note a reader of ``locale`` sees (the file's own when not translated)."""
+        return _in_locale(self.note, self.translations.get(locale))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +146,12 @@ class TopicKeys:
     title: str
     aliases: tuple[str, ...]
     description: str = ""
+    translations: Mapping[str, str] = field(default_factory=dict)
+    """The title by locale."""
+
+    def title_in(self, locale: str) -> str:
+        """The title a reader of ``locale`` sees."""
+        return _in_locale(self.title, self.translations.get(locale))
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +176,17 @@ class TopicView:
     aliases: tuple[str, ...]
     roles: dict[Role, tuple[PersonView, ...]] = field(default_factory=dict)
     last_change: ChangeView | None = None
+    translations: Mapping[str, TopicText] = field(default_factory=dict)
+
+    def title_in(self, locale: str) -> str:
+        """The title a reader of ``locale`` sees (the file's own when not translated)."""
+        text = self.translations.get(locale)
+        return _in_locale(self.title, text.title if text else None)
+
+    def description_in(self, locale: str) -> str:
+        """The description a reader of ``locale`` sees."""
+        text = self.translations.get(locale)
+        return _in_locale(self.description, text.description if text else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -487,6 +487,7 @@ MESSAGES: dict[str, str] = {
     "guardrail.ask.responsible": "{names} (Responsible)",
     "guardrail.ask.accountable": "{names} (Accountable)",
     "guardrail.why": "Why this rule: {words}",
+    "guardrail.why.word": "“{word}” ({source})",
     "guardrail.source.keyword": "keyword",
     "guardrail.source.title": "title",
     "guardrail.source.example": "example",

@@ -518,6 +518,7 @@ MESSAGES: dict[str, str] = {
     "guardrail.ask.responsible": "{names} (Réalise)",
     "guardrail.ask.accountable": "{names} (Approuve)",
     "guardrail.why": "Pourquoi cette règle : {words}",
+    "guardrail.why.word": "« {word} » ({source})",
     "guardrail.source.keyword": "mot-clé",
     "guardrail.source.title": "titre",
     "guardrail.source.example": "exemple",

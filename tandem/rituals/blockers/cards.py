@@ -51,7 +51,7 @@ def topic_title(topics: Mapping[str, TopicRecord], slug: str | None, t: Translat
     if not slug:
         return t("blocker.no_topic")
     topic = topics.get(slug)
-    return f"{topic.title} ({slug})" if topic else slug
+    return f"{topic.title_in(t.locale)} ({slug})" if topic else slug
 
 
 def level_name(t: Translator, level: int) -> str:
@@ -204,7 +204,7 @@ def picker(
     body += "\n" + t("blocker.pick.type", id=blocker.id)
     buttons = tuple(
         Button(
-            label=topics[s].title if s in topics else s,
+            label=topics[s].title_in(t.locale) if s in topics else s,
             action_id=f"{ROUTE}{blocker.id}:{s}",
             value=f"{blocker.id}:{s}",
         )

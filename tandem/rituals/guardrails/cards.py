@@ -65,7 +65,10 @@ def _why(t: Translator, outcome: Outcome) -> str:
     found = outcome.why()
     lines = []
     if found:
-        words = ", ".join(f"“{word}” ({t('guardrail.source.' + where)})" for word, where in found)
+        words = ", ".join(
+            t("guardrail.why.word", word=word, source=t(f"guardrail.source.{where}"))
+            for word, where in found
+        )
         lines.append(t("guardrail.why", words=words))
     nearest = outcome.meant()
     if nearest is not None:
@@ -89,7 +92,7 @@ def answer_card(
     if tool is not None:
         body_parts.append(
             t(f"guardrail.tool.{tool.status}", name=tool.name)
-            + (f" {tool.note}" if tool.note else "")
+            + (f" {tool.note_in(t.locale)}" if tool.note else "")
         )
     conditions: tuple[str, ...] = ()
     if rule is not None:

@@ -184,7 +184,8 @@ class GuardrailRitual:
                     Field(
                         label=t(f"guardrail.tools.{status}"),
                         value="\n".join(
-                            f"• {tool.name}" + (f" — {short(tool.note, 160)}" if tool.note else "")
+                            f"• {tool.name}"
+                            + (f" — {short(tool.note_in(t.locale), 160)}" if tool.note else "")
                             for tool in listed
                         ),
                     )

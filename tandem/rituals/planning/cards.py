@@ -45,9 +45,12 @@ def name_of(org: Org, email: str) -> str:
     return person.name if person else email
 
 
-def topic_names(org: Org, slugs: Sequence[str]) -> str:
-    """``Landing pages and the CMS (landing-pages)``, joined."""
-    return ", ".join(f"{org.topics[s].title} ({s})" if s in org.topics else s for s in slugs)
+def topic_names(org: Org, slugs: Sequence[str], *, locale: str) -> str:
+    """``Landing pages and the CMS (landing-pages)``, joined, as a reader of ``locale``
+    reads them."""
+    return ", ".join(
+        f"{org.topics[s].title_in(locale)} ({s})" if s in org.topics else s for s in slugs
+    )
 
 
 def _role(org: Org, email: str, slugs: Sequence[str]) -> Role | None:
@@ -122,7 +125,7 @@ def invite_card(
     body = t(
         "planning.invite.body",
         organiser=name_of(org, session.organiser_email),
-        topics=topic_names(org, invite.topics or session.topics),
+        topics=topic_names(org, invite.topics or session.topics, locale=t.locale),
     )
     why = _why(t, invite=invite, org=org)
     if why:
@@ -142,7 +145,7 @@ def invite_card(
                 minutes=int((occurrence.ends_at - occurrence.starts_at).total_seconds() // 60),
             ),
         ),
-        Field(t("planning.field.topics"), topic_names(org, session.topics)),
+        Field(t("planning.field.topics"), topic_names(org, session.topics, locale=t.locale)),
     ]
     if session.recurring:
         fields.append(Field(t("planning.field.repeats"), repeats(t, session)))
@@ -249,7 +252,7 @@ def session_card(
     if not session.is_scheduled:
         title_key = "planning.show.cancelled"
     fields = [
-        Field(t("planning.field.topics"), topic_names(org, session.topics)),
+        Field(t("planning.field.topics"), topic_names(org, session.topics, locale=t.locale)),
         Field(t("planning.field.repeats"), repeats(t, session)),
         Field(
             t("planning.field.organiser"),
@@ -268,7 +271,9 @@ def session_card(
             if why in ("away", "busy"):
                 notes.append(t(f"planning.skipped.{why}", who=name_of(org, email)))
         if choice.uncovered:
-            notes.append(t("planning.uncovered", topics=topic_names(org, choice.uncovered)))
+            notes.append(
+                t("planning.uncovered", topics=topic_names(org, choice.uncovered, locale=t.locale))
+            )
     for email in unreachable:
         notes.append(t("planning.unreachable", who=name_of(org, email)))
     if joined_channel is True:

@@ -610,7 +610,10 @@ class PlanningRitual:
                 lines.append(t("planning.told.instead", who=cards.name_of(org, made.email)))
             if staffed.choice.uncovered:
                 lines.append(
-                    t("planning.uncovered", topics=cards.topic_names(org, staffed.choice.uncovered))
+                    t(
+                        "planning.uncovered",
+                        topics=cards.topic_names(org, staffed.choice.uncovered, locale=t.locale),
+                    )
                 )
         await self._service.tell(
             key=me.key,

@@ -18,7 +18,7 @@ VERDICTS = ("allowed", "conditional", "approval", "forbidden")
 SENSITIVITIES = ("public", "basic", "personal", "sensitive")
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LINE = "__line__"
-_TOOL_KEYS = {"name", "aliases", "status", "note"}
+_TOOL_KEYS = {"name", "aliases", "status", "note", "translations"}
 _RULE_KEYS = {
     "id",
     "title",
@@ -108,7 +108,30 @@ def _parse_tool(item: Any, *, seen: dict[str, int], problems: list[Problem]) -> 
         status=status,
         aliases=_strings(item.get("aliases"), what="aliases", line=line, problems=problems),
         note=str(note).strip(),
+        translations=_tool_translations(item.get("translations"), line=line, problems=problems),
     )
+
+
+def _tool_translations(value: Any, *, line: int, problems: list[Problem]) -> dict[str, str]:
+    """``translations: {fr: {note}}``: a tool's note in other languages."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(Problem(line, "translations must map a language (en, fr) to texts"))
+        return {}
+    found: dict[str, str] = {}
+    for locale, texts in value.items():
+        if locale == _LINE:
+            continue
+        if locale not in LOCALES or not isinstance(texts, dict):
+            problems.append(
+                Problem(line, f"translation {locale!r} must be one of {', '.join(LOCALES)}")
+            )
+            continue
+        at = int(texts.get(_LINE, line))
+        problems.extend(_unknown_keys(texts, {"note"}, at))
+        found[locale] = _text(texts, "note", line=at, problems=problems)
+    return found
 
 
 def _translations(
@@ -248,7 +271,17 @@ def write_guardrails(*, tools: list[ToolRecord], rules: list[RuleRecord]) -> str
     """The catalogue as YAML, in the import format."""
     document = {
         "tools": [
-            {"name": t.name, "aliases": list(t.aliases), "status": t.status, "note": t.note}
+            {
+                "name": t.name,
+                "aliases": list(t.aliases),
+                "status": t.status,
+                "note": t.note,
+                **(
+                    {"translations": {loc: {"note": note} for loc, note in t.translations.items()}}
+                    if t.translations
+                    else {}
+                ),
+            }
             for t in tools
         ],
         "guardrails": [_rule_dict(r) for r in rules],

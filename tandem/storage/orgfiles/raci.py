@@ -1,7 +1,9 @@
 """The RACI file: ``topic,title,aliases,responsible,accountable,consulted,informed,description``.
 
 Lists (aliases, people) are separated by ``;``; people are named by email and
-must already be in the tenant's people.
+must already be in the tenant's people. Optional columns give a topic's words in another
+language, shown to its readers: ``title_fr``, ``description_fr`` (and ``title_en``,
+``description_en`` for a file written in French).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Set
 from tandem.bot.text import fold
 from tandem.storage.orgfiles.csvfiles import read_rows, split_list, write_rows
 from tandem.storage.orgfiles.problems import FileRejected, Problem
-from tandem.storage.records import ROLES, Role, TopicRecord
+from tandem.storage.records import ROLES, Role, TopicRecord, TopicText
 
 COLUMNS = (
     "topic",
@@ -24,7 +26,18 @@ COLUMNS = (
     "informed",
     "description",
 )
+LOCALES = ("en", "fr")
+TRANSLATED = tuple(f"{part}_{locale}" for locale in LOCALES for part in ("title", "description"))
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _translations(row: dict[str, str]) -> dict[str, TopicText]:
+    found = {}
+    for locale in LOCALES:
+        title, description = row.get(f"title_{locale}", ""), row.get(f"description_{locale}", "")
+        if title or description:
+            found[locale] = TopicText(title=title, description=description)
+    return found
 
 
 def parse_raci(*, text: str, known_people: Set[str]) -> list[TopicRecord]:
@@ -33,7 +46,7 @@ def parse_raci(*, text: str, known_people: Set[str]) -> list[TopicRecord]:
     Raises:
         FileRejected: listing every problem by line; nothing is returned partly.
     """
-    rows, problems = read_rows(text=text, required=COLUMNS)
+    rows, problems = read_rows(text=text, required=COLUMNS, optional=TRANSLATED)
     records: list[TopicRecord] = []
     topic_line: dict[str, int] = {}
     name_owner: dict[str, tuple[str, int]] = {}
@@ -88,6 +101,7 @@ def parse_raci(*, text: str, known_people: Set[str]) -> list[TopicRecord]:
                 title=row["title"],
                 aliases=aliases,
                 description=row["description"],
+                translations=_translations(row),
                 **{role.value: emails for role, emails in people.items()},
             )
         )
@@ -99,9 +113,16 @@ def parse_raci(*, text: str, known_people: Set[str]) -> list[TopicRecord]:
 
 
 def write_raci(*, records: list[TopicRecord]) -> str:
-    """The RACI file, in the import format."""
+    """The RACI file, in the import format (with the translation columns its topics use)."""
+    locales = [loc for loc in LOCALES if any(loc in r.translations for r in records)]
+    extra = [f"{part}_{loc}" for loc in locales for part in ("title", "description")]
+
+    def translated(record: TopicRecord) -> list[str]:
+        texts = [record.translations.get(loc, TopicText()) for loc in locales]
+        return [value for text in texts for value in (text.title, text.description)]
+
     return write_rows(
-        columns=COLUMNS,
+        columns=(*COLUMNS, *extra),
         rows=[
             [
                 r.slug,
@@ -109,6 +130,7 @@ def write_raci(*, records: list[TopicRecord]) -> str:
                 ";".join(r.aliases),
                 *(";".join(r.people(role)) for role in ROLES),
                 r.description,
+                *translated(r),
             ]
             for r in records
         ],

@@ -37,7 +37,15 @@ def _rule_record(row: GuardrailRule) -> RuleRecord:
 
 
 def _tool_record(row: CatalogueEntry) -> ToolRecord:
-    return ToolRecord(name=row.name, status=row.status, aliases=tuple(row.aliases), note=row.note)
+    return ToolRecord(
+        name=row.name,
+        status=row.status,
+        aliases=tuple(row.aliases),
+        note=row.note,
+        translations={
+            locale: str(text.get("note", "")) for locale, text in (row.translations or {}).items()
+        },
+    )
 
 
 async def list_rules(session: AsyncSession, *, tenant: TenantRef) -> list[RuleRecord]:
@@ -130,6 +138,7 @@ async def upsert_tools(
         else:
             updated += 1
         row.status, row.aliases, row.note = record.status, list(record.aliases), record.note
+        row.translations = {locale: {"note": note} for locale, note in record.translations.items()}
         row.position = position
         session.add(row)
     named = {r.name for r in kept}

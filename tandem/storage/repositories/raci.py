@@ -19,6 +19,7 @@ from tandem.storage.records import (
     TenantRef,
     TopicKeys,
     TopicRecord,
+    TopicText,
     TopicView,
 )
 from tandem.storage.repositories.people import people_by_email
@@ -95,6 +96,7 @@ async def topic_keys(session: AsyncSession, *, tenant: TenantRef) -> list[TopicK
             title=t.title,
             aliases=tuple(aliases.get(t.id or 0, ())),
             description=t.description,
+            translations={loc: text.title for loc, text in _texts(t).items() if text.title},
         )
         for t in topics
     ]
@@ -121,7 +123,24 @@ async def get_topic(session: AsyncSession, *, tenant: TenantRef, slug: str) -> T
         aliases=tuple(aliases),
         roles={role: tuple(_person_view(p) for p in people.get(role, ())) for role in ROLES},
         last_change=history[0] if history else None,
+        translations=_texts(topic),
     )
+
+
+def _texts(topic: RaciTopic) -> dict[str, TopicText]:
+    return {
+        locale: TopicText(
+            title=str(text.get("title", "")), description=str(text.get("description", ""))
+        )
+        for locale, text in (topic.translations or {}).items()
+    }
+
+
+def _stored_texts(record: TopicRecord) -> dict[str, dict[str, str]]:
+    return {
+        locale: {"title": text.title, "description": text.description}
+        for locale, text in record.translations.items()
+    }
 
 
 async def export_topics(session: AsyncSession, *, tenant: TenantRef) -> list[TopicRecord]:
@@ -139,6 +158,7 @@ async def export_topics(session: AsyncSession, *, tenant: TenantRef) -> list[Top
                 title=topic.title,
                 aliases=tuple(aliases.get(topic.id, ())),
                 description=topic.description,
+                translations=_texts(topic),
                 **{r.value: tuple(p.email for p in roles.get(r, ())) for r in ROLES},
             )
         )
@@ -269,6 +289,7 @@ async def upsert_topics(
         for name, value in (
             ("title", record.title),
             ("description", record.description),
+            ("translations", _stored_texts(record)),
             ("position", position),
         ):
             if getattr(topic, name) != value:
