@@ -44,6 +44,14 @@ class _NoTenant(Exception):
     """The tenant a light command names has no data here."""
 
 
+class _ForeignQuestions(Exception):
+    """A check file expects rules or tools the tenant's catalogue does not have."""
+
+    def __init__(self, expected: list[str]) -> None:
+        super().__init__(", ".join(expected))
+        self.expected = expected
+
+
 def _run(settings: Settings, work: Callable[[Runtime], Awaitable[T]]) -> T:
     """``work`` on the whole runtime (the rituals, their engines), prepared first."""
     from tandem.runtime import running
@@ -492,7 +500,11 @@ def guardrail_command(
     from tandem.meaning.choose import UnknownModel, check_setting, embedder_for
     from tandem.rituals.directory import Directory
     from tandem.rituals.guardrails.catalogue import embed_question, load_index
-    from tandem.rituals.guardrails.check import parse_questions, run_check
+    from tandem.rituals.guardrails.check import (
+        foreign_expectations,
+        parse_questions,
+        run_check,
+    )
     from tandem.rituals.guardrails.outcome import decide
     from tandem.storage.orgfiles.problems import FileRejected
 
@@ -513,6 +525,9 @@ def guardrail_command(
             raise _NoTenant(str(key))
         index = await load_index(database=database, tenant=ref, embedder=embedder)
         if check_file is not None:
+            foreign = foreign_expectations(index=index, questions=questions)
+            if foreign:
+                raise _ForeignQuestions(foreign)
             return await asyncio.to_thread(run_check, index=index, questions=questions)
         meaning = await embed_question(index=index, question=text)
         return decide(index=index, question=text, meaning=meaning)
@@ -523,6 +538,13 @@ def guardrail_command(
         raise click.ClickException(f"no tenant {key}") from None
     except FileRejected as rejected:
         raise click.ClickException(rejected.describe()) from None
+    except _ForeignQuestions as foreign:
+        named = ", ".join(foreign.expected[:8]) + (", …" if len(foreign.expected) > 8 else "")
+        raise click.ClickException(
+            f"{len(foreign.expected)} answers the file expects are no rule or tool of tenant "
+            f"{key}'s guardrails ({named}): is it written for another catalogue? Nothing was "
+            "checked."
+        ) from None
     if check_file is not None:
         for line in result.lines:
             if verbose_misses and not line.hit:

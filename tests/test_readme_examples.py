@@ -79,3 +79,19 @@ def test_the_agents_playground_meets_the_demo_organisation(tmp_path: Path) -> No
     )
     assert said.returncode == 0, said.stderr
     assert "Domain names and DNS (domain-names)" in said.stdout
+
+
+def test_the_guardrail_check_runs_on_the_demo_and_refuses_another_catalogues_file(
+    tmp_path: Path,
+) -> None:
+    env = fresh_install(tmp_path, demo=True)
+    demo = Path(__file__).parent.parent / "tandem" / "demo" / "guardrail_questions.yaml"
+    assert "`tandem/demo/guardrail_questions.yaml` is the" in README.read_text("utf-8")
+    checked = run(["guardrail", "--check", str(demo), "--tenant", "demo"], env=env)
+    assert checked.returncode == 0, checked.stderr
+    assert re.search(r"^hit rate: \d+/26 ", checked.stdout, re.M), checked.stdout
+    shared = Path(__file__).parent / "data" / "guardrail_questions.yaml"
+    refused = run(["guardrail", "--check", str(shared), "--tenant", "demo"], env=env)
+    assert refused.returncode == 1
+    assert "is it written for another catalogue? Nothing was checked." in refused.stderr
+    assert "form-basic-contact" in refused.stderr and "hit rate" not in refused.stdout

@@ -174,6 +174,18 @@ def parse_questions(*, text: str) -> list[Expected]:
     return found
 
 
+def foreign_expectations(*, index: GuardrailIndex, questions: list[Expected]) -> list[str]:
+    """The expected answers that name no rule or tool of this catalogue, each once: a file
+    written for another catalogue (or with a typo) would only measure misses."""
+    foreign = []
+    for question in questions:
+        expect, tool = question.expect, question.tool
+        if expect == UNCOVERED or expect in index.rules or (tool and tool in index.tools):
+            continue
+        foreign.append(expect)
+    return list(dict.fromkeys(foreign))
+
+
 def run_check(*, index: GuardrailIndex, questions: list[Expected]) -> CheckReport:
     """Answer every question as a dry run and compare (blocking: the questions are
     embedded together when the index has a model)."""
