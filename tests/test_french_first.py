@@ -69,6 +69,47 @@ async def test_an_english_reader_is_not_shown_the_french_names(chat: Chat) -> No
     assert "Ana Silva" in await chat.read(SAM, "/qui-gere dns")  # but typing them works
 
 
+ENGLISH = (
+    "daily",
+    "mon-fri",
+    "mon-thu",
+    "(s)",
+    "edit NAME",
+    "workdays",
+    "away 20",
+    "history [",
+    "1 members",
+    "working",
+    "escalation ack",
+    "/who-owns set",
+    "/standup list ",
+)
+
+
+async def test_a_french_reader_meets_no_english_in_what_they_type_every_day(chat: Chat) -> None:
+    await chat.make_admin(HUGO)
+    said = [
+        await chat.read(HUGO, typed)
+        for typed in (
+            "/aide",
+            "/standup aide",
+            f"/standup setup Point; membres: {HUGO}; jours: tous les jours; canal: {CHANNEL}",
+            "/standup liste",
+            "/standup jours lundi-jeudi",
+            "/standup rapport Point 1",
+            "/tandem escalade",
+            "/tandem escalade accuse 1h; resolution 1j; heures 09:00-17:00; canal aucun",
+            "/tandem escalade",
+            "/qui-gère modifier",
+            "/garde-fou règles",
+        )
+    ]
+    assert "Rapport de stand-up, dernier jour" in said[5]
+    assert "après 1 heure ouvrée →" in said[8] and "après 1 jour ouvré →" in said[8]
+    for text in said:
+        assert not [fragment for fragment in ENGLISH if fragment in text], text
+
+
 # -- days, yes and no in French -----------------------------------------------------------
 
 

@@ -112,6 +112,16 @@ MESSAGES: dict[str, str] = {
     "standup.unknown_person": "I can't find you in this workspace's people file, so I can't run "
     "stand-ups for you. An admin can add you with `tandem import people`.",
     "standup.help.title": "Stand-ups: what you can type",
+    "standup.help.cmd.setup": "setup",
+    "standup.help.cmd.edit": "edit NAME",
+    "standup.help.cmd.list": "list",
+    "standup.help.cmd.pause": "pause NAME / resume NAME",
+    "standup.help.cmd.delete": "delete NAME",
+    "standup.help.cmd.skip": "skip",
+    "standup.help.cmd.away": "away 2026-12-21 2027-01-02",
+    "standup.help.cmd.workdays": "workdays mon-thu",
+    "standup.help.cmd.report": "report [NAME] [DAYS]",
+    "standup.help.cmd.history": "history [FROM] [TO]",
     "standup.help.answer": "answer your stand-up now (a form, or one message per question)",
     "standup.help.setup": "set up a stand-up for this channel (a form, or: NAME; members: "
     "a@x.com, b@x.com; days: mon-fri; times: 09:30-12:00)",

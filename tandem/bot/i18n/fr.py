@@ -94,7 +94,7 @@ MESSAGES: dict[str, str] = {
     "raci.suggest": "Vouliez-vous dire : {suggestions} ?",
     "raci.suggest.none": "Tapez /who-owns seul pour voir tous les sujets.",
     "raci.ambiguous": "« {query} » peut désigner plusieurs sujets ; lequel vouliez-vous dire ?",
-    "raci.set.usage": "Pour modifier une affectation : /who-owns set SUJET RÔLE "
+    "raci.set.usage": "Pour modifier une affectation : /who-owns modifier SUJET RÔLE "
     "EMAIL[,EMAIL…], où RÔLE est responsable, approbateur, consulté ou informé.",
     "raci.set.bad_role": "« {role} » n'est pas un rôle. Utilisez responsable, approbateur, "
     "consulté ou informé.",
@@ -118,6 +118,16 @@ MESSAGES: dict[str, str] = {
     "donc pas vous faire participer aux stand-ups. Un administrateur peut vous ajouter avec "
     "`tandem import people`.",
     "standup.help.title": "Stand-ups : ce que vous pouvez taper",
+    "standup.help.cmd.setup": "setup",
+    "standup.help.cmd.edit": "modifier NOM",
+    "standup.help.cmd.list": "liste",
+    "standup.help.cmd.pause": "pause NOM / reprendre NOM",
+    "standup.help.cmd.delete": "supprimer NOM",
+    "standup.help.cmd.skip": "passer",
+    "standup.help.cmd.away": "absent 2026-12-21 2027-01-02",
+    "standup.help.cmd.workdays": "jours lun-jeu",
+    "standup.help.cmd.report": "rapport [NOM] [JOURS]",
+    "standup.help.cmd.history": "historique [DU] [AU]",
     "standup.help.answer": "répondre à votre stand-up maintenant (un formulaire, ou un message "
     "par question)",
     "standup.help.setup": "créer un stand-up pour ce canal (un formulaire, ou : NOM; membres: "
@@ -163,7 +173,7 @@ MESSAGES: dict[str, str] = {
     "standup.edit.title": "Modifier « {name} »",
     "standup.edit.done": "Le stand-up « {name} » est modifié",
     "standup.setup.next": "Les membres reçoivent les questions en message privé à l'heure "
-    "indiquée, chez eux. Modifiez-le avec /standup edit {name}.",
+    "indiquée, chez eux. Modifiez-le avec /standup modifier {name}.",
     "standup.setup.example": "Exemple : /standup setup Point quotidien; membres: "
     "ana@example.com, sam@example.com; jours: lun-ven; heures: 09:30-12:00; fuseau: "
     "Europe/Paris",
@@ -206,19 +216,19 @@ MESSAGES: dict[str, str] = {
     "standup.not_owner": "Seul le responsable de « {name} » ({owner}) ou un administrateur peut "
     "le modifier. Rien n'a été changé.",
     "standup.paused.done": "Le stand-up « {name} » est en pause : personne n'est interrogé "
-    "jusqu'à /standup resume.",
+    "jusqu'à /standup reprendre.",
     "standup.resumed": "Le stand-up « {name} » reprend.",
     "standup.deleted": "Le stand-up « {name} » est supprimé. Les réponses passées restent dans "
-    "/standup history et les rapports.",
+    "/standup historique et les rapports.",
     "standup.not_member": "Vous ne faites partie d'aucun stand-up. Un responsable peut vous "
-    "ajouter avec /standup edit.",
+    "ajouter avec /standup modifier.",
     "standup.pick": "À quel stand-up voulez-vous répondre ?",
     "standup.no_run_today": "Rien à répondre pour « {name} » pour l'instant ; la prochaine "
     "question arrive le {when}.",
     "standup.closed": "La clôture de « {name} » est passée et votre réponse figure dans le "
     "résumé ; elle ne peut plus être modifiée.",
     "standup.gone": "Ce stand-up n'existe plus (supprimé ou modifié). Rien n'a été enregistré ; "
-    "tapez /standup list pour voir ceux en cours.",
+    "tapez /standup liste pour voir ceux en cours.",
     "standup.not_in": "Vous ne faites pas partie de « {name} ».",
     "standup.empty_answer": "Vos réponses sont vides ; rien n'a été enregistré. Répondez à au "
     "moins une question, ou passez aujourd'hui.",
@@ -244,14 +254,14 @@ MESSAGES: dict[str, str] = {
     "standup.nothing_to_skip": "Il n'y a pas de stand-up à passer pour l'instant.",
     "standup.saved_unposted": "Vos réponses à « {name} » sont enregistrées et figureront dans le "
     "résumé, mais Tandem ne peut pas publier dans le canal d'ici pour l'instant.",
-    "standup.away.usage": "Indiquez le premier et le dernier jour d'absence, ex. /standup away "
+    "standup.away.usage": "Indiquez le premier et le dernier jour d'absence, ex. /standup absent "
     "2026-12-21 2027-01-02 (ou une seule date).",
     "standup.away.order": "Le dernier jour précède le premier ; rien n'a été enregistré.",
     "standup.away.past": "Ces jours sont déjà passés ; rien n'a été enregistré.",
     "standup.away.too_long": "Cela dépasse {days} jours ; découpez la période, s'il vous plaît.",
     "standup.away.done": "Noté : vous êtes absent du {first} au {last}. Personne ne vous "
     "interrogera ces jours-là.",
-    "standup.workdays.usage": "Indiquez vos jours travaillés, ex. /standup workdays lun-jeu.",
+    "standup.workdays.usage": "Indiquez vos jours travaillés, ex. /standup jours lun-jeu.",
     "standup.workdays.done": "Noté : vous travaillez {days} ; vous n'êtes interrogé que ces "
     "jours-là.",
     "standup.post.title": "{who}",
@@ -277,12 +287,12 @@ MESSAGES: dict[str, str] = {
     "passées)",
     "standup.report.days": "Indiquez un nombre de jours entre 1 et {limit}.",
     "standup.report.none_owned": "Vous n'êtes responsable d'aucun stand-up ; nommez-en un : "
-    "/standup report NOM.",
+    "/standup rapport NOM.",
     "standup.history.title": "Vos réponses de stand-up, du {first} au {last}",
     "standup.history.empty": "Vous n'avez donné aucune réponse de stand-up entre le {first} et "
     "le {last}.",
     "standup.history.skipped": "passé",
-    "standup.history.usage": "Indiquez les dates au format AAAA-MM-JJ : /standup history "
+    "standup.history.usage": "Indiquez les dates au format AAAA-MM-JJ : /standup historique "
     "2026-11-01 2026-11-30.",
     "standup.history.too_long": "Un an au plus à la fois, s'il vous plaît.",
     "standup.failed": "Je n'ai pas pu envoyer {what} de « {name} » à {who} ({reason}), même "
@@ -307,7 +317,7 @@ MESSAGES: dict[str, str] = {
     "/blocker digest — la synthèse PM maintenant · /blocker digest lun,jeu 09:00 — quand la "
     "recevoir\n"
     "/blocker pm [ajouter|retirer EMAIL] — qui sont les PM (les admins le changent)\n"
-    "/tandem escalation — la politique d'escalade",
+    "/tandem escalade — la politique d'escalade",
     "blocker.empty": "Qu'est-ce qui vous bloque ? Écrivez-le après la commande, par ex. "
     "/blocker en attente de l'enregistrement DNS de printemps.example.com #domain-names",
     "blocker.too_long": "Cela fait {length} caractères ; restez sous {limit}. "
@@ -464,11 +474,12 @@ MESSAGES: dict[str, str] = {
     "escalation.channel": "Canal d'escalade",
     "escalation.no_channel": "aucun",
     "escalation.footer": "Un blocage garde la politique en vigueur quand il a été signalé. "
-    "Admins : /tandem escalation ack 4h; resolve 2j; heures 09:00-17:00; canal #it-escalade",
+    "Admins : /tandem escalade accuse 4h; resolution 2j; heures 09:00-17:00; canal "
+    "#it-escalade",
     "escalation.saved": "Enregistré. Les nouveaux blocages suivent cette politique ; "
     "ceux en cours gardent la leur.",
     "escalation.admin_only": "Seul un admin peut changer la politique d'escalade.",
-    "escalation.usage": "Par exemple : /tandem escalation ack 4h; resolve 2j; "
+    "escalation.usage": "Par exemple : /tandem escalade accuse 4h; resolution 2j; "
     "heures 09:00-17:00; canal #it-escalade (ou canal ici, ou canal aucun)",
     "escalation.bad_key": "Je ne connais pas le réglage « {value} ».",
     "escalation.bad_hours": "« {value} » n'est pas un nombre d'heures ouvrées entre 1 et 120.",

@@ -60,6 +60,7 @@ class BlockerRitual:
         dispatcher.add_action(ActionSpec(prefix="blocker.", handler=self._action))
         dispatcher.add_home_section(key="blockers", section=self._home)
         dispatcher.add_setting(word="escalation", handler=self._escalation)
+        dispatcher.add_setting(word="escalade", handler=self._escalation)
 
     # -- who is asking ----------------------------------------------------------------------
 

@@ -155,21 +155,15 @@ class StandupRitual:
 
     async def _help(self, ctx: CommandContext, _rest: str) -> Reply:
         t = ctx.t
-        lines = tuple(
-            Field(label=f"/standup {name}".strip(), value=t(f"standup.help.{key}"))
-            for name, key in (
-                ("", "answer"),
-                ("setup", "setup"),
-                ("edit NAME", "edit"),
-                ("list", "list"),
-                ("pause NAME / resume NAME", "pause"),
-                ("delete NAME", "delete"),
-                ("skip", "skip"),
-                ("away 2026-12-21 2027-01-02", "away"),
-                ("workdays mon-thu", "workdays"),
-                ("report [NAME] [DAYS]", "report"),
-                ("history [FROM] [TO]", "history"),
-            )
+        keys = ("setup", "edit", "list", "pause", "delete", "skip", "away", "workdays")
+        lines = (
+            Field(label="/standup", value=t("standup.help.answer")),
+            *(
+                Field(
+                    label=f"/standup {t(f'standup.help.cmd.{key}')}", value=t(f"standup.help.{key}")
+                )
+                for key in (*keys, "report", "history")
+            ),
         )
         return Reply.of_card(Card(title=t("standup.help.title"), fields=lines))
 
