@@ -150,7 +150,7 @@ async def test_a_french_form_is_prefilled_in_french(chat: Chat) -> None:
 
 
 async def test_the_digest_days_are_typed_and_said_in_french(chat: Chat) -> None:
-    reply = await chat.say(INES, "/blocage digest lundi et jeudi 09:00")
+    reply = await chat.say(INES, "/blocker digest lundi et jeudi 09:00")
     assert reply.text.startswith("Votre synthèse arrive le lun,jeu à 09:00")
 
 
@@ -181,7 +181,6 @@ async def test_a_french_stand_up_collects_its_blockers_and_counts_them(
         f"heures: 09:30-12:00; fuseau: Europe/Paris; canal: {CHANNEL}; "
         "questions: Hier ? | Aujourd'hui ? | Blocages ?",
     )
-    assert "Blocages : les réponses à la question 3, « Blocages ? »" in created
     clock.set(at=at(8, 30))
     await chat.runtime.standup_engine.run_due()
     assert "Hier ?" in port.dms(HUGO)[-1].text
@@ -194,7 +193,8 @@ async def test_a_french_stand_up_collects_its_blockers_and_counts_them(
     summary = port.channel(CHANNEL, thread=False)[-1].text
     assert "1 sur 2 a répondu, 1 blocage." in summary
     assert "Hugo Bernard\u202f: J'attends le budget du salon" in summary
-    assert "J'attends le budget du salon" in await chat.read(HUGO, "/blocage liste")
+    assert "J'attends le budget du salon" in await chat.read(HUGO, "/blocker liste")
+    assert "Blocages : les réponses à la question 3, « Blocages ? »" in created
 
 
 async def test_which_question_collects_blockers_is_the_lead_s_choice(chat: Chat) -> None:
@@ -236,10 +236,10 @@ async def demo_chat(database_url: str, clock: FixedClock) -> AsyncIterator[Chat]
 
 
 async def test_a_french_demo_user_reads_the_rules_in_french(demo_chat: Chat) -> None:
-    rules = await demo_chat.read(ELISE, "/garde-fou règles")
+    rules = await demo_chat.read(ELISE, "/guardrail règles")
     assert "Un pixel marketing sur le site web (marketing-pixel)" in rules
     assert "A marketing pixel" not in rules
-    answer = await demo_chat.read(ELISE, "/garde-fou puis-je ajouter le pixel TikTok sur le site ?")
+    answer = await demo_chat.read(ELISE, "/guardrail puis-je ajouter le pixel TikTok sur le site ?")
     assert "Listé dans le bandeau de consentement" in answer and "« pixel » (mot-clé)" in answer
     assert "Listed in the consent banner" not in answer
     english = await demo_chat.read(OLIVIA, "/guardrail can I add the TikTok pixel to the website?")
@@ -247,13 +247,13 @@ async def test_a_french_demo_user_reads_the_rules_in_french(demo_chat: Chat) -> 
 
 
 async def test_a_french_demo_user_reads_topics_and_tools_in_french(demo_chat: Chat) -> None:
-    owners = await demo_chat.read(ELISE, "/qui-gère dns")
+    owners = await demo_chat.read(ELISE, "/who-owns dns")
     assert "Noms de domaine et DNS (domain-names)" in owners
     assert "les enregistrements DNS et les certificats HTTPS" in owners
     assert "Domain names and DNS" not in owners
-    topics = await demo_chat.read(ELISE, "/qui-gère")
+    topics = await demo_chat.read(ELISE, "/who-owns")
     assert "Marketing par e-mail" in topics and "Email marketing" not in topics
-    tools = await demo_chat.read(ELISE, "/garde-fou outils")
+    tools = await demo_chat.read(ELISE, "/guardrail outils")
     assert "Licence de design pour l'équipe de marque" in tools
     assert "Design licence" not in tools
     assert "Domain names and DNS (domain-names)" in await demo_chat.read(OLIVIA, "/who-owns dns")
