@@ -191,7 +191,8 @@ async def test_unknown_text_gets_help_in_the_users_language(teams_bot: TeamsBot)
     (reply,) = teams_bot.connector.of("reply")
     card = card_of(reply)
     assert "Je ne connais pas la commande « /bonjour »" in card["body"][1]["text"]
-    assert "/who-owns" in {f["title"] for f in facts_list(card)}
+    # French readers see each command with its French name beside it
+    assert "/who-owns (ou qui-gère)" in {f["title"] for f in facts_list(card)}
 
 
 def facts_list(card: dict[str, Any]) -> list[dict[str, str]]:
