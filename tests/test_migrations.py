@@ -96,6 +96,7 @@ def test_stand_ups_set_up_before_0011_keep_the_question_their_blockers_come_from
             )
     command.upgrade(config, "head")
     with engine.connect() as connection:
-        found = dict(connection.execute(text("SELECT name, blockers_question FROM standup")).all())
+        rows = connection.execute(text("SELECT name, blockers_question FROM standup")).all()
+        found: dict[str, int | None] = {name: index for name, index in rows}
     engine.dispose()
     assert found == {"default": 2, "french": 2, "none": None}
