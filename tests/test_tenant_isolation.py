@@ -832,6 +832,18 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
     assert await availability.time_off(s, tenant=acme, person_ids=[ana], since=NOW.date())
 
 
+@check("availability.cancel_time_off")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    ana = await _person_id(s, acme)
+    day = NOW.date()
+    await availability.add_time_off(s, tenant=acme, person_id=ana, first=day, last=day)
+    gone = await availability.cancel_time_off(s, tenant=other, person_id=ana, day=day, since=day)
+    assert gone is None
+    assert await availability.time_off(s, tenant=acme, person_ids=[ana], since=day)
+    taken = await availability.cancel_time_off(s, tenant=acme, person_id=ana, day=day, since=day)
+    assert taken == (day, day)
+
+
 @check("availability.set_work_days")
 async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
     standup_id = await _standup(s, acme)

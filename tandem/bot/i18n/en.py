@@ -240,6 +240,16 @@ MESSAGES: dict[str, str] = {
     "2027-01-02 (or one date).",
     "standup.away.order": "The last day comes before the first one; nothing was saved.",
     "standup.away.past": "Those days are already past; nothing was saved.",
+    "standup.away.list.title": "Your time away",
+    "standup.away.list.line": "{first} to {last}",
+    "standup.away.list.none": "You have no time away to come.",
+    "standup.away.list.footer": "To take one back: /standup away cancel a day of it.",
+    "standup.away.cancel_usage": "Which period? Give one of its days, e.g. /standup away cancel "
+    "2026-12-21 (/standup away list shows yours).",
+    "standup.away.not_found": "You have no time away to come on {day}; /standup away list "
+    "shows yours.",
+    "standup.away.cancelled": "Taken back: you are no longer away from {first} to {last}, and "
+    "you will be asked on those days again.",
     "standup.away.too_long": "That is more than {days} days; split it, please.",
     "standup.away.done": "Noted: you are away from {first} to {last}. Nobody will ask you on "
     "those days.",

@@ -258,6 +258,17 @@ MESSAGES: dict[str, str] = {
     "2026-12-21 2027-01-02 (ou une seule date).",
     "standup.away.order": "Le dernier jour précède le premier ; rien n'a été enregistré.",
     "standup.away.past": "Ces jours sont déjà passés ; rien n'a été enregistré.",
+    "standup.away.list.title": "Vos absences",
+    "standup.away.list.line": "du {first} au {last}",
+    "standup.away.list.none": "Vous n'avez aucune absence à venir.",
+    "standup.away.list.footer": "Pour en annuler une : /standup absent annuler et l'un de ses "
+    "jours.",
+    "standup.away.cancel_usage": "Quelle période ? Donnez l'un de ses jours, ex. /standup absent "
+    "annuler 2026-12-21 (/standup absent liste montre les vôtres).",
+    "standup.away.not_found": "Vous n'avez aucune absence à venir le {day} ; /standup absent "
+    "liste montre les vôtres.",
+    "standup.away.cancelled": "Annulé : vous n'êtes plus absent du {first} au {last}, et vous "
+    "serez de nouveau interrogé ces jours-là.",
     "standup.away.too_long": "Cela dépasse {days} jours ; découpez la période, s'il vous plaît.",
     "standup.away.done": "Noté : vous êtes absent du {first} au {last}. Personne ne vous "
     "interrogera ces jours-là.",

@@ -39,6 +39,8 @@ from tandem.storage.repositories.standups import UnknownPeople
 log = logging.getLogger(__name__)
 Listener = Callable[[], Awaitable[None]]
 MAX_AWAY_DAYS = 366
+AWAY_LIST = frozenset({"list", "liste", "show", "voir"})
+AWAY_CANCEL = frozenset({"cancel", "annuler", "remove", "supprimer"})
 MAX_REPORT_DAYS = 92
 
 
@@ -755,10 +757,17 @@ class StandupRitual:
         return Reply(text=t("standup.skipped", name=t.list(skipped)))
 
     async def _away(self, ctx: CommandContext, rest: str) -> Reply:
+        """``/standup away FIRST [LAST]``; ``away list`` and ``away cancel DAY`` show and take
+        back one's time away."""
         t = ctx.t
         me = await self._me(ctx.actor)
         if me is None:
             return self._unknown(t)
+        head, _, tail = rest.strip().partition(" ")
+        if fold(head) in AWAY_LIST or not rest.strip():
+            return await self._away_list(t, me, ctx.actor.timezone, usage=not rest.strip())
+        if fold(head) in AWAY_CANCEL:
+            return await self._away_cancel(t, me, ctx.actor.timezone, tail.strip())
         parts = [
             p for p in re.split(r"[\s,]+|\.\.|→", rest) if p and fold(p) not in {"to", "au", "a"}
         ]
@@ -782,6 +791,45 @@ class StandupRitual:
             )
         await self._changed()
         return Reply(text=t("standup.away.done", first=first.isoformat(), last=last.isoformat()))
+
+    async def _away_list(self, t: Translator, me: _Me, timezone: str, *, usage: bool) -> Reply:
+        today = timing.local_date(self._service.now(), timezone)
+        async with self._database.session() as session:
+            found = await availability.time_off(
+                session, tenant=me.tenant, person_ids=[me.person_id], since=today
+            )
+        periods = found.get(me.person_id, [])
+        if not periods:
+            text = t("standup.away.list.none")
+            return Reply(text=text + ("\n" + t("standup.away.usage") if usage else ""))
+        lines = [
+            t("standup.away.list.line", first=first.isoformat(), last=last.isoformat())
+            for first, last in periods
+        ]
+        card = Card(
+            title=t("standup.away.list.title"),
+            body="\n".join(lines),
+            footer=t("standup.away.list.footer"),
+        )
+        return Reply.of_card(card)
+
+    async def _away_cancel(self, t: Translator, me: _Me, timezone: str, text: str) -> Reply:
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            return Reply(text=t("standup.away.cancel_usage"))
+        today = timing.local_date(self._service.now(), timezone)
+        async with self._database.session() as session:
+            cancelled = await availability.cancel_time_off(
+                session, tenant=me.tenant, person_id=me.person_id, day=day, since=today
+            )
+        if cancelled is None:
+            return Reply(text=t("standup.away.not_found", day=day.isoformat()))
+        await self._changed()
+        first, last = cancelled
+        return Reply(
+            text=t("standup.away.cancelled", first=first.isoformat(), last=last.isoformat())
+        )
 
     async def _workdays(self, ctx: CommandContext, rest: str) -> Reply:
         t = ctx.t

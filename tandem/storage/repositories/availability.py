@@ -56,6 +56,31 @@ async def time_off(
     return found
 
 
+async def cancel_time_off(
+    session: AsyncSession, *, tenant: TenantRef, person_id: int, day: date, since: date
+) -> tuple[date, date] | None:
+    """Delete the person's period away that holds ``day`` and ends on or after ``since``
+    (one gone by stays, as the stand-ups it excused); returns it, or None when none does."""
+    row = (
+        await session.exec(
+            select(TimeOff)
+            .where(
+                TimeOff.tenant_id == tenant.id,
+                TimeOff.person_id == person_id,
+                col(TimeOff.first_day) <= day,
+                col(TimeOff.last_day) >= day,
+                col(TimeOff.last_day) >= since,
+            )
+            .order_by(col(TimeOff.first_day))
+        )
+    ).first()
+    if row is None:
+        return None
+    await session.delete(row)
+    await session.flush()
+    return row.first_day, row.last_day
+
+
 async def set_work_days(
     session: AsyncSession, *, tenant: TenantRef, person_id: int, days: Sequence[int]
 ) -> None:
