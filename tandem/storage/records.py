@@ -269,6 +269,8 @@ class StandupView:
     paused: bool = False
     deleted: bool = False
     revision: int = 0
+    created_at: datetime | None = None
+    """When it was set up: nothing before is owed, missed or counted."""
 
     @property
     def name(self) -> str:

@@ -103,6 +103,7 @@ class StandupEngine:
                 (delivery_key(standup, item), item.at)
                 for standup in live
                 for item in timing.occurrences(standup, now - LOOK_BACK, now - self.grace)
+                if timing.owed(standup, item)
             ]
             tally.skipped += await self._deliveries.skip(tenant=tenant, missed=missed)
 
@@ -127,6 +128,7 @@ class StandupEngine:
             (standup, item)
             for standup in live
             for item in timing.occurrences(standup, now - self.grace, now)
+            if timing.owed(standup, item)
         ]
         due = [(delivery_key(standup, item), item.at) for standup, item in planned]
         if not due:

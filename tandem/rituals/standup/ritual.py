@@ -909,6 +909,9 @@ class StandupRitual:
                     timing.prompt_at(standup, member, run.run_date, run.slot) > now
                 ):
                     continue
+                closed = timing.cutoff_at(standup, run.run_date, run.slot)
+                if standup.created_at is not None and closed <= standup.created_at:
+                    continue  # over before the stand-up existed: never asked
                 asked += 1
                 given = next((a for a in answers[run.id] if a.person_id == member.person_id), None)
                 if given and given.complete:

@@ -86,6 +86,13 @@ def _days(standup: StandupView, start: datetime, end: datetime) -> Iterator[date
         day += timedelta(days=1)
 
 
+def owed(standup: StandupView, item: Due) -> bool:
+    """Whether ``item`` belongs to a run still open when the stand-up was set up: a run over
+    before it existed owes no prompt, no reminder and no summary."""
+    created = standup.created_at
+    return created is None or cutoff_at(standup, item.run_date, item.slot) > created
+
+
 def occurrences(standup: StandupView, start: datetime, end: datetime) -> list[Due]:
     """Everything the stand-up does in ``(start, end]``, in time order."""
     found: list[Due] = []

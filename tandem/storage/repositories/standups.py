@@ -87,6 +87,7 @@ def _view(row: Standup, members: Sequence[StandupMemberView]) -> StandupView:
         paused=row.paused,
         deleted=row.deleted,
         revision=row.revision,
+        created_at=utc(row.created_at),
     )
 
 

@@ -1,0 +1,29 @@
+"""A stand-up just set up owes nothing for the hours before it existed: no "missed while
+Tandem was down", nothing skipped, nothing sent late."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tests.test_standup_ritual import SAM, SETUP, Team, at, team
+
+__all__ = ["team"]  # the fixture, shared with the stand-up ritual's own tests
+
+
+async def test_a_stand_up_set_up_after_its_cut_off_owes_nothing_for_today(
+    team: Team, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Monday 23 November, 18:00 UTC: past 12:00 in New York, the stand-up's cut-off.
+    team.clock.set(at=at(18))
+    created = await team.chat.say(SAM, SETUP)
+    assert "is set up" in created.text
+    team.clock.set(at=at(18, 5))
+    with caplog.at_level(logging.INFO):
+        tally = await team.runtime.standup_engine.run_due(catch_up=True)  # a chat opened
+    assert (tally.sent, tally.skipped) == (0, 0)
+    assert "missed while Tandem was down" not in caplog.text
+    assert team.port.messages == []
+    report = await team.chat.say(SAM, "/standup report 3")
+    assert "Sam Okafor: 0/0 answered" in report.text
