@@ -186,8 +186,10 @@ def test_the_run_a_member_answers_now() -> None:
     assert timing.current_run(team, sam, utc(2026, 11, 23, 7, 0)) == (monday, 0)
     # After it (even after the cut-off): still Monday's, late.
     assert timing.current_run(team, sam, utc(2026, 11, 23, 18, 0)) == (monday, 0)
-    # Saturday: Friday's, the last one asked.
-    assert timing.current_run(team, sam, utc(2026, 11, 28, 10, 0)) == (date(2026, 11, 27), 0)
+    # Friday evening, after the cut-off: Friday's, late, the day it closed.
+    assert timing.current_run(team, sam, utc(2026, 11, 27, 20, 0)) == (date(2026, 11, 27), 0)
+    # Saturday: none (Friday's is over), and the next question is Monday's.
+    assert timing.current_run(team, sam, utc(2026, 11, 28, 10, 0)) is None
     assert timing.next_prompt(team, sam, utc(2026, 11, 28, 10, 0)) == utc(2026, 11, 30, 9, 30)
 
 
@@ -198,9 +200,9 @@ def test_an_answer_on_a_day_off_is_taken_for_that_day_while_its_run_is_open() ->
     # Not asked on Saturday, but the daily run is open: an answer counts for Saturday.
     assert not timing.member_asked(sam, saturday)
     assert timing.current_run(team, sam, utc(2026, 11, 28, 10, 0)) == (saturday, 0)
-    # Before Saturday's ask time and after its cut-off, Friday's (late) is still theirs.
-    assert timing.current_run(team, sam, utc(2026, 11, 28, 8, 0)) == (date(2026, 11, 27), 0)
-    assert timing.current_run(team, sam, utc(2026, 11, 28, 13, 0)) == (date(2026, 11, 27), 0)
+    # Before Saturday's run opens and after it closes, none: Friday's closed yesterday.
+    assert timing.current_run(team, sam, utc(2026, 11, 28, 8, 0)) is None
+    assert timing.current_run(team, sam, utc(2026, 11, 28, 13, 0)) is None
     # Nobody asks them on Saturday all the same.
     due = timing.occurrences(team, utc(2026, 11, 28, 0, 0), utc(2026, 11, 29, 0, 0))
     assert [d.kind for d in due] == [DueKind.SUMMARY]

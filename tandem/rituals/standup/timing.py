@@ -165,8 +165,10 @@ def current_run(
 
     In order: a run open now (asked, cut-off not passed), also on a day the member is
     not asked (a day off or away: an answer given anyway is taken for that run); else
-    today's run still to be asked of them; else the latest run they were asked, late. A run
-    stays answerable (late) until the member's next run is asked.
+    today's run still to be asked of them; else the latest run they were asked, late, on
+    the day it closed (a night shift's until the end of the morning it closed); on a later
+    day with nothing asked (a weekend), none: what closed on Friday is not offered on
+    Saturday.
     """
     opened: tuple[datetime, date, int] | None = None
     latest: tuple[datetime, date, int] | None = None
@@ -189,7 +191,12 @@ def current_run(
         return opened[1], opened[2]
     if upcoming is not None and (latest is None or local_date(latest[0], member.timezone) != today):
         return upcoming[1], upcoming[2]
-    return (latest[1], latest[2]) if latest else None
+    if latest is None:
+        return None
+    _, day, slot = latest
+    if local_date(cutoff_at(standup, day, slot), member.timezone) != today:
+        return None  # closed on a day gone by: nothing is asked today (a weekend, a day off)
+    return day, slot
 
 
 def next_prompt(
