@@ -339,14 +339,12 @@ class StandupService:
         slot: int,
         reminder: bool = False,
     ) -> str | None:
-        """DM a member the questions; None (nothing sent) when they already answered or skipped."""
-        if reminder:
-            run = await self.run(tenant=tenant, standup=standup, run_date=run_date, slot=slot)
-            done = await self.existing_answer(
-                tenant=tenant, run_id=run.id, person_id=member.person_id
-            )
-            if done is not None and (done.complete or done.skipped):
-                return None
+        """DM a member the questions; None (nothing sent) when they already answered or
+        skipped, also before being asked (an early answer: the question does not follow)."""
+        run = await self.run(tenant=tenant, standup=standup, run_date=run_date, slot=slot)
+        done = await self.existing_answer(tenant=tenant, run_id=run.id, person_id=member.person_id)
+        if done is not None and (done.complete or done.skipped):
+            return None
         user = await self.user_of(key=key, tenant=tenant, member=member)
         port = self.port(key)
         t = Translator(locale=member.locale)
