@@ -7,6 +7,10 @@ import unicodedata
 
 # Controls, zero-width and direction marks, and the invisible operators (U+2060–2064):
 # U+2063 marks Tandem's own mentions, so nobody may type one.
+MAX_TYPED = 2000
+"""The longest text a person may type for Tandem to keep (a blocker, a stand-up answer):
+longer is refused with a message saying so, never cut silently."""
+
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )

@@ -239,6 +239,8 @@ MESSAGES: dict[str, str] = {
     "standup.away.usage": "Give the first and last day away, e.g. /standup away 2026-12-21 "
     "2027-01-02 (or one date).",
     "standup.away.order": "The last day comes before the first one; nothing was saved.",
+    "standup.too_long": "That answer is {length} characters; please keep it under {limit}. "
+    "Nothing was recorded: send it again, shorter.",
     "standup.away.past": "Those days are already past; nothing was saved.",
     "standup.away.list.title": "Your time away",
     "standup.away.list.line": "{first} to {last}",

@@ -257,6 +257,8 @@ MESSAGES: dict[str, str] = {
     "standup.away.usage": "Indiquez le premier et le dernier jour d'absence, ex. /standup absent "
     "2026-12-21 2027-01-02 (ou une seule date).",
     "standup.away.order": "Le dernier jour précède le premier ; rien n'a été enregistré.",
+    "standup.too_long": "Cette réponse fait {length} caractères ; restez sous {limit}. "
+    "Rien n'a été enregistré : renvoyez-la, plus courte.",
     "standup.away.past": "Ces jours sont déjà passés ; rien n'a été enregistré.",
     "standup.away.list.title": "Vos absences",
     "standup.away.list.line": "du {first} au {last}",

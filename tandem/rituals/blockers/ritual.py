@@ -15,7 +15,7 @@ from tandem.bot.cards import Card, Field, Reply
 from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, CommandSpec, Dispatcher
 from tandem.bot.i18n import Translator
 from tandem.bot.mentions import TYPED_CHANNEL
-from tandem.bot.text import fold
+from tandem.bot.text import MAX_TYPED, fold
 from tandem.bot.timefmt import format_instant
 from tandem.bot.types import Actor, ConversationKind
 from tandem.rituals.blockers import cards
@@ -35,7 +35,7 @@ from tandem.storage.database import Database
 from tandem.storage.records import BlockerView, ChannelAddress
 from tandem.storage.repositories import blockers, escalation
 
-MAX_TEXT = 2000
+MAX_TEXT = MAX_TYPED
 MAX_LISTED = 25
 _TOPIC_HINT = re.compile(r"(?:^|\s)(#[\w-]+|<#[A-Z0-9]+\|[^>]*>)\s*$")
 _ID = re.compile(r"^#?(\d{1,9})$")

@@ -17,7 +17,7 @@ from tandem.bot.cards import Button, Card, Field, Reply
 from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, CommandSpec, Dispatcher
 from tandem.bot.i18n import Translator
 from tandem.bot.mentions import TYPED_CHANNEL, TYPED_USER
-from tandem.bot.text import fold
+from tandem.bot.text import MAX_TYPED, fold
 from tandem.bot.timefmt import format_instant
 from tandem.bot.types import Actor, ConversationKind, ConversationRef, TenantKey, User
 from tandem.rituals.reach import Unreachable
@@ -629,6 +629,9 @@ class StandupRitual:
             answers = [ctx.event.inputs.get(f"q{i}", "").strip() for i in range(len(questions))]
             if not any(answers):
                 return Reply(text=ctx.t("standup.empty_answer"))
+            too_long = next((a for a in answers if len(a) > MAX_TYPED), None)
+            if too_long is not None:
+                return Reply(text=ctx.t("standup.too_long", length=len(too_long), limit=MAX_TYPED))
             result = await self._service.answer(
                 key=ctx.actor.tenant,
                 tenant=me.tenant,
@@ -700,6 +703,10 @@ class StandupRitual:
             return None
         _, standup, member, run_date, slot, mine = best
         questions = questions_for(standup.settings, t=ctx.t)
+        if len(ctx.args.strip()) > MAX_TYPED:
+            return Reply(
+                text=ctx.t("standup.too_long", length=len(ctx.args.strip()), limit=MAX_TYPED)
+            )
         given = [*(mine.answers if mine else ()), ctx.args.strip()]
         complete = len(given) >= len(questions)
         result = await self._service.answer(

@@ -181,7 +181,7 @@ class StandupService:
         )
         if late and before is not None and (before.complete or before.skipped):
             return Answered(Outcome.CLOSED, before)
-        texts = [a.strip()[:3000] for a in answers]
+        texts = [a.strip() for a in answers]  # their length is checked where typed
         async with self._database.session() as session:
             saved = await standups.save_answer(
                 session,
