@@ -14,7 +14,7 @@ from tandem.bot.cards import FileAttachment, Reply
 from tandem.bot.clock import FixedClock
 from tandem.bot.dispatcher import CommandContext, CommandSpec
 from tandem.bot.settings import Settings
-from tandem.bot.types import TenantKey, User
+from tandem.bot.types import MessageRef, TenantKey, User
 from tests.cli import tandem
 from tests.conftest import import_fixtures
 from tests.harness import chat_runtime
@@ -36,11 +36,15 @@ def names_in(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
+SAVED = ("(file saved: ", "(fichier enregistré : ")  # in the reader's language
+
+
 def saved_paths(printed: str) -> list[Path]:
     return [
-        Path(line.removeprefix("(file saved: ").removesuffix(")"))
+        Path(line.removeprefix(prefix).removesuffix(")"))
         for line in printed.splitlines()
-        if line.startswith("(file saved: ")
+        for prefix in SAVED
+        if line.startswith(prefix)
     ]
 
 
@@ -58,6 +62,21 @@ async def test_a_file_is_saved_and_its_path_printed_after_the_message(tmp_path: 
     assert path == folder.absolute() / "planning-q1.ics"
     assert path.read_bytes() == INVITE.content
     assert printed.index("Planning Q1 is on Thursday") < printed.index("(file saved: ")
+
+
+async def test_a_french_reader_reads_where_the_file_went_in_french(tmp_path: Path) -> None:
+    out = io.StringIO()
+    hugo = User(tenant=TENANT, platform_user_id="hugo@example.com", locale="fr-FR")
+    adapter = ConsoleAdapter(out=out, me=hugo, files_dir=tmp_path)
+    dm = await adapter.open_dm(user=hugo)
+    await adapter.send(conversation=dm, reply=Reply(text="Planification", files=(INVITE,)))
+    await adapter.update(message=MessageRef(conversation=dm, id="7"), reply=Reply(text="Déplacée"))
+    printed = out.getvalue()
+    (path,) = saved_paths(printed)
+    assert printed.count(f"(fichier enregistré : {path})") == 1
+    assert path.name == "planning-q1.ics"
+    assert "(message 7 mis à jour)\nDéplacée" in printed
+    assert "saved" not in printed and "updated" not in printed
 
 
 async def test_the_same_name_twice_keeps_both_files(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from platformdirs import user_data_dir
 from tandem.adapters.console.mailbox import Mailbox
 from tandem.adapters.console.render import render_reply
 from tandem.bot.cards import FileAttachment, Reply
+from tandem.bot.i18n import Translator
 from tandem.bot.port import Profile
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey, User
 
@@ -93,6 +94,7 @@ class ConsoleAdapter:
         self._ids = itertools.count(1)
         self._files_dir = (files_dir if files_dir is not None else default_files_dir()).absolute()
         self._mailbox = mailbox
+        self._t = Translator(locale=me.locale)
 
     def write(self, text: str) -> None:
         """Print ``text`` followed by a blank line."""
@@ -109,9 +111,10 @@ class ConsoleAdapter:
             try:
                 path = await asyncio.to_thread(save_file, folder=self._files_dir, file=file)
             except OSError as error:
-                self.write(f"(file {safe_name(file.name)} not saved: {error.strerror or error})")
+                reason = error.strerror or str(error)
+                self.write(self._t("chat.file_not_saved", name=safe_name(file.name), reason=reason))
                 continue
-            self.write(f"(file saved: {path})")
+            self.write(self._t("chat.file_saved", path=path))
 
     async def send(self, *, conversation: ConversationRef, reply: Reply) -> MessageRef:
         if self._mailbox is not None:
@@ -132,7 +135,7 @@ class ConsoleAdapter:
                 conversation=message.conversation, reply=replace(reply, files=()), replaces=replaces
             )
             return
-        self.write(f"(message {message.id} updated)\n{render_reply(reply)}")
+        self.write(self._t("chat.updated", id=message.id) + "\n" + render_reply(reply))
 
     async def open_dm(self, *, user: User) -> ConversationRef:
         return ConversationRef(tenant=user.tenant, id=f"dm:{user.platform_user_id}")

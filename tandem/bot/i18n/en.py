@@ -9,6 +9,8 @@ MESSAGES: dict[str, str] = {
     "or /quit to leave.",
     "chat.away.one": "{count} message while you were away:",
     "chat.away.other": "{count} messages while you were away:",
+    "chat.file_saved": "(file saved: {path})",
+    "chat.file_not_saved": "(file {name} not saved: {reason})",
     "chat.updated": "(message {id} updated)",
     "chat.form.start": "(A form: answer each field in turn; an empty line keeps the value in "
     "[brackets]. /cancel leaves it; a line beginning with / leaves it and runs as a command.)",

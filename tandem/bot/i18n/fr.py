@@ -9,6 +9,8 @@ MESSAGES: dict[str, str] = {
     "ou /quit pour quitter.",
     "chat.away.one": "{count} message pendant votre absence :",
     "chat.away.other": "{count} messages pendant votre absence :",
+    "chat.file_saved": "(fichier enregistré : {path})",
+    "chat.file_not_saved": "(fichier {name} non enregistré : {reason})",
     "chat.updated": "(message {id} mis à jour)",
     "chat.form.start": "(Un formulaire : répondez à chaque champ tour à tour ; une ligne vide "
     "garde la valeur entre [crochets]. /annuler le quitte ; une ligne qui commence par / le "
