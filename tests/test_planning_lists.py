@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.test_planning_ritual import ANA, HUGO, Q1, SAM, Org, org
+from tests.test_planning_ritual import ANA, HUGO, PRIYA, Q1, SAM, THOMAS, Org, event_of, org
 
 __all__ = ["org"]  # the fixture, shared with the planning ritual's own tests
 
@@ -51,3 +51,15 @@ async def test_tomorrow_and_weekdays_are_the_days_to_come(org: Org) -> None:
     french = await org.text(HUGO, '/planning new "C" mardi 14h topics: crm chaque semaine 3 fois')
     assert "mardi 30 mars 2027" in french
     assert await org.sessions() == 3
+
+
+async def test_each_calendar_file_is_described_in_its_readers_language(org: Org) -> None:
+    await org.text(SAM, Q1)
+    (priya,) = org.port.dms(PRIYA)
+    (thomas,) = [m for m in org.port.dms(THOMAS) if m.reply.files]
+    english = str(event_of(priya).get("description"))
+    french = str(event_of(thomas).get("description"))
+    assert english.startswith("Topics: Landing pages and the CMS (landing-pages)")
+    assert english.endswith("Tandem planning #1")
+    assert french.startswith("Sujets : ") and french.endswith("Planification Tandem n°1")
+    assert event_of(priya)["UID"] == event_of(thomas)["UID"]  # the same meeting

@@ -817,6 +817,7 @@ MESSAGES: dict[str, str] = {
     "planning.list.title": "📅 Planning sessions to come",
     "planning.list.line": "#{id} {title} — {when} — IT: {people}",
     "planning.list.none": "No planning session to come. /planning new schedules one.",
+    "planning.ics.description": "Topics: {topics}\n\nTandem planning #{id}",
     "planning.id.missing": "Which session? Type its number after the command.",
     "planning.id.yours": "Yours to come:",
     "planning.id.yours_line": "#{id} “{title}”, {when}",

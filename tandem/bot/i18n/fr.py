@@ -869,6 +869,7 @@ MESSAGES: dict[str, str] = {
     "planning.list.line": "n°{id} {title} — {when} — IT : {people}",
     "planning.list.none": "Aucune session de planification à venir. /planning nouvelle en "
     "prévoit une.",
+    "planning.ics.description": "Sujets : {topics}\n\nPlanification Tandem n°{id}",
     "planning.id.missing": "Quelle session ? Tapez son numéro après la commande.",
     "planning.id.yours": "Les vôtres à venir :",
     "planning.id.yours_line": "n°{id} « {title} », {when}",

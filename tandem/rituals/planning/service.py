@@ -422,8 +422,10 @@ class PlanningService:
         occurrence: OccurrenceView,
         invites: Sequence[InviteView],
         cancelled: bool = False,
+        locale: str = "en",
     ) -> ics.Meeting:
-        """The calendar event of one meeting, with everyone still expected."""
+        """The calendar event of one meeting, with everyone still expected; its description
+        in the language of the person it is sent to."""
         organiser = org.person(session.organiser_email)
         states = {"accepted": "ACCEPTED", "invited": "NEEDS-ACTION"}
         attendees = [
@@ -435,12 +437,13 @@ class PlanningService:
             for i in invites
             if i.status in states
         ]
-        topics = ", ".join(org.topics[s].title if s in org.topics else s for s in session.topics)
+        t = Translator(locale=locale)
+        topics = cards.topic_names(org, session.topics, locale=t.locale)
         return ics.Meeting(
             uid=occurrence.uid,
             sequence=occurrence.sequence,
             title=session.title,
-            description=f"{topics}\n\nTandem planning #{session.id}",
+            description=t("planning.ics.description", topics=topics, id=session.id),
             starts_at=occurrence.starts_at,
             ends_at=occurrence.ends_at,
             timezone=session.timezone,
@@ -487,7 +490,11 @@ class PlanningService:
                     db, tenant=tenant, occurrence_ids=[occurrence.id]
                 )
             meeting = self.meeting(
-                org=org, session=session, occurrence=occurrence, invites=everyone
+                org=org,
+                session=session,
+                occurrence=occurrence,
+                invites=everyone,
+                locale=person.locale,
             )
             files = (ics.attachment(meeting),)
         reply = replace(Reply.of_card(card, ephemeral=False, locale=person.locale), files=files)
@@ -672,9 +679,6 @@ class PlanningService:
                         await repo.answer_invite(
                             db, tenant=tenant, invite_id=invite.id, status="cancelled", at=now
                         )
-            meeting = self.meeting(
-                org=org, session=after, occurrence=changed, invites=invites, cancelled=True
-            )
             for invite in invites:
                 if not invite.attending:
                     continue
@@ -684,10 +688,18 @@ class PlanningService:
                 )
                 person = org.person(invite.email)
                 t = Translator(locale=person.locale if person else "en")
+                theirs = self.meeting(
+                    org=org,
+                    session=after,
+                    occurrence=changed,
+                    invites=invites,
+                    cancelled=True,
+                    locale=t.locale,
+                )
                 notice = Reply(
                     text=t("planning.cancelled.notice", title=session.title),
                     ephemeral=False,
-                    files=(ics.attachment(meeting),),
+                    files=(ics.attachment(theirs),),
                 )
                 told += await self.tell(key=key, tenant=tenant, person=person, reply=notice)
         await self._changed()
@@ -718,7 +730,6 @@ class PlanningService:
             )
         if moved is None:
             return None
-        meeting = self.meeting(org=org, session=session, occurrence=moved, invites=invites)
         for invite in invites:
             if not invite.attending:
                 continue
@@ -729,6 +740,9 @@ class PlanningService:
             if person is None:
                 continue
             t = Translator(locale=person.locale)
+            theirs = self.meeting(
+                org=org, session=session, occurrence=moved, invites=invites, locale=t.locale
+            )
             notice = Reply(
                 text=t(
                     "planning.moved.notice",
@@ -736,7 +750,7 @@ class PlanningService:
                     when=cards.when(t, moment=moved.starts_at, timezone=person.timezone),
                 ),
                 ephemeral=False,
-                files=(ics.attachment(meeting),),
+                files=(ics.attachment(theirs),),
             )
             await self.tell(key=key, tenant=tenant, person=person, reply=notice)
         await self._changed()
