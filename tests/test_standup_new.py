@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from tests.test_standup_ritual import SAM, SETUP, Team, at, team
+from tests.test_standup_ritual import HUGO, SAM, SETUP, Team, at, team
 
 __all__ = ["team"]  # the fixture, shared with the stand-up ritual's own tests
 
@@ -27,3 +27,17 @@ async def test_a_stand_up_set_up_after_its_cut_off_owes_nothing_for_today(
     assert team.port.messages == []
     report = await team.chat.say(SAM, "/standup report 3")
     assert "Sam Okafor: 0/0 answered" in report.text
+
+
+async def test_the_set_up_form_from_a_direct_chat_asks_where_answers_go(team: Team) -> None:
+    form = await team.chat.say(SAM, "/standup setup")
+    assert form.card is not None and form.card.form is not None
+    labels = [i.label for i in form.card.form.inputs]
+    assert labels[:2] == ["Name", "Channel for the answers (e.g. #marketing)"]
+    values = {i.id: i.initial for i in form.card.form.inputs}
+    values.update(name="Launch", members=f"{SAM}, {HUGO}", channel="#launch")
+    created = await team.chat.submit(SAM, form, values)
+    assert "Stand-up “Launch” is set up" in created.text
+    french = await team.chat.say(HUGO, "/standup setup")
+    assert french.card is not None and french.card.form is not None
+    assert "Canal des réponses (ex. #marketing)" in [i.label for i in french.card.form.inputs]

@@ -385,3 +385,15 @@ def test_a_chat_shows_its_own_tenants_traffic_only(acme: dict[str, str], tmp_pat
     stdin = "/who-owns dns\n"
     in_bravo = run(["chat", "--as", nadia, "--tenant", "bravo"], env=acme, stdin=stdin)
     assert any(reminder in in_bravo.stdout for reminder in reminders)
+
+
+def test_the_guided_stand_up_form_from_a_chat_asks_where_answers_go(
+    acme: dict[str, str],
+) -> None:
+    members = ["sam.okafor@example.com", "hugo.bernard@example.com", ""]  # ends with a blank
+    kept = [""] * 8  # the questions and every other field as prefilled
+    typed = ["/standup setup", "Launch", "#launch", *members, *kept]
+    out = chat(acme, "sam.okafor@example.com", *typed)
+    assert "Channel for the answers (e.g. #marketing)" in out
+    assert "Stand-up “Launch” is set up" in out
+    assert "Answers are posted in a channel" not in out

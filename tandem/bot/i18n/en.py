@@ -142,6 +142,7 @@ MESSAGES: dict[str, str] = {
     "standup.value.yes": "yes",
     "standup.value.no": "no",
     "standup.value.none": "none",
+    "standup.field.channel": "Channel for the answers (e.g. #marketing)",
     "standup.field.name": "Name",
     "standup.field.members": "Members (emails or @mentions)",
     "standup.field.questions": "Questions, one per line (empty: yesterday, today, blockers)",

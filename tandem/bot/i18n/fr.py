@@ -150,6 +150,7 @@ MESSAGES: dict[str, str] = {
     "standup.value.yes": "oui",
     "standup.value.no": "non",
     "standup.value.none": "aucun",
+    "standup.field.channel": "Canal des réponses (ex. #marketing)",
     "standup.field.name": "Nom",
     "standup.field.members": "Membres (e-mails ou @mentions)",
     "standup.field.questions": "Questions, une par ligne (vide : hier, aujourd'hui, blocages)",

@@ -206,9 +206,16 @@ def summary_card(
 
 
 def setup_form(
-    *, t: Translator, values: Mapping[str, str], action: str, value: str, title: str
+    *,
+    t: Translator,
+    values: Mapping[str, str],
+    action: str,
+    value: str,
+    title: str,
+    ask_channel: bool = False,
 ) -> Card:
-    """The setup (or edit) form, prefilled with ``values``."""
+    """The setup (or edit) form, prefilled with ``values``; with ``ask_channel`` (set up
+    from a direct chat, where no channel is implied) it asks where answers are posted."""
     labels = {name: t(f"standup.field.{name}") for name in settings_text.FIELDS}
     optional = {
         "questions",
@@ -230,6 +237,9 @@ def setup_form(
         )
         for name in settings_text.FIELDS
     )
+    if ask_channel:
+        channel = Input(id="channel", label=t("standup.field.channel"), optional=False)
+        inputs = (inputs[0], channel, *inputs[1:])
     return Card(
         title=title,
         body=t("standup.setup.form_body"),

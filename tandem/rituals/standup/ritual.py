@@ -264,7 +264,7 @@ class StandupRitual:
         if me is None:
             return self._unknown(t)
         if not rest:
-            return _new_form(t, ctx.actor, channel_id=ctx.conversation.id)
+            return _new_form(t, ctx.actor, where=ctx.conversation)
         try:
             draft = settings_text.read(settings_text.split_text(rest))
         except SettingsProblem as problem:
@@ -1014,7 +1014,7 @@ class StandupRitual:
             return self._unknown(t)
         where = _form_conversation(ctx)
         if opened or not ctx.event.inputs:
-            return _new_form(t, ctx.actor, channel_id=where.id)
+            return _new_form(t, ctx.actor, where=where)
         try:
             draft = settings_text.read(ctx.event.inputs)
         except SettingsProblem as problem:
@@ -1060,14 +1060,16 @@ def _form_conversation(ctx: ActionContext) -> ConversationRef:
     return conversation
 
 
-def _new_form(t: Translator, actor: Actor, *, channel_id: str) -> Reply:
-    """The setup form, prefilled with the defaults; it carries the channel to post in."""
+def _new_form(t: Translator, actor: Actor, *, where: ConversationRef) -> Reply:
+    """The setup form, prefilled with the defaults; it carries the channel to post in, or
+    asks for one when set up from a direct chat."""
     card = cards.setup_form(
         t=t,
         values=settings_text.as_values(_defaults(actor), t=t),
         action=cards.CREATE,
-        value=channel_id,
+        value=where.id,
         title=t("standup.setup.title"),
+        ask_channel=where.kind is ConversationKind.DIRECT,
     )
     return Reply.of_card(card)
 
