@@ -41,3 +41,17 @@ async def test_the_set_up_form_from_a_direct_chat_asks_where_answers_go(team: Te
     french = await team.chat.say(HUGO, "/standup setup")
     assert french.card is not None and french.card.form is not None
     assert "Canal des réponses (ex. #marketing)" in [i.label for i in french.card.form.inputs]
+
+
+async def test_a_field_typed_wrong_brings_the_form_back_as_typed(team: Team) -> None:
+    form = await team.chat.say(SAM, "/standup setup")
+    assert form.card is not None and form.card.form is not None
+    values = {i.id: i.initial for i in form.card.form.inputs}
+    values.update(name="Launch", channel="#launch", members=SAM, times="25:99-12:00")
+    again = await team.chat.submit(SAM, form, values)
+    assert again.card is not None and again.card.form is not None
+    assert again.card.body.startswith("⚠ ")
+    kept = {i.id: i.initial for i in again.card.form.inputs}
+    assert (kept["name"], kept["channel"], kept["members"]) == ("Launch", "#launch", SAM)
+    fixed = await team.chat.submit(SAM, again, {**kept, "times": "09:30-12:00"})
+    assert "Stand-up “Launch” is set up" in fixed.text

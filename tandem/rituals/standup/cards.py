@@ -238,7 +238,12 @@ def setup_form(
         for name in settings_text.FIELDS
     )
     if ask_channel:
-        channel = Input(id="channel", label=t("standup.field.channel"), optional=False)
+        channel = Input(
+            id="channel",
+            label=t("standup.field.channel"),
+            optional=False,
+            initial=values.get("channel", ""),
+        )
         inputs = (inputs[0], channel, *inputs[1:])
     return Card(
         title=title,

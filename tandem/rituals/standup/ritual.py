@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, replace
 from dataclasses import field as default
 from datetime import date, datetime, timedelta
 
@@ -1017,8 +1017,9 @@ class StandupRitual:
             return _new_form(t, ctx.actor, where=where)
         try:
             draft = settings_text.read(ctx.event.inputs)
-        except SettingsProblem as problem:
-            return self._problem(t, problem)
+        except SettingsProblem as problem:  # the form again, as typed, saying what is wrong
+            again = _new_form(t, ctx.actor, where=where, typed=ctx.event.inputs)
+            return _with_problem(t, again, problem)
         return await self._create(ctx.actor, t, me, draft, where)
 
     async def _save_from_form(self, ctx: ActionContext, *, opened: bool) -> Reply:
@@ -1042,8 +1043,8 @@ class StandupRitual:
             draft = settings_text.read(
                 ctx.event.inputs, base=settings_text.draft_of(found.settings)
             )
-        except SettingsProblem as problem:
-            return self._problem(t, problem)
+        except SettingsProblem as problem:  # the form again, as typed, saying what is wrong
+            return _with_problem(t, _edit_form(t, found, typed=ctx.event.inputs), problem)
         return await self._save(ctx.actor, t, me, found, draft)
 
 
@@ -1060,12 +1061,26 @@ def _form_conversation(ctx: ActionContext) -> ConversationRef:
     return conversation
 
 
-def _new_form(t: Translator, actor: Actor, *, where: ConversationRef) -> Reply:
-    """The setup form, prefilled with the defaults; it carries the channel to post in, or
-    asks for one when set up from a direct chat."""
+def _with_problem(t: Translator, form: Reply, problem: SettingsProblem) -> Reply:
+    """``form`` headed by what is wrong with what was typed in it."""
+    assert form.card is not None
+    said = t(problem.key, **problem.values)
+    card = replace(form.card, body=f"⚠ {said}\n{form.card.body}")
+    return Reply.of_card(card, locale=t.locale)
+
+
+def _new_form(
+    t: Translator,
+    actor: Actor,
+    *,
+    where: ConversationRef,
+    typed: Mapping[str, str] | None = None,
+) -> Reply:
+    """The setup form, prefilled with the defaults (or what was ``typed`` in it before);
+    it carries the channel to post in, or asks for one when set up from a direct chat."""
     card = cards.setup_form(
         t=t,
-        values=settings_text.as_values(_defaults(actor), t=t),
+        values={**settings_text.as_values(_defaults(actor), t=t), **(typed or {})},
         action=cards.CREATE,
         value=where.id,
         title=t("standup.setup.title"),
@@ -1074,11 +1089,13 @@ def _new_form(t: Translator, actor: Actor, *, where: ConversationRef) -> Reply:
     return Reply.of_card(card)
 
 
-def _edit_form(t: Translator, standup: StandupView) -> Reply:
-    """The setup form, prefilled with the stand-up as it is."""
+def _edit_form(
+    t: Translator, standup: StandupView, *, typed: Mapping[str, str] | None = None
+) -> Reply:
+    """The setup form, prefilled with the stand-up as it is (or as ``typed`` before)."""
     card = cards.setup_form(
         t=t,
-        values=settings_text.as_values(standup.settings, t=t),
+        values={**settings_text.as_values(standup.settings, t=t), **(typed or {})},
         action=cards.SAVE + str(standup.id),
         value=str(standup.id),
         title=t("standup.edit.title", name=standup.name),
