@@ -471,6 +471,9 @@ class PlanningRitual:
             return Reply(text=t("planning.invite.none", id=session.id, title=session.title))
         invite = next((i for i in mine if i.status == "invited"), mine[0])
         inputs = {cards.REASON: words} if prefix == cards.DECLINED else {cards.WHO: words}
+        first, _, why = words.partition(" ")
+        if prefix == cards.PROPOSED and "@" in first:  # an email, then why: "… PERSON REASON"
+            inputs = {cards.WHO: first, cards.REASON: why.strip()}
         return await self._on_invite(t, me, invite, prefix, inputs)
 
     async def _invite(self, me: Member, value: str) -> InviteView | None:
