@@ -111,3 +111,52 @@ def test_tenant_repository_looks_up_by_key_or_tenant() -> None:
             continue
         parameters = inspect.signature(function).parameters
         assert "key" in parameters or "tenant" in parameters, name
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _top_level_imports(path: Path, modules: set[str]) -> set[str]:
+    """The modules of the package ``path`` imports at its top level, those imported for type
+    checking included (a cycle there is still two modules that need each other)."""
+    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+    found: set[str] = set()
+    statements = list(tree.body)
+    while statements:
+        node = statements.pop()
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            statements.extend(node.body)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                whole = f"{node.module}.{alias.name}"
+                found.add(whole if whole in modules else node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name in modules}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other, directly or around a loop."""
+    reaches = {name: set(graph[name]) for name in graph}
+    changed = True
+    while changed:
+        changed = False
+        for found in reaches.values():
+            more = set().union(*(reaches[other] for other in found)) - found
+            if more:
+                found |= more
+                changed = True
+    groups = {frozenset({a, *(b for b in reaches[a] if a in reaches[b])}) for a in graph}
+    return sorted(sorted(group) for group in groups if len(group) > 1)
+
+
+def test_no_two_modules_import_each_other() -> None:
+    paths = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph = {name: _top_level_imports(path, set(paths)) - {name} for name, path in paths.items()}
+    assert _cycles(graph) == []
+
+
+def test_the_cycle_guard_sees_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

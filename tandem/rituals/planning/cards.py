@@ -11,6 +11,7 @@ from tandem.bot.i18n import Translator
 from tandem.bot.timefmt import format_meeting
 from tandem.rituals.blockers.cards import short
 from tandem.rituals.org import Org
+from tandem.rituals.planning.agenda import Agenda
 from tandem.storage.records import (
     ContactView,
     InviteView,
@@ -21,7 +22,6 @@ from tandem.storage.records import (
 
 if TYPE_CHECKING:
     from tandem.rituals.planning.rotation import Choice
-    from tandem.rituals.planning.service import Agenda
 
 ACCEPT = "planning.accept:"
 DECLINE = "planning.decline:"

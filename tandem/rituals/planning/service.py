@@ -19,6 +19,7 @@ from tandem.bot.port import MissingPermission
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey
 from tandem.rituals.org import Org, load_org
 from tandem.rituals.planning import cards, ics
+from tandem.rituals.planning.agenda import Agenda
 from tandem.rituals.planning.draft import Draft
 from tandem.rituals.planning.rotation import Choice, choose
 from tandem.rituals.reach import Reach
@@ -65,15 +66,6 @@ def holders(org: Org, topics: Sequence[str]) -> dict[str, list[str]]:
         people = (*topic.responsible, *topic.consulted) if topic else ()
         found[slug] = [e for e in dict.fromkeys(people) if (p := org.person(e)) and is_it(p)]
     return found
-
-
-@dataclass(frozen=True, slots=True)
-class Agenda:
-    """What the representatives should know before the meeting, on its topics."""
-
-    blockers: tuple[tuple[int, str, str, str | None], ...] = ()  # id, topic, text, owner
-    approvals: tuple[tuple[int, str, str, str], ...] = ()  # id, topic, what, requester
-    questions: tuple[tuple[int, str], ...] = ()  # id, text
 
 
 @dataclass(frozen=True, slots=True)
