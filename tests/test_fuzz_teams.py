@@ -297,6 +297,7 @@ def broken(connector: FakeConnector) -> list[dict[str, Any]]:
         {**hugo, "conversation": {"id": ""}},  # the reply had nowhere to go: turn failed [400]
         {**hugo, "type": "conversationUpdate", "membersAdded": [{"id": "x"}], "recipient": None},
         {**hugo, "type": "installationUpdate", "action": "add", "id": "{}"},  # (the fake's 404)
+        {**hugo, "type": "conversationUpdate", "membersAdded": [None]},  # turn failed [ok]
     ]
 
 

@@ -311,7 +311,7 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         self, members_added: list[ChannelAccount], turn_context: TurnContext
     ) -> None:
         bot_id = turn_context.activity.recipient.id
-        if any(member.id == bot_id for member in members_added):
+        if any(member is not None and member.id == bot_id for member in members_added):
             await self._welcome(turn_context)
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
