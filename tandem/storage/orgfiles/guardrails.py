@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from datetime import date
 from typing import Any
 
@@ -112,14 +112,16 @@ def _parse_tool(item: Any, *, seen: dict[str, int], problems: list[Problem]) -> 
     )
 
 
-def _tool_translations(value: Any, *, line: int, problems: list[Problem]) -> dict[str, str]:
-    """``translations: {fr: {note}}``: a tool's note in other languages."""
+def _translated(
+    value: Any, *, keys: set[str], line: int, problems: list[Problem]
+) -> Iterator[tuple[str, dict[str, Any], int]]:
+    """Each ``(locale, texts, line)`` of a ``translations: {fr: {...}}`` mapping whose
+    language is known, its unknown keys reported; what is malformed is reported, skipped."""
     if value is None:
-        return {}
+        return
     if not isinstance(value, dict):
         problems.append(Problem(line, "translations must map a language (en, fr) to texts"))
-        return {}
-    found: dict[str, str] = {}
+        return
     for locale, texts in value.items():
         if locale == _LINE:
             continue
@@ -129,31 +131,24 @@ def _tool_translations(value: Any, *, line: int, problems: list[Problem]) -> dic
             )
             continue
         at = int(texts.get(_LINE, line))
-        problems.extend(_unknown_keys(texts, {"note"}, at))
-        found[locale] = _text(texts, "note", line=at, problems=problems)
-    return found
+        problems.extend(_unknown_keys(texts, keys, at))
+        yield locale, texts, at
+
+
+def _tool_translations(value: Any, *, line: int, problems: list[Problem]) -> dict[str, str]:
+    """``translations: {fr: {note}}``: a tool's note in other languages."""
+    return {
+        locale: _text(texts, "note", line=at, problems=problems)
+        for locale, texts, at in _translated(value, keys={"note"}, line=line, problems=problems)
+    }
 
 
 def _translations(
     value: Any, *, conditional: bool, line: int, problems: list[Problem]
 ) -> dict[str, RuleText]:
     """``translations: {fr: {title, answer, conditions}}``: the rule in other languages."""
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        problems.append(Problem(line, "translations must map a language (en, fr) to texts"))
-        return {}
     found: dict[str, RuleText] = {}
-    for locale, texts in value.items():
-        if locale == _LINE:
-            continue
-        if locale not in LOCALES or not isinstance(texts, dict):
-            problems.append(
-                Problem(line, f"translation {locale!r} must be one of {', '.join(LOCALES)}")
-            )
-            continue
-        at = int(texts.get(_LINE, line))
-        problems.extend(_unknown_keys(texts, _TEXT_KEYS, at))
+    for locale, texts, at in _translated(value, keys=_TEXT_KEYS, line=line, problems=problems):
         conditions = _strings(
             texts.get("conditions"), what="conditions", line=at, problems=problems
         )
