@@ -133,19 +133,7 @@ class Deliveries:
         self, *, tenant: TenantRef, missed: Sequence[tuple[DeliveryKey, datetime]]
     ) -> int:
         """Record occurrences missed beyond the grace window, so none is sent late."""
-        fresh = await self._unclaimed(tenant, missed)
-        if not fresh:
-            return 0
-        now = self._clock.now()
-        async with self._database.session() as session:
-            won = await deliveries.claim(
-                session,
-                tenant=tenant,
-                wanted=fresh,
-                at=now,
-                lease_until=now,
-                status=deliveries.SKIPPED,
-            )
+        won = await self._claim_skipped(tenant, await self._unclaimed(tenant, missed))
         for item in won:
             log.warning(
                 "missed while Tandem was down, outside the grace window, not sent: %s %s %s",
@@ -160,20 +148,10 @@ class Deliveries:
         """Record sends whose moment is over as skipped, so none goes out late or is tried
         again; one log line (info) per reason says how many. Returns how many were recorded
         here (those claimed before, sent or not, are left as they are)."""
-        fresh = {k for k, _ in await self._unclaimed(tenant, [(o.key, o.at) for o in over])}
-        wanted = {o.key: o for o in over if o.key in fresh}
-        if not wanted:
-            return 0
-        now = self._clock.now()
-        async with self._database.session() as session:
-            won = await deliveries.claim(
-                session,
-                tenant=tenant,
-                wanted=[(o.key, o.at) for o in wanted.values()],
-                at=now,
-                lease_until=now,
-                status=deliveries.SKIPPED,
-            )
+        wanted = {o.key: o for o in over}
+        won = await self._claim_skipped(
+            tenant, await self._unclaimed(tenant, [(o.key, o.at) for o in over])
+        )
         reasons: dict[str, list[DeliveryView]] = {}
         for item in won:
             reasons.setdefault(wanted[item.key].why, []).append(item)
@@ -181,6 +159,23 @@ class Deliveries:
         for why, items in reasons.items():
             _log_dropped(why, items)
         return len(won)
+
+    async def _claim_skipped(
+        self, tenant: TenantRef, fresh: Sequence[tuple[DeliveryKey, datetime]]
+    ) -> Sequence[DeliveryView]:
+        """Claim ``fresh`` (unclaimed) sends as skipped; those this process won."""
+        if not fresh:
+            return []
+        now = self._clock.now()
+        async with self._database.session() as session:
+            return await deliveries.claim(
+                session,
+                tenant=tenant,
+                wanted=fresh,
+                at=now,
+                lease_until=now,
+                status=deliveries.SKIPPED,
+            )
 
     async def unclaimed(
         self, *, tenant: TenantRef, wanted: Sequence[tuple[DeliveryKey, datetime]]
