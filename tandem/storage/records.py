@@ -55,8 +55,28 @@ def _in_locale(base: str, translated: str | None) -> str:
     return translated or base
 
 
+class _TopicWords:
+    """A topic's title and description as a reader of a language sees them (a mixin of the
+    topic's record and view)."""
+
+    __slots__ = ()
+    title: str
+    description: str
+    translations: Mapping[str, TopicText]
+
+    def title_in(self, locale: str) -> str:
+        """The title a reader of ``locale`` sees (the file's own when not translated)."""
+        text = self.translations.get(locale)
+        return _in_locale(self.title, text.title if text else None)
+
+    def description_in(self, locale: str) -> str:
+        """The description a reader of ``locale`` sees."""
+        text = self.translations.get(locale)
+        return _in_locale(self.description, text.description if text else None)
+
+
 @dataclass(frozen=True, slots=True)
-class TopicRecord:
+class TopicRecord(_TopicWords):
     """A line of the RACI file: a topic, its aliases and its people by email
     (``translations`` by locale, e.g. ``fr``)."""
 
@@ -73,16 +93,6 @@ class TopicRecord:
     def people(self, role: Role) -> tuple[str, ...]:
         """The emails in ``role``."""
         return tuple(getattr(self, role.value))
-
-    def title_in(self, locale: str) -> str:
-        """The title a reader of ``locale`` sees (the file's own when not translated)."""
-        text = self.translations.get(locale)
-        return _in_locale(self.title, text.title if text else None)
-
-    def description_in(self, locale: str) -> str:
-        """The description a reader of ``locale`` sees."""
-        text = self.translations.get(locale)
-        return _in_locale(self.description, text.description if text else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +177,7 @@ class ChangeView:
 
 
 @dataclass(frozen=True, slots=True)
-class TopicView:
+class TopicView(_TopicWords):
     """A topic with its people in each role, as a lookup shows it."""
 
     slug: str
@@ -177,16 +187,6 @@ class TopicView:
     roles: dict[Role, tuple[PersonView, ...]] = field(default_factory=dict)
     last_change: ChangeView | None = None
     translations: Mapping[str, TopicText] = field(default_factory=dict)
-
-    def title_in(self, locale: str) -> str:
-        """The title a reader of ``locale`` sees (the file's own when not translated)."""
-        text = self.translations.get(locale)
-        return _in_locale(self.title, text.title if text else None)
-
-    def description_in(self, locale: str) -> str:
-        """The description a reader of ``locale`` sees."""
-        text = self.translations.get(locale)
-        return _in_locale(self.description, text.description if text else None)
 
 
 @dataclass(frozen=True, slots=True)
