@@ -9,6 +9,7 @@ they were sent, and answer there; the organiser reads the answers in his.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event
 
+from tandem.storage.orgfiles.service import FileKind
+from tests.conftest import FIXTURE_FILES
 from tests.live_chat import LiveChat
 from tests.test_files_console import saved_paths
 from tests.test_terminal_e2e import acme, env, run
@@ -168,6 +171,18 @@ def test_the_invitees_answer_in_their_own_chats_while_the_organiser_watches(
     acme: dict[str, str], tmp_path: Path
 ) -> None:
     """Sam's and Priya's chats are open at once; each sees the other's doing in seconds."""
+    # Every rule reviewed today, whatever today is: no review reminder card (Priya is an
+    # Accountable) arrives between her invitation and her pressing its button.
+    reviewed = re.sub(
+        r"last_reviewed: *\S+",
+        f"last_reviewed: {date.today().isoformat()}",
+        FIXTURE_FILES[FileKind.GUARDRAILS].read_text("utf-8"),
+    )
+    (tmp_path / "reviewed.yaml").write_text(reviewed, "utf-8")
+    imported = run(
+        ["import", "guardrails", str(tmp_path / "reviewed.yaml"), "--tenant", "acme"], env=acme
+    )
+    assert imported.returncode == 0, imported.stderr
     files = tmp_path / "files"
     priya = LiveChat(email=PRIYA, env=acme, tenant="acme", files=files)
     sam = LiveChat(email=SAM, env=acme, tenant="acme", files=files)
