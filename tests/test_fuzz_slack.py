@@ -393,6 +393,9 @@ BROKEN_EVENTS = [
             {"team_id": TEAM, "enterprise_id": "E0NOTOURS", "is_enterprise_install": True}
         ],
     ),
+    # PostgreSQL refused to store a user id holding a NUL: "something went wrong" [400]
+    envelope(event={**MENTION, "user": "\x00"}),
+    envelope(event={**MENTION, "user": "U0 LAN"}),
 ]
 
 

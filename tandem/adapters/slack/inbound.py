@@ -94,15 +94,35 @@ _OWNERS = ("team", "enterprise", "user", "channel")  # an object with an id (or,
 _PARTS = ("event", "message", "previous_message", "item", "assistant_thread", "container")
 
 
+_IDS = frozenset(
+    {
+        "team_id",
+        "enterprise_id",
+        "user_id",
+        "channel_id",
+        "api_app_id",
+        "bot_id",
+        "user_team",
+        "context_team_id",
+        "context_enterprise_id",
+    }
+)
+_ID = re.compile(r"[!-~]*")  # Slack's ids are printable ASCII: never a space or a control
+
+
 def _text(value: object) -> bool:
     return value is None or isinstance(value, str)
 
 
+def _an_id(value: object) -> bool:
+    return value is None or (isinstance(value, str) and _ID.fullmatch(value) is not None)
+
+
 def _owner(value: object, *, id_alone: bool) -> bool:
     if value is None or (id_alone and isinstance(value, str)):
-        return True
+        return _an_id(value)
     return isinstance(value, Mapping) and all(
-        _text(value.get(key)) for key in ("id", "team_id", "enterprise_id")
+        _an_id(value.get(key)) for key in ("id", "team_id", "enterprise_id")
     )
 
 
@@ -111,6 +131,8 @@ def _part(value: object, *, top: bool = False) -> bool:
     if not isinstance(value, Mapping):
         return False
     if not all(_text(value.get(key)) for key in _TEXTS):
+        return False
+    if not all(_an_id(value.get(key)) for key in _IDS):
         return False
     if not all(_owner(value.get(key), id_alone=not top) for key in _OWNERS):
         return False
