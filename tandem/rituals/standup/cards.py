@@ -39,6 +39,19 @@ def parse_run_value(value: str) -> tuple[int, date, int] | None:
         return None
 
 
+def help_card(*, t: Translator) -> Card:
+    """What ``/standup help`` shows: answering, then each word that follows ``/standup``."""
+    keys = ("setup", "edit", "list", "pause", "delete", "skip", "away", "workdays")
+    lines = (
+        Field(label="/standup", value=t("standup.help.answer")),
+        *(
+            Field(label=f"/standup {t(f'standup.help.cmd.{key}')}", value=t(f"standup.help.{key}"))
+            for key in (*keys, "report", "history")
+        ),
+    )
+    return Card(title=t("standup.help.title"), fields=lines)
+
+
 def day_label(day: date, *, t: Translator) -> str:
     """``Monday 23 November`` / ``lundi 23 novembre``."""
     return str(format_date(day, "EEEE d MMMM", locale=t.locale))
