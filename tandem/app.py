@@ -280,7 +280,7 @@ KINDS = [*(k.value for k in FileKind), ALL]
     help="With all: delete the tenant's data here first, in the same transaction.",
 )
 def import_command(kind: str, file: Path, tenant: str | None, replace: bool) -> None:
-    """Import people (CSV), a RACI matrix (CSV) or guardrails (YAML) into a tenant.
+    """Import people (CSV), a RACI matrix (CSV), guardrails (YAML) or KPIs (YAML) into a tenant.
 
     `import all FILE` loads a tenant's every row from `tandem export all`, in one
     transaction, into a tenant that has no data here (or, with --replace, whose data is
@@ -388,7 +388,7 @@ CREDENTIALS_WARNING = (
     help="Write to FILE instead of the standard output (with all: readable by you only).",
 )
 def export_command(kind: str, tenant: str, output: Path | None) -> None:
-    """Export a tenant's people, RACI matrix or guardrails in the import format.
+    """Export a tenant's people, RACI matrix, guardrails or KPIs in the import format.
 
     `export all` writes every row of the tenant (JSON Lines) for `tandem import all`,
     to move it to another database or keep it. The file contains credentials (the Slack

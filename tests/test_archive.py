@@ -32,7 +32,7 @@ from tandem.storage.archive import ArchiveRejected, TenantNotEmpty, export_tenan
 from tandem.storage.cipher import TokenCipher
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.service import FileKind, UnknownTenant, import_file
-from tandem.storage.repositories import console, slack, teams, tenants
+from tandem.storage.repositories import console, kpis, slack, teams, tenants
 from tandem.storage.repositories.slack import SlackInstallationRecord
 from tests.cli import Ran
 from tests.cli import tandem as run_cli
@@ -48,6 +48,7 @@ NADIA = "nadia.roux@example.com"  # CIO, Accountable for domain names and custom
 INES = "ines.lambert@example.com"  # a PM
 THOMAS = "thomas.girard@example.com"
 BOT_TOKEN = "xoxb-acme-secret-token"
+KPIS_FILE = (Path(__file__).parent / "data" / "kpis.yaml").read_text("utf-8")
 OTHER_PEOPLE = (
     "email,name,department,role,timezone,locale\nbo.lee@other.example,Bo Lee,it,Admin,UTC,en\n"
 )
@@ -78,6 +79,9 @@ async def _live_a_little(runtime: Runtime) -> Source:
         database=runtime.database, tenant=other, kind=FileKind.PEOPLE, text=OTHER_PEOPLE, at=NOW
     )
     key = await import_fixtures(runtime.database, "acme")
+    await import_file(
+        database=runtime.database, tenant=key, kind=FileKind.KPIS, text=KPIS_FILE, at=NOW
+    )
     port = RecordingPort()
     runtime.ports.add(platform=Platform.LOCAL.value, port=port)
     chat = Chat(runtime=runtime, tenant=key)
@@ -136,6 +140,18 @@ async def _live_a_little(runtime: Runtime) -> Source:
         )
         await console.mark_seen(session, tenant=ref, email=ANA, upto=shown, at=NOW)
         await console.add_members(session, tenant=ref, channel_id="planning", emails=[ANA], at=NOW)
+        lcp = await kpis.get_kpi(session, tenant=ref, slug="lcp-home")
+        assert lcp is not None
+        await kpis.record_value(
+            session,
+            tenant=ref,
+            kpi_id=lcp.id,
+            at=NOW,
+            value=2640.5,
+            source="chat",
+            sent_by=THOMAS,
+            recorded_at=NOW,
+        )
     await chat.say(NADIA, f"/who-owns set dns consulted {THOMAS}")
     await chat.say(NADIA, "/tandem escalation ack 4h; resolve 2d; channel #it-escalations")
     await chat.say(INES, "/blocker digest mon,thu 10:00")

@@ -10,6 +10,7 @@ FILES = {
     FileKind.PEOPLE: "people.csv",
     FileKind.RACI: "raci.csv",
     FileKind.GUARDRAILS: "guardrails.yaml",
+    FileKind.KPIS: "kpis.yaml",
 }
 TENANT = "demo"
 

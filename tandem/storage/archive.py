@@ -42,6 +42,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     Integer,
     String,
     Table,
@@ -232,6 +233,9 @@ def _decode(table: Table, name: str, value: Any) -> Any:
         fits, what = isinstance(value, bool), "true or false"
     elif isinstance(kind, Integer):
         fits, what = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+    elif isinstance(kind, Float):  # a KPI's value, target, threshold
+        fits = isinstance(value, int | float) and not isinstance(value, bool)
+        what = "a number"
     elif isinstance(kind, String):
         fits, what = isinstance(value, str), "text"
     elif isinstance(kind, JSON):

@@ -697,3 +697,49 @@ class ConsoleReader(SQLModel, table=True):
     email: str = Field(max_length=254)
     last_seen: int = Field(default=0)
     read_at: datetime = _utc_column()
+
+
+class Kpi(SQLModel, table=True):
+    """A shared KPI: what is measured and in which unit, which way is better, its target
+    and alert threshold, and the RACI topic whose Responsible owns it.
+
+    ``names`` holds its name by language (``{"en": …, "fr": …}``); ``expect_every_hours``
+    how often a value is expected (None: whenever); ``breach_blocker_id`` the one blocker
+    its crossing of the alert threshold raised, while that blocker is open.
+    """
+
+    __tablename__ = "kpi"
+    __table_args__ = (UniqueConstraint("tenant_id", "slug", name="uq_kpi_tenant_slug"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id", index=True)
+    slug: str = Field(max_length=80)
+    names: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    unit: str = Field(max_length=16)
+    better: str = Field(max_length=8)
+    target: float
+    alert: float | None = Field(default=None)
+    topic_slug: str = Field(max_length=80)
+    expect_every_hours: int | None = Field(default=None)
+    position: int = Field(default=0)
+    breach_blocker_id: int | None = Field(default=None, foreign_key="blocker.id")
+
+
+class KpiValue(SQLModel, table=True):
+    """One value of a KPI at one instant (UTC), with who or what sent it and how.
+
+    ``source`` is ``chat``, ``import``, ``api`` or ``url``; ``sent_by`` the person's email
+    or the token's or job's name. A second value for the same instant replaces the first.
+    """
+
+    __tablename__ = "kpi_value"
+    __table_args__ = (UniqueConstraint("tenant_id", "kpi_id", "at", name="uq_kpi_value_instant"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    kpi_id: int = Field(foreign_key="kpi.id")
+    at: datetime = _utc_column()
+    value: float
+    source: str = Field(max_length=16)
+    sent_by: str = Field(max_length=254)
+    recorded_at: datetime = _utc_column()

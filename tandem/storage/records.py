@@ -538,3 +538,57 @@ class ConsoleMessageView:
     replaces: int | None
     reply: Mapping[str, Any]
     sent_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class KpiRecord:
+    """An entry of the KPI file: a shared indicator and who answers for it.
+
+    ``names`` by language (``en``, ``fr``); ``unit`` is ``%``, ``ms``, ``s``, ``count`` or
+    a currency's ISO code (``EUR``); ``better`` ``lower`` or ``higher``; ``alert`` the
+    threshold whose crossing raises a blocker; ``topic`` the RACI topic whose Responsible
+    owns it; ``expect_every_hours`` how often a value is expected (None: no rhythm).
+    """
+
+    slug: str
+    names: Mapping[str, str]
+    unit: str
+    better: str
+    target: float
+    topic: str
+    alert: float | None = None
+    expect_every_hours: int | None = None
+
+    def name_in(self, locale: str) -> str:
+        """The name a reader of ``locale`` sees (English, else any, when not translated)."""
+        return (
+            self.names.get(locale)
+            or self.names.get("en")
+            or next(iter(self.names.values()), self.slug)
+        )
+
+    @property
+    def lower_is_better(self) -> bool:
+        """Whether a smaller value is the better one (a load time, a cost)."""
+        return self.better == "lower"
+
+
+@dataclass(frozen=True, slots=True)
+class KpiView(KpiRecord):
+    """A stored KPI: its definition, its id, and the blocker its last breach raised."""
+
+    id: int = 0
+    breach_blocker_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KpiValueView:
+    """One value of a KPI: when it holds (UTC), what it is, who or what sent it."""
+
+    id: int
+    kpi_id: int
+    at: datetime
+    value: float
+    source: str
+    sent_by: str
+    recorded_at: datetime

@@ -12,3 +12,4 @@ class FileKind(StrEnum):
     PEOPLE = "people"
     RACI = "raci"
     GUARDRAILS = "guardrails"
+    KPIS = "kpis"

@@ -9,10 +9,11 @@ from tandem.bot.types import TenantKey
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.guardrails import parse_guardrails, write_guardrails
 from tandem.storage.orgfiles.kinds import FileKind as FileKind  # re-exported
+from tandem.storage.orgfiles.kpis import parse_kpis, write_kpis
 from tandem.storage.orgfiles.people import parse_people, write_people
 from tandem.storage.orgfiles.raci import parse_raci, write_raci
 from tandem.storage.records import ImportCounts
-from tandem.storage.repositories import guardrails, people, raci, tenants
+from tandem.storage.repositories import guardrails, kpis, people, raci, tenants
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,10 @@ async def import_file(
             counts = {
                 "topics": await raci.upsert_topics(session, tenant=ref, records=topics, at=at)
             }
+        elif kind is FileKind.KPIS:
+            slugs = {t.slug for t in await raci.topic_keys(session, tenant=ref)}
+            found = parse_kpis(text=text, known_topics=slugs)
+            counts = {"kpis": await kpis.upsert_kpis(session, tenant=ref, records=found)}
         else:
             slugs = {t.slug for t in await raci.topic_keys(session, tenant=ref)}
             tools, rules = parse_guardrails(text=text, known_topics=slugs)
@@ -80,6 +85,8 @@ async def export_file(*, database: Database, tenant: TenantKey, kind: FileKind) 
             return write_people(records=await people.list_people(session, tenant=ref))
         if kind is FileKind.RACI:
             return write_raci(records=await raci.export_topics(session, tenant=ref))
+        if kind is FileKind.KPIS:
+            return write_kpis(records=list(await kpis.list_kpis(session, tenant=ref)))
         return write_guardrails(
             tools=await guardrails.list_tools(session, tenant=ref),
             rules=await guardrails.list_rules(session, tenant=ref),
