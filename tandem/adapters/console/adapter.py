@@ -121,7 +121,7 @@ class ConsoleAdapter:
             number = await self._mailbox.post(conversation=conversation, reply=reply)
             return MessageRef(conversation=conversation, id=str(number))
         if conversation.kind is not ConversationKind.DIRECT:
-            self.write(channel_header(conversation))
+            self.write(channel_header(conversation, t=self._t))
         elif conversation.id != f"dm:{self._me.platform_user_id}":
             return MessageRef(conversation=conversation, id=str(next(self._ids)))
         await self.show(reply=reply)
@@ -166,7 +166,10 @@ class ConsoleAdapter:
         )
 
 
-def channel_header(conversation: ConversationRef) -> str:
-    """``[#channel]``, or ``[#channel · thread T]`` for a reply in a thread."""
+def channel_header(conversation: ConversationRef, *, t: Translator) -> str:
+    """``[#channel]``, or ``[#channel · thread T]`` for a reply in a thread (in the
+    reader's language)."""
     where = f"#{conversation.id}"
-    return f"[{where} · thread {conversation.thread}]" if conversation.thread else f"[{where}]"
+    if not conversation.thread:
+        return f"[{where}]"
+    return t("chat.thread", channel=where, thread=conversation.thread)

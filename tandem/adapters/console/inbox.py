@@ -87,16 +87,11 @@ class Inbox:
         )
         lines = []
         if conversation.kind is not ConversationKind.DIRECT:
-            lines.append(channel_header(conversation))
+            lines.append(channel_header(conversation, t=self._t))
         if message.replaces is not None:
             lines.append(self._t("chat.updated", id=message.replaces))
         buttons = choices(reply.card) if reply.card is not None else ()
-        lines.append(render_reply(reply, buttons=buttons if reply.card else None))
+        ref = MessageRef(conversation=conversation, id=str(message.replaces or message.id))
+        first = self._picks.offer(buttons, message=ref)
+        lines.append(render_reply(reply, buttons=buttons if reply.card else None, first=first))
         await self._adapter.show(reply=reply, text="\n".join(lines))
-        if buttons:
-            self._picks.offer(
-                buttons,
-                message=MessageRef(
-                    conversation=conversation, id=str(message.replaces or message.id)
-                ),
-            )

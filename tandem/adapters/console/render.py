@@ -28,8 +28,9 @@ def choices(card: Card) -> tuple[Button, ...]:
     return (first, *card.buttons) if first is not None else card.buttons
 
 
-def render_card(card: Card, *, buttons: Sequence[Button] | None = None) -> str:
-    """A card as aligned plain text; buttons are numbered so they can be typed.
+def render_card(card: Card, *, buttons: Sequence[Button] | None = None, first: int = 1) -> str:
+    """A card as aligned plain text; buttons are numbered from ``first`` so they can be
+    typed.
 
     With ``buttons`` (see :func:`choices`) those are numbered and the form's inputs are
     not listed: the form opens when its button is picked."""
@@ -50,12 +51,14 @@ def render_card(card: Card, *, buttons: Sequence[Button] | None = None) -> str:
     shown = card.buttons if buttons is None else buttons
     if shown:
         lines.append("")
-        lines.extend(f"  [{n}] {button.label}" for n, button in enumerate(shown, 1))
+        lines.extend(f"  [{n}] {button.label}" for n, button in enumerate(shown, first))
     if card.footer:
         lines.extend(["", card.footer])
     return "\n".join(lines)
 
 
-def render_reply(reply: Reply, *, buttons: Sequence[Button] | None = None) -> str:
-    """The card when there is one, else the text; mentions show as ``@Name``."""
-    return as_names(render_card(reply.card, buttons=buttons) if reply.card else reply.text)
+def render_reply(reply: Reply, *, buttons: Sequence[Button] | None = None, first: int = 1) -> str:
+    """The card when there is one (its buttons numbered from ``first``), else the text;
+    mentions show as ``@Name``."""
+    card = reply.card
+    return as_names(render_card(card, buttons=buttons, first=first) if card else reply.text)

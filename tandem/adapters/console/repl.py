@@ -11,7 +11,7 @@ from typing import TextIO
 from tandem.adapters.console.adapter import ConsoleAdapter
 from tandem.adapters.console.forms import Filled, fill
 from tandem.adapters.console.inbox import Inbox
-from tandem.adapters.console.picks import Picks
+from tandem.adapters.console.picks import NotPressable, Picks
 from tandem.adapters.console.render import choices, render_reply
 from tandem.bot.cards import Reply
 from tandem.bot.dispatcher import Dispatcher
@@ -69,8 +69,8 @@ async def run_chat(
 ) -> None:
     """Talk to Tandem until end of input or ``/quit``.
 
-    A number typed after a card with buttons clicks that button (the last such card
-    shown: an answer, or a message received); a form is filled in by answering its
+    A number typed presses the button shown beside it (each card shown takes the next
+    free numbers: ``tandem.adapters.console.picks``); a form is filled in by answering its
     inputs one by one (``tandem.adapters.console.forms``). With an ``inbox``, what
     arrived while the chat was closed is shown first, then what arrives is looked for
     every ``every`` seconds and after each line. ``stdin`` and ``stdout`` are the
@@ -155,11 +155,11 @@ class _Chat:
         comes back, as when a field was refused). Returns a command typed into a form,
         which cancelled it and is to run next."""
         while reply.card is not None and reply.card.form is not None and opens_at_once(reply):
-            await self._adapter.show(reply=reply)
+            first = self._picks.offer(reply.card.buttons)  # beside the form, pressable after
+            await self._adapter.show(reply=reply, text=render_reply(reply, first=first))
             form = reply.card.form
             filled: Filled = await fill(form, read=self._read, write=self._adapter.write, t=self._t)
             if filled.values is None:
-                self._picks.offer(())
                 return filled.command
             reply = await self._dispatcher.handle(
                 ActionSubmitted(
@@ -171,22 +171,26 @@ class _Chat:
                 )
             )
         buttons = choices(reply.card) if reply.card is not None else ()
+        first = self._picks.offer(buttons)
         await self._adapter.show(
-            reply=reply, text=render_reply(reply, buttons=buttons if reply.card else None)
+            reply=reply,
+            text=render_reply(reply, buttons=buttons if reply.card else None, first=first),
         )
-        self._picks.offer(buttons)
         return None
 
     async def _answer(self, text: str) -> Reply:
-        button = self._picks.pick(text)
-        if button is not None:
-            message = self._picks.message
+        picked = self._picks.pick(text)
+        if isinstance(picked, NotPressable):
+            key = "chat.button.changed" if picked.changed else "chat.button.none"
+            return Reply(text=self._t(key, number=picked.number), locale=self._t.locale)
+        if picked is not None:
+            message = picked.message
             return await self._dispatcher.handle(
                 ActionSubmitted(
                     user=self._user,
                     conversation=message.conversation if message else self._conversation,
-                    action_id=button.action_id,
-                    value=button.value,
+                    action_id=picked.button.action_id,
+                    value=picked.button.value,
                     message=message,
                 )
             )

@@ -12,6 +12,11 @@ MESSAGES: dict[str, str] = {
     "chat.file_saved": "(file saved: {path})",
     "chat.file_not_saved": "(file {name} not saved: {reason})",
     "chat.updated": "(message {id} updated)",
+    "chat.thread": "[{channel} · thread {thread}]",
+    "chat.button.none": "No button is numbered [{number}] in this chat: type the number in "
+    "brackets beside a button you see.",
+    "chat.button.changed": "Button [{number}] was on a message that has changed since: type a "
+    "number from its new version.",
     "chat.form.start": "(A form: answer each field in turn; an empty line keeps the value in "
     "[brackets]. /cancel leaves it; a line beginning with / leaves it and runs as a command.)",
     "chat.form.lines": "(several lines; an empty line ends)",

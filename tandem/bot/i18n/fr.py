@@ -12,6 +12,11 @@ MESSAGES: dict[str, str] = {
     "chat.file_saved": "(fichier enregistré : {path})",
     "chat.file_not_saved": "(fichier {name} non enregistré : {reason})",
     "chat.updated": "(message {id} mis à jour)",
+    "chat.thread": "[{channel} · fil {thread}]",
+    "chat.button.none": "Aucun bouton ne porte le numéro [{number}] dans cette conversation : "
+    "tapez le numéro entre crochets à côté d'un bouton affiché.",
+    "chat.button.changed": "Le bouton [{number}] était sur un message modifié depuis : tapez "
+    "un numéro de sa nouvelle version.",
     "chat.form.start": "(Un formulaire : répondez à chaque champ tour à tour ; une ligne vide "
     "garde la valeur entre [crochets]. /annuler le quitte ; une ligne qui commence par / le "
     "quitte et s'exécute comme commande.)",
