@@ -33,7 +33,7 @@ from tandem.bot.cards import Reply
 from tandem.bot.dispatcher import CommandContext, CommandSpec
 from tandem.bot.settings import Settings
 from tandem.bot.types import ConversationRef, MessageReceived, TenantKey, User
-from tandem.rituals.topic_match import TopicMatcher
+from tandem.rituals.common.topic_match import TopicMatcher
 from tandem.runtime import build_runtime, prepare
 from tandem.storage.orgfiles.service import FileKind, import_file
 from tandem.storage.records import TopicKeys

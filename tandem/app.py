@@ -427,7 +427,7 @@ def export_command(kind: str, tenant: str, output: Path | None) -> None:
 def who_owns(query: tuple[str, ...], tenant: str, as_json: bool) -> None:
     """Look up who owns a topic, for scripts."""
     from tandem.meaning.choose import embedder_for
-    from tandem.rituals.directory import Directory
+    from tandem.rituals.common.directory import Directory
     from tandem.rituals.raci import RaciRitual
     from tandem.storage.records import Role
 
@@ -498,7 +498,7 @@ def guardrail_command(
 ) -> None:
     """Answer a guardrail question as a dry run (nothing recorded, nothing sent)."""
     from tandem.meaning.choose import UnknownModel, check_setting, embedder_for
-    from tandem.rituals.directory import Directory
+    from tandem.rituals.common.directory import Directory
     from tandem.rituals.guardrails.catalogue import embed_question, load_index
     from tandem.rituals.guardrails.check import (
         foreign_expectations,

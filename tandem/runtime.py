@@ -22,8 +22,8 @@ from tandem.ops.metrics import Metrics
 from tandem.rituals.blockers.engine import BlockerEngine
 from tandem.rituals.blockers.ritual import BlockerRitual
 from tandem.rituals.blockers.service import BlockerService
-from tandem.rituals.delivery import Deliveries, RetryPolicy
-from tandem.rituals.directory import Directory
+from tandem.rituals.common.delivery import Deliveries, RetryPolicy
+from tandem.rituals.common.directory import Directory
 from tandem.rituals.guardrails.engine import GuardrailEngine
 from tandem.rituals.guardrails.ritual import GuardrailRitual
 from tandem.rituals.guardrails.service import GuardrailService

@@ -20,7 +20,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from tandem.rituals.delivery import Tally
+from tandem.rituals.common.delivery import Tally
 
 log = logging.getLogger(__name__)
 DUE_PREFIX = "due:"

@@ -20,7 +20,7 @@ import pytest
 from sqlmodel import col, select
 
 from tandem.bot.clock import FixedClock
-from tandem.rituals.delivery import Tally
+from tandem.rituals.common.delivery import Tally
 from tandem.runtime import Runtime
 from tandem.storage.models import Delivery
 from tests.slackfake.api import FakeSlackApi

@@ -237,7 +237,7 @@ async def test_after_a_gap_past_the_cut_off_the_summary_goes_out_without_reminde
     assert await team.tick(at(14, 30)) == 1
     # Nothing sweeps again (a replica down, a restart) until a minute past the cut-off: an
     # 11:00 reminder saying "please answer before 12:00" would arrive at 12:01.
-    caplog.set_level(logging.INFO, logger="tandem.rituals.delivery")
+    caplog.set_level(logging.INFO, logger="tandem.rituals.common.delivery")
     team.clock.set(at=at(17, 1))
     tally = await team.runtime.standup_engine.run_due(catch_up=catch_up)
     assert (tally.sent, tally.skipped) == (1, 4)

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from tandem.meaning.choose import embedder_for
-from tandem.rituals.topic_match import TopicMatcher
-from tandem.rituals.topic_meaning import TopicFinder
+from tandem.rituals.common.topic_match import TopicMatcher
+from tandem.rituals.common.topic_meaning import TopicFinder
 from tandem.storage.orgfiles.people import parse_people
 from tandem.storage.orgfiles.raci import parse_raci
 from tandem.storage.orgfiles.service import FileKind

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from tandem.rituals.working_time import Calendar
+from tandem.rituals.common.working_time import Calendar
 
 LISBON = Calendar(timezone="Europe/Lisbon")
 NEW_YORK = Calendar(timezone="America/New_York")

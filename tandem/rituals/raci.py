@@ -18,9 +18,9 @@ from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
 from tandem.bot.timefmt import format_instant
 from tandem.bot.types import Actor
-from tandem.rituals.directory import Directory
-from tandem.rituals.topic_match import TopicMatch, TopicMatcher
-from tandem.rituals.topic_meaning import TopicFinder
+from tandem.rituals.common.directory import Directory
+from tandem.rituals.common.topic_match import TopicMatch, TopicMatcher
+from tandem.rituals.common.topic_meaning import TopicFinder
 from tandem.storage.database import Database
 from tandem.storage.models import Person
 from tandem.storage.records import ROLES, ChangeView, PersonView, Role, TenantRef, TopicView

@@ -5,7 +5,7 @@ Every client retries a connection error. A client answering people (the reply to
 command or a click, on the Web API or on the response URL) also retries Slack's 5xx
 answers and waits out its 429s. The client of scheduled sends does neither: the port
 paces a workspace's 429s itself, and a failed scheduled send is tried again later by
-its delivery row (``tandem/rituals/delivery.py``).
+its delivery row (``tandem/rituals/common/delivery.py``).
 """
 
 from __future__ import annotations

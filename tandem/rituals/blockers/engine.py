@@ -2,7 +2,7 @@
 
 :meth:`BlockerEngine.run_due` reads, per tenant, the open blockers whose
 ``next_check_at`` has come (an index read), plans their steps from the rows alone
-(``steps.py``), and hands them to :class:`~tandem.rituals.delivery.Deliveries`,
+(``steps.py``), and hands them to :class:`~tandem.rituals.common.delivery.Deliveries`,
 whose claimed rows make each step go out once across restarts and replicas. The
 same sweep sends each PM's digest at their local time on their days.
 """
@@ -25,10 +25,10 @@ from tandem.rituals.blockers.service import (
     BlockerService,
 )
 from tandem.rituals.blockers.steps import CHANNEL, Level, Step
-from tandem.rituals.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
-from tandem.rituals.org import Org
-from tandem.rituals.reach import reachable_tenants
-from tandem.rituals.working_time import at_local, local_date, parse_clock
+from tandem.rituals.common.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
+from tandem.rituals.common.org import Org
+from tandem.rituals.common.reach import reachable_tenants
+from tandem.rituals.common.working_time import at_local, local_date, parse_clock
 from tandem.storage.database import Database
 from tandem.storage.records import (
     BlockerView,

@@ -13,7 +13,7 @@ from datetime import time
 from typing import Any
 
 from tandem.bot.text import fold
-from tandem.rituals.working_time import parse_clock
+from tandem.rituals.common.working_time import parse_clock
 from tandem.storage.records import ChannelAddress
 
 MAX_ACK_HOURS = 24 * 5

@@ -21,10 +21,10 @@ from tandem.bot.types import TenantKey
 from tandem.rituals.blockers import cards, steps
 from tandem.rituals.blockers.policy import EscalationPolicy
 from tandem.rituals.blockers.steps import Contact, Parties, Plan
-from tandem.rituals.org import Org, load_org
-from tandem.rituals.reach import Reach
-from tandem.rituals.topic_match import TopicMatcher
-from tandem.rituals.working_time import Calendar
+from tandem.rituals.common.org import Org, load_org
+from tandem.rituals.common.reach import Reach
+from tandem.rituals.common.topic_match import TopicMatcher
+from tandem.rituals.common.working_time import Calendar
 from tandem.storage.database import Database
 from tandem.storage.records import (
     ROLES,

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from enum import IntEnum
 
 from tandem.rituals.blockers.policy import EscalationPolicy
-from tandem.rituals.working_time import Calendar, local_date
+from tandem.rituals.common.working_time import Calendar, local_date
 from tandem.storage.records import BlockerView, DeliveryKey, StandupMemberView
 
 CHANNEL = "#channel"

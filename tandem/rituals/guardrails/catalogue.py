@@ -6,8 +6,8 @@ import asyncio
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from tandem.rituals.common.org import Org, load_org
 from tandem.rituals.guardrails.matcher import GuardrailIndex
-from tandem.rituals.org import Org, load_org
 from tandem.storage.database import Database
 from tandem.storage.records import RuleRecord, TenantRef, ToolRecord, TopicRecord
 from tandem.storage.repositories import approvals, guardrails

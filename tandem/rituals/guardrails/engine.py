@@ -17,7 +17,10 @@ from datetime import date, datetime, timedelta
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
+from tandem.rituals.common.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
+from tandem.rituals.common.org import Org
+from tandem.rituals.common.reach import reachable_tenants
+from tandem.rituals.common.working_time import at_local
 from tandem.rituals.guardrails import cards
 from tandem.rituals.guardrails.service import (
     GuardrailService,
@@ -25,9 +28,6 @@ from tandem.rituals.guardrails.service import (
     calendar,
     it_lead,
 )
-from tandem.rituals.org import Org
-from tandem.rituals.reach import reachable_tenants
-from tandem.rituals.working_time import at_local
 from tandem.storage.database import Database
 from tandem.storage.records import (
     ApprovalView,

@@ -18,14 +18,14 @@ from tandem.bot.text import fold
 from tandem.bot.timefmt import format_day, format_instant
 from tandem.bot.types import Actor
 from tandem.rituals.blockers.cards import short, topic_title, who
+from tandem.rituals.common.member import Member, member_of
+from tandem.rituals.common.org import Org
+from tandem.rituals.common.working_time import local_date
 from tandem.rituals.guardrails import cards
 from tandem.rituals.guardrails.engine import review_due
 from tandem.rituals.guardrails.matcher import FILLERS
 from tandem.rituals.guardrails.outcome import chosen
 from tandem.rituals.guardrails.service import GuardrailService
-from tandem.rituals.member import Member, member_of
-from tandem.rituals.org import Org
-from tandem.rituals.working_time import local_date
 from tandem.storage.database import Database
 from tandem.storage.records import ApprovalView, RuleRecord
 from tandem.storage.repositories import approvals, guardrails

@@ -10,7 +10,7 @@ from tandem.bot.cards import Button, ButtonStyle, Card, Field, Form, Input, Repl
 from tandem.bot.i18n import Translator
 from tandem.bot.timefmt import format_meeting
 from tandem.rituals.blockers.cards import short
-from tandem.rituals.org import Org
+from tandem.rituals.common.org import Org
 from tandem.rituals.planning.agenda import Agenda
 from tandem.storage.records import (
     ContactView,

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from tandem.bot.text import fold
-from tandem.rituals.working_time import at_local
+from tandem.rituals.common.working_time import at_local
 
 MAX_TITLE = 200
 MAX_TOPICS = 8

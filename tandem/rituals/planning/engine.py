@@ -18,12 +18,12 @@ from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.delivery import Deliveries, Dropped, Tally, sweep_tenants
-from tandem.rituals.org import Org
+from tandem.rituals.common.delivery import Deliveries, Dropped, Tally, sweep_tenants
+from tandem.rituals.common.org import Org
+from tandem.rituals.common.reach import reachable_tenants
+from tandem.rituals.common.working_time import at_local, local_date
 from tandem.rituals.planning import cards
 from tandem.rituals.planning.service import INVITE_AHEAD, PlanningService, occurrence_start
-from tandem.rituals.reach import reachable_tenants
-from tandem.rituals.working_time import at_local, local_date
 from tandem.storage.database import Database
 from tandem.storage.records import (
     ContactView,

@@ -19,8 +19,9 @@ from tandem.bot.mentions import TYPED_CHANNEL
 from tandem.bot.text import fold
 from tandem.bot.types import ConversationKind, ConversationRef
 from tandem.rituals.blockers.cards import short
-from tandem.rituals.member import Member, member_of, person_named
-from tandem.rituals.org import Org
+from tandem.rituals.common.member import Member, member_of, person_named
+from tandem.rituals.common.org import Org
+from tandem.rituals.common.working_time import at_local
 from tandem.rituals.planning import cards
 from tandem.rituals.planning.draft import (
     Draft,
@@ -32,7 +33,6 @@ from tandem.rituals.planning.draft import (
     split,
 )
 from tandem.rituals.planning.service import PlanningService, Staffed, is_it
-from tandem.rituals.working_time import at_local
 from tandem.storage.database import Database
 from tandem.storage.records import (
     ChannelAddress,

@@ -17,14 +17,14 @@ from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.port import MissingPermission
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey
-from tandem.rituals.org import Org, load_org
+from tandem.rituals.common.org import Org, load_org
+from tandem.rituals.common.reach import Reach
+from tandem.rituals.common.topic_match import TopicMatcher
+from tandem.rituals.common.working_time import at_local, local_date, parse_clock
 from tandem.rituals.planning import cards, ics
 from tandem.rituals.planning.agenda import Agenda
 from tandem.rituals.planning.draft import Draft
 from tandem.rituals.planning.rotation import Choice, choose
-from tandem.rituals.reach import Reach
-from tandem.rituals.topic_match import TopicMatcher
-from tandem.rituals.working_time import at_local, local_date, parse_clock
 from tandem.storage.database import Database
 from tandem.storage.records import (
     ChannelAddress,

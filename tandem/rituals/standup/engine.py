@@ -2,7 +2,7 @@
 
 :meth:`StandupEngine.run_due` looks at every stand-up of every tenant this process
 can reach, works out from the rows alone what fell due in the grace window, and
-hands it to :class:`~tandem.rituals.delivery.Deliveries`. It is safe to call at any
+hands it to :class:`~tandem.rituals.common.delivery.Deliveries`. It is safe to call at any
 time, as often as wanted, from any number of processes: the scheduler calls it at
 each due instant and once a minute, and tests call it after moving the clock.
 """
@@ -16,8 +16,8 @@ from tandem.bot.cards import Reply
 from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
-from tandem.rituals.reach import reachable_tenants
+from tandem.rituals.common.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
+from tandem.rituals.common.reach import reachable_tenants
 from tandem.rituals.standup import timing
 from tandem.rituals.standup.service import StandupService
 from tandem.rituals.standup.timing import Due, DueKind

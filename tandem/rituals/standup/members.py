@@ -12,7 +12,7 @@ from tandem.bot.i18n import Translator
 from tandem.bot.mentions import TYPED_USER
 from tandem.bot.text import fold
 from tandem.bot.types import ConversationKind, ConversationRef, TenantKey, User
-from tandem.rituals.reach import Unreachable
+from tandem.rituals.common.reach import Unreachable
 from tandem.rituals.standup.desk import Desk
 from tandem.storage.records import ChannelAddress, TenantRef
 from tandem.storage.repositories import people

@@ -18,7 +18,7 @@ from tandem.bot.i18n import Translator
 from tandem.bot.mentions import mention
 from tandem.bot.port import ChatPort, Ports
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey, User
-from tandem.rituals.reach import Reach, Unreachable
+from tandem.rituals.common.reach import Reach, Unreachable
 from tandem.rituals.standup import cards, timing
 from tandem.rituals.standup.questions import blocker_text
 from tandem.storage.database import Database

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from tandem.rituals.working_time import at_local, local_date, parse_clock
+from tandem.rituals.common.working_time import at_local, local_date, parse_clock
 from tandem.storage.records import StandupMemberView, StandupView
 
 __all__ = ["at_local", "local_date", "parse_clock"]  # re-exported: stand-up code reads them here

@@ -1,6 +1,6 @@
 """Finding the RACI topic a whole question is about: names first, then meaning.
 
-The names matcher (:mod:`tandem.rituals.topic_match`) is right about terms, aliases and
+The names matcher (:mod:`tandem.rituals.common.topic_match`) is right about terms, aliases and
 typos ("dns", "noms de domaine", "cookeis"), and never guesses. A whole question as people
 type it ("who do I ask about the banner asking visitors to accept cookies?") names
 something in other words: then each topic's title, aliases and description, embedded
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tandem.bot.text import fold
-from tandem.rituals.topic_match import TopicMatch, TopicMatcher, tokens
+from tandem.rituals.common.topic_match import TopicMatch, TopicMatcher, tokens
 from tandem.storage.records import TopicKeys
 
 if TYPE_CHECKING:

@@ -40,7 +40,7 @@ async def member_of(*, database: Database, actor: Actor) -> Member | None:
 
 
 async def person_named(*, database: Database, member: Member, token: str) -> ContactView | None:
-    """Someone of ``member``'s tenant named by email or by a platform mention (``<@U123>``)."""
+    """Someone of ``member``'s tenant named by email or picked from the menu (a mention)."""
     token = token.strip().strip(",;")
     async with database.session() as session:
         mention = TYPED_USER.match(token)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tandem.rituals.blockers.policy import EscalationPolicy
-from tandem.rituals.working_time import Calendar
+from tandem.rituals.common.working_time import Calendar
 from tandem.storage.database import Database
 from tandem.storage.records import ContactView, PmSettingView, TenantRef, TopicRecord
 from tandem.storage.repositories import escalation, people, raci
