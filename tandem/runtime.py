@@ -27,6 +27,8 @@ from tandem.rituals.common.directory import Directory
 from tandem.rituals.guardrails.engine import GuardrailEngine
 from tandem.rituals.guardrails.ritual import GuardrailRitual
 from tandem.rituals.guardrails.service import GuardrailService
+from tandem.rituals.kpi.ritual import KpiRitual
+from tandem.rituals.kpi.service import KpiService
 from tandem.rituals.planning.engine import PlanningEngine
 from tandem.rituals.planning.ritual import PlanningRitual
 from tandem.rituals.planning.service import PlanningService
@@ -164,6 +166,7 @@ def build_runtime(
         grace=timedelta(minutes=settings.grace_minutes),
     )
     PlanningRitual(database=database, service=planning_service).register(dispatcher)
+    KpiRitual(database=database, service=KpiService(database=database)).register(dispatcher)
     return Runtime(
         settings=settings,
         clock=clock,

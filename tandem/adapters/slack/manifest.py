@@ -19,6 +19,7 @@ USAGE_HINTS = {
     "standup": "[skip | away FROM TO | setup]",
     "blocker": "TEXT [#topic]",
     "planning": "new | list",
+    "kpi": "[show KPI | set KPI VALUE [DATE]]",
     "tandem": "[help]",
 }
 

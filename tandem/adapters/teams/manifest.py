@@ -26,6 +26,7 @@ _USAGE = {
     "standup": "standup [skip | away FROM TO | setup]",
     "blocker": "blocker TEXT [#topic]",
     "planning": "planning new | list",
+    "kpi": "kpi [show KPI | set KPI VALUE [DATE]]",
 }
 
 

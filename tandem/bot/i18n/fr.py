@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "help.cmd.blocker": "signaler et suivre les points de blocage",
     "help.cmd.planning": "séances de planification marketing avec la DSI",
     "help.cmd.tandem": "aide et réglages",
+    "help.cmd.kpi": "indicateurs partagés : dernières valeurs, cibles et tendances",
     # each command's name in this language (typed with or without the slash)
     "command.help": "aide",
     "command.who-owns": "qui-gère",
@@ -45,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "command.blocker": "blocage",
     "command.planning": "planification",
     "command.tandem": "tandem",
+    "command.kpi": "indicateur",
     "help.command_local": "/{command} (ou {local})",
     "help.coming": "bientôt disponible",
     "coming.title": "Pas encore disponible",
@@ -76,6 +78,95 @@ MESSAGES: dict[str, str] = {
     "home.approvals": "Validations qui vous attendent",
     "home.approvals.none": "Aucune.",
     "reply.share": "Partager dans le canal",
+    # shared KPIs (/kpi)
+    "kpi.unknown_person": "Je ne vous trouve pas dans le fichier des personnes de cet espace, "
+    "je ne peux donc pas montrer les indicateurs. Demandez à un admin de l'importer.",
+    "kpi.help.title": "/indicateur — les indicateurs dont le marketing et la DSI répondent "
+    "ensemble",
+    "kpi.help.body": "/indicateur — chaque indicateur avec sa dernière valeur, sa cible et sa "
+    "tendance\n"
+    "/indicateur voir INDICATEUR — un indicateur : les 30 derniers jours et ses dernières "
+    "valeurs\n"
+    "/indicateur saisir INDICATEUR VALEUR [DATE] — donner une valeur, par ex. /indicateur "
+    "saisir conversion-rate 2,4 ou /indicateur saisir lcp-home 2400 2026-11-20 (un jour dans "
+    "votre fuseau horaire, ou hier)\n"
+    "Les valeurs sont données par les admins et par les personnes Responsables, Approbatrices "
+    "ou Consultées du sujet de l'indicateur. Un admin définit les indicateurs avec tandem "
+    "import kpis FICHIER.yaml.",
+    "kpi.list.title.one": "{count} indicateur partagé",
+    "kpi.list.title.other": "{count} indicateurs partagés",
+    "kpi.list.empty": "Aucun indicateur pour l'instant. Un admin les définit avec tandem import "
+    "kpis FICHIER.yaml.",
+    "kpi.list.footer": "/indicateur voir INDICATEUR pour l'un d'eux, /indicateur saisir "
+    "INDICATEUR VALEUR pour donner une valeur.",
+    "kpi.list.target": "cible {target}",
+    "kpi.no_value": "pas encore de valeur",
+    "kpi.trend": "7 jours : {week} · 30 jours : {month}",
+    "kpi.trend.none": "—",
+    "kpi.status.ok": "✅ cible atteinte",
+    "kpi.status.off": "⚠️ cible manquée",
+    "kpi.status.alert": "🚨 seuil d'alerte franchi",
+    "kpi.standing.ok": "Cible atteinte ({target}).",
+    "kpi.standing.off": "Cible manquée ({target}).",
+    "kpi.standing.alert": "Seuil d'alerte franchi (la cible est {target}).",
+    "kpi.unit.percent": "{value} %",
+    "kpi.unit.points": "{value} pt",
+    "kpi.unit.ms": "{value} ms",
+    "kpi.unit.s": "{value} s",
+    "kpi.unit_name.percent": "pourcentage",
+    "kpi.unit_name.ms": "millisecondes",
+    "kpi.unit_name.s": "secondes",
+    "kpi.unit_name.count": "nombre simple",
+    "kpi.better.lower": "plus bas, c'est mieux",
+    "kpi.better.higher": "plus haut, c'est mieux",
+    "kpi.target": "{target} ({better})",
+    "kpi.target_alert": "{target} ({better}) ; alerte à {alert}",
+    "kpi.latest": "{value} ({when}) {status}",
+    "kpi.owner": "{who}, Responsable de {topic}",
+    "kpi.no_owner": "personne : aucun sujet RACI « {topic} »",
+    "kpi.every.hours.one": "toutes les heures",
+    "kpi.every.hours.other": "toutes les {count} heures",
+    "kpi.every.days.one": "chaque jour",
+    "kpi.every.days.other": "tous les {count} jours",
+    "kpi.every.weeks.one": "chaque semaine",
+    "kpi.every.weeks.other": "toutes les {count} semaines",
+    "kpi.field.latest": "Dernière valeur",
+    "kpi.field.target": "Cible",
+    "kpi.field.trend": "Tendance",
+    "kpi.field.month": "30 derniers jours",
+    "kpi.field.owner": "Propriétaire",
+    "kpi.field.every": "Une valeur est attendue",
+    "kpi.show.usage": "Quel indicateur ? Tapez /indicateur voir INDICATEUR, par ex. /indicateur "
+    "voir conversion-rate ; /indicateur les liste.",
+    "kpi.show.sparkline": "{line} (de {low} à {high}, une barre par jour)",
+    "kpi.show.values": "Dernières valeurs :",
+    "kpi.show.no_values": "Aucune valeur ces 30 derniers jours.",
+    "kpi.show.value": "{when} : {value}, {how} par {who}",
+    "kpi.show.footer": "/indicateur saisir {slug} VALEUR [DATE] donne une valeur.",
+    "kpi.source.chat": "saisie",
+    "kpi.source.import": "importée",
+    "kpi.source.api": "envoyée",
+    "kpi.source.url": "relevée",
+    "kpi.unknown": "Je ne connais aucun indicateur « {query} ».",
+    "kpi.suggest": "Vouliez-vous dire {suggestions} ?",
+    "kpi.suggest.none": "Tapez /indicateur pour les voir tous.",
+    "kpi.set.usage": "Tapez /indicateur saisir INDICATEUR VALEUR [DATE], par ex. /indicateur "
+    "saisir conversion-rate 2,4, ou /indicateur saisir lcp-home 2400 2026-11-20 pour un jour "
+    "passé.",
+    "kpi.set.not_number": "« {value} » n'est pas un nombre : rien n'a été enregistré pour "
+    "{name}. Tapez un nombre comme 2,4 (ou 2.4).",
+    "kpi.set.other_unit": "« {value} » est en {given}, mais {name} se mesure en {unit} : rien "
+    "n'a été enregistré.",
+    "kpi.set.bad_date": "Je ne sais pas lire le jour « {date} » : rien n'a été enregistré. "
+    "Écrivez-le AAAA-MM-JJ (aujourd'hui, c'est le {today}), ou hier.",
+    "kpi.set.future": "Le {day} n'est pas encore arrivé dans votre fuseau horaire : rien n'a "
+    "été enregistré. Une valeur se donne pour aujourd'hui ou un jour passé.",
+    "kpi.set.refused": "Seuls les admins et les personnes Responsables, Approbatrices ou "
+    "Consultées pour {topic} donnent les valeurs de {name}. Rien n'a été enregistré ; "
+    "demandez à {owner}.",
+    "kpi.set.done": "{name} : {value} enregistré pour le {when}.",
+    "kpi.set.converted": "(« {typed} » lu comme {value}.)",
+    "kpi.set.replaced": "Cette valeur remplace {old}, donnée par {who} pour le même moment.",
     # RACI
     "raci.role.responsible": "Responsable",
     "raci.role.accountable": "Approbateur",

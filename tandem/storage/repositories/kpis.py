@@ -137,6 +137,7 @@ async def record_value(
         NotInTenant: the KPI is not the tenant's.
     """
     await require_owned(session, tenant=tenant, model=Kpi, row_id=kpi_id)
+    at = utc(at)  # SQLite keeps no offset: what is stored must already be UTC
     statement = select(KpiValue).where(
         KpiValue.tenant_id == tenant.id, KpiValue.kpi_id == kpi_id, KpiValue.at == at
     )

@@ -1,0 +1,1 @@
+"""Shared KPIs: the indicators marketing and IT answer for together (``/kpi``)."""
