@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from datetime import time
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tandem.bot.text import fold
-from tandem.rituals.common.working_time import parse_clock
+from tandem.rituals.common.org import stored_channel
+from tandem.rituals.common.working_time import WorkingHours, parse_clock
 from tandem.storage.records import ChannelAddress
 
 MAX_ACK_HOURS = 24 * 5
@@ -23,12 +23,12 @@ _DURATION = re.compile(r"^(\d{1,3})\s*(h|hours?|heures?|d|days?|j|jours?)?$")
 
 @dataclass(frozen=True, slots=True)
 class EscalationPolicy:
-    """Delays in working time; the channel where the last level also posts (optional)."""
+    """Delays in working time (the organisation's hours, kept with each blocker); the
+    channel where the last level also posts (optional)."""
 
     ack_hours: int = 4
     resolve_days: int = 2
-    day_start: time = time(9)
-    day_end: time = time(17)
+    hours: WorkingHours = field(default_factory=WorkingHours)
     channel: ChannelAddress | None = None
     locale: str = "en"  # the language of posts in the channel: that of the admin who set it
 
@@ -37,8 +37,7 @@ class EscalationPolicy:
         return {
             "ack_hours": self.ack_hours,
             "resolve_days": self.resolve_days,
-            "day_start": self.day_start.strftime("%H:%M"),
-            "day_end": self.day_end.strftime("%H:%M"),
+            **self.hours.as_dict(),
             "locale": self.locale,
             "channel": (
                 None
@@ -57,23 +56,13 @@ class EscalationPolicy:
         default = cls()
         if not stored:
             return default
-        channel = stored.get("channel")
         try:
             return cls(
                 ack_hours=int(stored.get("ack_hours", default.ack_hours)),
                 resolve_days=int(stored.get("resolve_days", default.resolve_days)),
-                day_start=parse_clock(str(stored.get("day_start", "09:00"))),
-                day_end=parse_clock(str(stored.get("day_end", "17:00"))),
+                hours=WorkingHours.read(stored),
                 locale=str(stored.get("locale", "en")),
-                channel=(
-                    ChannelAddress(
-                        id=str(channel["id"]),
-                        kind=str(channel.get("kind", "channel")),
-                        reference=channel.get("reference"),
-                    )
-                    if isinstance(channel, Mapping) and channel.get("id")
-                    else None
-                ),
+                channel=stored_channel(stored),
             )
         except (ValueError, TypeError, KeyError):
             return default
@@ -145,7 +134,7 @@ def change(
                 raise PolicyProblem("escalation.bad_day", value=value) from None
             if not dash or end <= start:
                 raise PolicyProblem("escalation.bad_day", value=value)
-            updated = replace(updated, day_start=start, day_end=end)
+            updated = replace(updated, hours=WorkingHours(start=start, end=end))
         elif word in _CHANNEL_WORDS:
             if fold(value) in {"none", "aucun", "-"}:
                 updated = replace(updated, channel=None)

@@ -592,7 +592,7 @@ class BlockerRitual:
                 ),
                 Field(
                     label=t("escalation.hours"),
-                    value=f"{policy.day_start.strftime('%H:%M')}–{policy.day_end.strftime('%H:%M')}",
+                    value=f"{policy.hours.start.strftime('%H:%M')}–{policy.hours.end.strftime('%H:%M')}",
                 ),
                 Field(label=t("escalation.channel"), value=channel),
             ),

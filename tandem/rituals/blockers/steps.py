@@ -104,12 +104,8 @@ def resolve_deadline(
 
 def calendar(policy: EscalationPolicy, person: StandupMemberView) -> Calendar:
     """A person's calendar (timezone, working days, days away) under ``policy``'s hours."""
-    return Calendar(
-        timezone=person.timezone,
-        work_days=frozenset(person.work_days),
-        start=policy.day_start,
-        end=policy.day_end,
-        away=person.away,
+    return policy.hours.calendar(
+        timezone=person.timezone, work_days=person.work_days, away=person.away
     )
 
 

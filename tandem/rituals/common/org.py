@@ -1,4 +1,5 @@
-"""A tenant's organisation at one moment: its people, RACI topics, PMs and working hours.
+"""A tenant's organisation at one moment: its people, RACI topics, PMs, working hours and
+escalation channel.
 
 The blocker, guardrail and planning rituals all route by it; :func:`load_org` reads it in
 one database session.
@@ -6,12 +7,19 @@ one database session.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from tandem.rituals.blockers.policy import EscalationPolicy
-from tandem.rituals.common.working_time import Calendar
+from tandem.rituals.common.working_time import Calendar, WorkingHours
 from tandem.storage.database import Database
-from tandem.storage.records import ContactView, PmSettingView, TenantRef, TopicRecord
+from tandem.storage.records import (
+    ChannelAddress,
+    ContactView,
+    PmSettingView,
+    TenantRef,
+    TopicRecord,
+)
 from tandem.storage.repositories import escalation, people, raci
 
 PM_DEPARTMENT = "pmo"
@@ -24,7 +32,9 @@ class Org:
     people: dict[str, ContactView]
     topics: dict[str, TopicRecord]
     pm_settings: dict[int, PmSettingView]
-    policy: EscalationPolicy
+    hours: WorkingHours
+    channel: ChannelAddress | None  # where the last escalation level and IT's questions go
+    channel_locale: str  # the language of posts in that channel
     pms: tuple[ContactView, ...] = field(default=())
 
     def person(self, email: str | None) -> ContactView | None:
@@ -50,12 +60,8 @@ class Org:
 
     def calendar(self, person: ContactView) -> Calendar:
         """A person's working time under the tenant's hours, with their days away."""
-        return Calendar(
-            timezone=person.timezone,
-            work_days=frozenset(person.work_days),
-            start=self.policy.day_start,
-            end=self.policy.day_end,
-            away=person.away,
+        return self.hours.calendar(
+            timezone=person.timezone, work_days=person.work_days, away=person.away
         )
 
 
@@ -67,12 +73,47 @@ def is_pm(person: ContactView, setting: PmSettingView | None) -> bool:
 
 
 async def load_org(*, database: Database, tenant: TenantRef) -> Org:
-    """People, topics, PMs and the policy of a tenant, read in one session."""
+    """People, topics, PMs, hours and escalation channel of a tenant, read in one session."""
     async with database.session() as session:
         everyone = await people.contacts(session, tenant=tenant)
         topics = {t.slug: t for t in await raci.export_topics(session, tenant=tenant)}
         settings = await escalation.pm_settings(session, tenant=tenant)
-        policy = EscalationPolicy.of(await escalation.get_policy(session, tenant=tenant))
+        stored = await escalation.get_policy(session, tenant=tenant)
     by_email = {p.email: p for p in everyone.values()}
     pms = tuple(p for p in everyone.values() if is_pm(p, settings.get(p.person_id)))
-    return Org(people=by_email, topics=topics, pm_settings=settings, policy=policy, pms=pms)
+    hours, channel, locale = _hours_and_channel(stored)
+    return Org(
+        people=by_email,
+        topics=topics,
+        pm_settings=settings,
+        hours=hours,
+        channel=channel,
+        channel_locale=locale,
+        pms=pms,
+    )
+
+
+def stored_channel(stored: Mapping[str, Any]) -> ChannelAddress | None:
+    """The escalation channel of the tenant's stored settings, if they name one; raises
+    KeyError or TypeError when it cannot be read."""
+    channel = stored.get("channel")
+    if not isinstance(channel, Mapping) or not channel.get("id"):
+        return None
+    return ChannelAddress(
+        id=str(channel["id"]),
+        kind=str(channel.get("kind", "channel")),
+        reference=channel.get("reference"),
+    )
+
+
+def _hours_and_channel(
+    stored: Mapping[str, Any] | None,
+) -> tuple[WorkingHours, ChannelAddress | None, str]:
+    """The hours, channel and channel language an admin set (with ``/tandem escalation``);
+    the defaults while none are set, or when what is stored cannot be read."""
+    if not stored:
+        return WorkingHours(), None, "en"
+    try:
+        return WorkingHours.read(stored), stored_channel(stored), str(stored.get("locale", "en"))
+    except (ValueError, TypeError, KeyError):
+        return WorkingHours(), None, "en"

@@ -1,4 +1,5 @@
-"""Wall-clock times in a timezone, and working hours counted in one person's calendar.
+"""Wall-clock times in a timezone, the organisation's working hours, and working hours
+counted in one person's calendar.
 
 Pure functions. Local times that do not exist (spring forward) are moved forward
 by the gap; local times that happen twice (fall back) are taken the first time.
@@ -6,8 +7,10 @@ by the gap; local times that happen twice (fall back) are taken the first time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 MAX_DAYS = 3660  # a calendar with no working day at all is treated as always open
@@ -35,6 +38,40 @@ def at_local(day: date, moment: time, zone: str) -> datetime:
 def local_date(moment: datetime, zone: str) -> date:
     """The calendar date of an instant in ``zone``."""
     return moment.astimezone(ZoneInfo(zone)).date()
+
+
+@dataclass(frozen=True, slots=True)
+class WorkingHours:
+    """When the organisation's working day starts and ends, in each person's own timezone
+    (an admin sets them with ``/tandem escalation hours: 09:00-17:00``)."""
+
+    start: time = time(9)
+    end: time = time(17)
+
+    @classmethod
+    def read(cls, stored: Mapping[str, Any]) -> WorkingHours:
+        """The hours of stored settings (``day_start``, ``day_end``; 09:00–17:00 where
+        missing); raises ValueError when one is not a time of day."""
+        return cls(
+            start=parse_clock(str(stored.get("day_start", "09:00"))),
+            end=parse_clock(str(stored.get("day_end", "17:00"))),
+        )
+
+    def as_dict(self) -> dict[str, str]:
+        """As stored, beside the rest of the settings: ``{"day_start": "09:00", …}``."""
+        return {"day_start": self.start.strftime("%H:%M"), "day_end": self.end.strftime("%H:%M")}
+
+    def calendar(
+        self, *, timezone: str, work_days: Iterable[int], away: tuple[tuple[date, date], ...]
+    ) -> Calendar:
+        """One person's calendar (timezone, working weekdays, days away) under these hours."""
+        return Calendar(
+            timezone=timezone,
+            work_days=frozenset(work_days),
+            start=self.start,
+            end=self.end,
+            away=away,
+        )
 
 
 @dataclass(frozen=True, slots=True)

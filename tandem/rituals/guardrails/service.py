@@ -369,7 +369,7 @@ class GuardrailService:
             index.rules[c.rule] for c in outcome.match.candidates[:3] if c.rule in index.rules
         ]
         target = org.accountable(close_topic)
-        channel = org.policy.channel
+        channel = org.channel
         routed = target.email if target else ("#escalation" if channel else "")
         async with self._database.session() as session:
             recorded = await approvals.add_question(
@@ -395,7 +395,7 @@ class GuardrailService:
             if await self.reach.tell(key=key, tenant=tenant, member=target, reply=reply):
                 told = target.name
         elif channel is not None:
-            t = Translator(locale=org.policy.locale)
+            t = Translator(locale=org.channel_locale)
             reply = cards.question_for_it(
                 t,
                 question=outcome.question,
