@@ -27,6 +27,7 @@ from tandem.rituals.common.directory import Directory
 from tandem.rituals.guardrails.engine import GuardrailEngine
 from tandem.rituals.guardrails.ritual import GuardrailRitual
 from tandem.rituals.guardrails.service import GuardrailService
+from tandem.rituals.kpi.breach import BreachWatch
 from tandem.rituals.kpi.ritual import KpiRitual
 from tandem.rituals.kpi.service import KpiService
 from tandem.rituals.planning.engine import PlanningEngine
@@ -166,7 +167,11 @@ def build_runtime(
         grace=timedelta(minutes=settings.grace_minutes),
     )
     PlanningRitual(database=database, service=planning_service).register(dispatcher)
-    KpiRitual(database=database, service=KpiService(database=database)).register(dispatcher)
+    KpiRitual(
+        database=database,
+        service=KpiService(database=database),
+        breaches=BreachWatch(database=database, blockers=blocker_service),
+    ).register(dispatcher)
     return Runtime(
         settings=settings,
         clock=clock,

@@ -167,6 +167,23 @@ MESSAGES: dict[str, str] = {
     "kpi.set.done": "{name} : {value} enregistré pour le {when}.",
     "kpi.set.converted": "(« {typed} » lu comme {value}.)",
     "kpi.set.replaced": "Cette valeur remplace {old}, donnée par {who} pour le même moment.",
+    "kpi.breach.text": "{name} ({slug}) a franchi son seuil d'alerte : {value} (alerte à "
+    "{alert}, cible {target}).",
+    "kpi.breach.note": "{name} est revenu dans sa cible ({target}) pendant {period} : {value} "
+    "maintenant.",
+    "kpi.breach.raised": "🚨 Blocage n°{id} signalé : {owner} s'en occupe.",
+    "kpi.breach.raised_unowned": "🚨 Blocage n°{id} signalé ; personne ne répond du sujet de "
+    "l'indicateur.",
+    "kpi.breach.open": "Le blocage n°{id} est déjà ouvert pour lui : aucun nouveau n'a été "
+    "signalé.",
+    "kpi.breach.resolved": "De retour dans la cible pendant une période entière : le blocage "
+    "n°{id} est résolu.",
+    "kpi.period.hours.one": "une heure",
+    "kpi.period.hours.other": "{count} heures",
+    "kpi.period.days.one": "une journée entière",
+    "kpi.period.days.other": "{count} jours entiers",
+    "kpi.period.weeks.one": "une semaine entière",
+    "kpi.period.weeks.other": "{count} semaines entières",
     # RACI
     "raci.role.responsible": "Responsable",
     "raci.role.accountable": "Approbateur",

@@ -5,7 +5,8 @@ days and an arrow; ``/kpi show KPI`` shows one with the last 30 days drawn as a
 sparkline and its last values, each with who gave it; ``/kpi set KPI VALUE [DATE]``
 gives a value (admins, and the people Responsible, Accountable or Consulted for the
 KPI's topic). A date is a day in the giver's timezone; a value for a day is kept at noon
-that day, so that a second value for the same day replaces the first, and says so.
+that day, so that a second value for the same day replaces the first, and says so. A
+value past the KPI's alert threshold raises one blocker for its owner (``breach.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from tandem.bot.text import fold
 from tandem.bot.timefmt import format_day, format_instant
 from tandem.rituals.common.member import Member, member_of
 from tandem.rituals.kpi import figures
+from tandem.rituals.kpi.breach import Breach, BreachWatch, Outcome
 from tandem.rituals.kpi.figures import NotANumber, OtherUnit
 from tandem.rituals.kpi.service import KpiService, may_feed
 from tandem.storage.database import Database
@@ -39,9 +41,13 @@ _TOMORROW = frozenset({"tomorrow", "demain"})
 class KpiRitual:
     """Registers ``/kpi`` (``/indicateur`` in French)."""
 
-    def __init__(self, *, database: Database, service: KpiService) -> None:
+    def __init__(
+        self, *, database: Database, service: KpiService, breaches: BreachWatch | None = None
+    ) -> None:
+        """``breaches`` turns a value past a KPI's alert threshold into a blocker."""
         self._database = database
         self._service = service
+        self._breaches = breaches
 
     def register(self, dispatcher: Dispatcher) -> None:
         """Tell the dispatcher what this ritual answers."""
@@ -219,6 +225,12 @@ class KpiRitual:
                 )
             )
         lines.append(_standing(t, kpi, read.value))
+        if self._breaches is not None:
+            breach = await self._breaches.check(
+                key=me.key, tenant=me.tenant, kpi=kpi, sender=email, now=now
+            )
+            if breach is not None:
+                lines.append(_breach(t, breach))
         return Reply(text="\n".join(lines))
 
 
@@ -280,6 +292,12 @@ def _target(t: Translator, kpi: KpiView) -> str:
 def _standing(t: Translator, kpi: KpiView, value: float) -> str:
     target = figures.show_value(kpi.target, unit=kpi.unit, t=t)
     return t(f"kpi.standing.{figures.status(kpi, value)}", target=target)
+
+
+def _breach(t: Translator, breach: Breach) -> str:
+    if breach.outcome is Outcome.RAISED and breach.owner is None:
+        return t("kpi.breach.raised_unowned", id=breach.blocker_id)
+    return t(f"kpi.breach.{breach.outcome.value}", id=breach.blocker_id, owner=breach.owner)
 
 
 def _owner(t: Translator, topic: TopicView | None, kpi: KpiView) -> str:

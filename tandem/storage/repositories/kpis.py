@@ -194,6 +194,14 @@ async def history(
     return found
 
 
+async def lock_kpi(session: AsyncSession, *, tenant: TenantRef, kpi_id: int) -> KpiView | None:
+    """The tenant's KPI ``kpi_id``, its row locked until the session ends (on PostgreSQL), so
+    that two values crossing its threshold at once cannot both raise a blocker."""
+    statement = select(Kpi).where(Kpi.tenant_id == tenant.id, Kpi.id == kpi_id).with_for_update()
+    row = (await session.exec(statement)).first()
+    return _view(row) if row else None
+
+
 async def set_breach(
     session: AsyncSession, *, tenant: TenantRef, kpi_id: int, blocker_id: int | None
 ) -> None:
