@@ -27,10 +27,10 @@ from tandem.rituals.blockers.service import (
     BlockerService,
     Routed,
 )
+from tandem.rituals.common.days import days_text, parse_days
 from tandem.rituals.common.member import Member, member_of, person_named
 from tandem.rituals.common.org import Org
 from tandem.rituals.common.working_time import parse_clock
-from tandem.rituals.standup.settings_text import days_text, parse_days
 from tandem.storage.database import Database
 from tandem.storage.records import BlockerView, ChannelAddress
 from tandem.storage.repositories import blockers, escalation

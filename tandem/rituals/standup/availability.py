@@ -10,6 +10,7 @@ from tandem.bot.cards import Card, Reply
 from tandem.bot.dispatcher import CommandContext
 from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
+from tandem.rituals.common.days import days_text
 from tandem.rituals.standup import settings_text, timing
 from tandem.rituals.standup.desk import Desk, Me
 from tandem.rituals.standup.settings_text import SettingsProblem
@@ -118,4 +119,4 @@ class Availability:
                 session, tenant=me.tenant, person_id=me.person_id, days=days
             )
         await self._desk.changed()
-        return Reply(text=t("standup.workdays.done", days=settings_text.days_text(days, t=t)))
+        return Reply(text=t("standup.workdays.done", days=days_text(days, t=t)))

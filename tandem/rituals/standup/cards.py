@@ -11,6 +11,7 @@ from babel.dates import format_date
 from tandem.bot.cards import Button, ButtonStyle, Card, Field, Form, Input
 from tandem.bot.i18n import Translator
 from tandem.bot.timefmt import format_instant
+from tandem.rituals.common.days import days_text
 from tandem.rituals.standup import settings_text
 from tandem.rituals.standup.questions import blocker_text, questions_for
 from tandem.storage.records import AnswerView, StandupMemberView, StandupView
@@ -284,7 +285,7 @@ def describe(*, t: Translator, standup: StandupView, reader_timezone: str) -> Fi
         state = f" ({t('standup.paused')})"
     value = t.plural(
         "standup.list.line",
-        days=settings_text.days_text(s.days, t=t),
+        days=days_text(s.days, t=t),
         times=times,
         timezone=s.timezone,
         count=len(standup.members),

@@ -12,7 +12,6 @@ message key for the translator, never as a traceback.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,6 +19,7 @@ from datetime import date
 from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
 from tandem.bot.timefmt import is_valid_timezone
+from tandem.rituals.common.days import days_text, parse_days
 from tandem.rituals.standup.questions import DEFAULT_BLOCKERS, DEFAULT_KEYS, default_blockers
 from tandem.rituals.standup.timing import parse_clock
 from tandem.storage.records import StandupSettings
@@ -66,33 +66,6 @@ _KEYS = {
     "facultatif": "optional",
     "channel": "channel",
     "canal": "channel",
-}
-_DAY_NAMES = {
-    **{name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
-    **{name: i for i, name in enumerate(("lun", "mar", "mer", "jeu", "ven", "sam", "dim"))},
-    **{
-        name: i
-        for i, name in enumerate(
-            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-        )
-    },
-    **{
-        name: i
-        for i, name in enumerate(
-            ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-        )
-    },
-}
-_DAY_SETS = {
-    "weekdays": (0, 1, 2, 3, 4),
-    "workdays": (0, 1, 2, 3, 4),
-    "semaine": (0, 1, 2, 3, 4),
-    "daily": (0, 1, 2, 3, 4, 5, 6),
-    "everyday": (0, 1, 2, 3, 4, 5, 6),
-    "tous": (0, 1, 2, 3, 4, 5, 6),
-    "touslesjours": (0, 1, 2, 3, 4, 5, 6),
-    "quotidien": (0, 1, 2, 3, 4, 5, 6),
-    "chaquejour": (0, 1, 2, 3, 4, 5, 6),
 }
 _YES = {"yes", "y", "true", "on", "oui", "o", "vrai", "1"}
 _NO = {"no", "n", "false", "off", "non", "faux", "0", ""}
@@ -169,41 +142,11 @@ def split_text(text: str, *, name_first: bool = True) -> dict[str, str]:
     return values
 
 
-def _plain(text: str) -> str:
-    """Lower case without accents, keeping the ``-`` and ``,`` that days are written with."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
-
-
-def parse_days(text: str) -> tuple[int, ...]:
-    """``mon-fri``, ``lun,mer``, ``weekdays``… as weekday numbers (0 is Monday).
-
-    Raises:
-        SettingsProblem: a day that cannot be read.
-    """
-    folded = fold(text).replace(" ", "")
-    if folded in _DAY_SETS:
-        return _DAY_SETS[folded]
-    days: set[int] = set()
-    spaced = re.sub(r"\s*-\s*", "-", _plain(text).replace(".", ""))
-    spaced = re.sub(r"\bdu\s+(\w+)\s+au\s+(\w+)", r"\1-\2", spaced)  # du lundi au vendredi
-    spaced = re.sub(r"\b(\w+)\s+(?:to|au|a)\s+(\w+)", r"\1-\2", spaced)  # mon to fri
-    spaced = re.sub(r"\b(?:et|and)\b", ",", spaced)
-    for part in filter(None, re.split(r"[,/;\s]+", spaced)):
-        start, dash, end = part.partition("-")
-        if start not in _DAY_NAMES or (dash and end not in _DAY_NAMES):
-            raise SettingsProblem("standup.setup.bad_days", value=text[:60])
-        first = _DAY_NAMES[start]
-        last = _DAY_NAMES[end] if dash else first
-        day = first
-        while True:
-            days.add(day)
-            if day == last:
-                break
-            day = (day + 1) % 7
-    if not days:
-        raise SettingsProblem("standup.setup.bad_days", value=text[:60])
-    return tuple(sorted(days))
+def _days(text: str) -> tuple[int, ...]:
+    try:
+        return parse_days(text)
+    except ValueError:
+        raise SettingsProblem("standup.setup.bad_days", value=text[:60]) from None
 
 
 def _slots(text: str) -> tuple[tuple[str, str], ...]:
@@ -307,7 +250,7 @@ def read(values: Mapping[str, str], *, base: Draft | None = None) -> Draft:
         elif key == "blockers":
             blockers = text
         elif key == "days":
-            changes["days"] = parse_days(text) if text else DEFAULT_DAYS
+            changes["days"] = _days(text) if text else DEFAULT_DAYS
         elif key == "times":
             changes["slots"] = _slots(text) if text else DEFAULT_SLOTS
         elif key == "timezone":
@@ -333,28 +276,6 @@ def read(values: Mapping[str, str], *, base: Draft | None = None) -> Draft:
     if not draft.members:
         raise SettingsProblem("standup.setup.no_members")
     return draft
-
-
-def days_text(days: tuple[int, ...], *, t: Translator) -> str:
-    """Days as typed back, in the reader's language: ``mon-fri`` (``lun-ven``) for runs of
-    three or more, else a list; every day is ``daily`` (``tous les jours``)."""
-    codes = t("days.short").split()
-    ordered = sorted(set(days))
-    if ordered == list(range(7)):
-        return t("days.every")
-    groups: list[list[int]] = []
-    for day in ordered:
-        if groups and groups[-1][-1] == day - 1:
-            groups[-1].append(day)
-        else:
-            groups.append([day])
-    parts = []
-    for group in groups:
-        if len(group) >= 3:
-            parts.append(f"{codes[group[0]]}-{codes[group[-1]]}")
-        else:
-            parts.extend(codes[d] for d in group)
-    return ",".join(parts)
 
 
 def as_values(settings: StandupSettings, *, t: Translator) -> dict[str, str]:
