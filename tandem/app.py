@@ -261,7 +261,9 @@ async def _sweep_once(runtime: Runtime, *, catch_up: bool) -> None:
 
 ALL = "all"
 """The kind of ``import``/``export`` that moves every row of a tenant (``storage/archive.py``)."""
-KINDS = [*(k.value for k in FileKind), ALL]
+KPI_VALUES = "kpi-values"
+"""KPI values from CSV (``storage/orgfiles/kpi_values.py``), measured rather than defined."""
+KINDS = [*(k.value for k in FileKind), KPI_VALUES, ALL]
 
 
 @cli.command("import")
@@ -280,7 +282,8 @@ KINDS = [*(k.value for k in FileKind), ALL]
     help="With all: delete the tenant's data here first, in the same transaction.",
 )
 def import_command(kind: str, file: Path, tenant: str | None, replace: bool) -> None:
-    """Import people (CSV), a RACI matrix (CSV), guardrails (YAML) or KPIs (YAML) into a tenant.
+    """Import people (CSV), a RACI matrix (CSV), guardrails (YAML), KPIs (YAML) or KPI values
+    (CSV: kpi,at,value[,by]) into a tenant.
 
     `import all FILE` loads a tenant's every row from `tandem export all`, in one
     transaction, into a tenant that has no data here (or, with --replace, whose data is
@@ -298,10 +301,16 @@ def import_command(kind: str, file: Path, tenant: str | None, replace: bool) -> 
         raise click.ClickException(f"{file} is not UTF-8 text; save it as UTF-8 CSV") from None
 
     from tandem.bot.clock import SystemClock
+    from tandem.storage.orgfiles.kpi_values import import_kpi_values
     from tandem.storage.orgfiles.problems import FileRejected
-    from tandem.storage.orgfiles.service import import_file
+    from tandem.storage.orgfiles.service import UnknownTenant, import_file
 
     async def work(database: Database) -> str:
+        if kind == KPI_VALUES:
+            values = await import_kpi_values(
+                database=database, tenant=key, text=text, at=SystemClock().now(), by=file.name
+            )
+            return values.describe()
         report = await import_file(
             database=database,
             tenant=key,
@@ -316,6 +325,8 @@ def import_command(kind: str, file: Path, tenant: str | None, replace: bool) -> 
     except FileRejected as rejected:
         click.echo(rejected.describe(), err=True)
         sys.exit(1)
+    except UnknownTenant:
+        raise click.ClickException(f"no tenant {key}: import its people and KPIs first") from None
 
 
 def _import_all(file: Path, *, tenant: TenantKey | None, replace: bool) -> None:
@@ -388,7 +399,7 @@ CREDENTIALS_WARNING = (
     help="Write to FILE instead of the standard output (with all: readable by you only).",
 )
 def export_command(kind: str, tenant: str, output: Path | None) -> None:
-    """Export a tenant's people, RACI matrix, guardrails or KPIs in the import format.
+    """Export a tenant's people, RACI matrix, guardrails, KPIs or KPI values in the import format.
 
     `export all` writes every row of the tenant (JSON Lines) for `tandem import all`,
     to move it to another database or keep it. The file contains credentials (the Slack
@@ -397,6 +408,7 @@ def export_command(kind: str, tenant: str, output: Path | None) -> None:
     """
     from tandem.bot.clock import SystemClock
     from tandem.storage.archive import export_tenant
+    from tandem.storage.orgfiles.kpi_values import export_kpi_values
     from tandem.storage.orgfiles.service import UnknownTenant, export_file
 
     key = _tenant(tenant)
@@ -404,6 +416,8 @@ def export_command(kind: str, tenant: str, output: Path | None) -> None:
     async def work(database: Database) -> str:
         if kind == ALL:
             return await export_tenant(database=database, tenant=key, at=SystemClock().now())
+        if kind == KPI_VALUES:
+            return await export_kpi_values(database=database, tenant=key)
         return await export_file(database=database, tenant=key, kind=FileKind(kind))
 
     try:
