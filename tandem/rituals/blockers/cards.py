@@ -9,6 +9,7 @@ from tandem.bot.cards import Button, ButtonStyle, Card, Field, Form, Input, Repl
 from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
 from tandem.bot.timefmt import format_instant
+from tandem.rituals.common.wording import short, topic_title, who
 from tandem.storage.records import BlockerView, StandupMemberView, TopicRecord
 
 ACK = "blocker.ack:"
@@ -20,14 +21,7 @@ DECLINE = "blocker.decline:"
 ROUTE = "blocker.route:"
 NOTE = "note"
 PERSON = "person"
-SHORT = 80
 PICKS = 5  # topics offered as buttons when a blocker's topic is asked
-
-
-def short(text: str, limit: int = SHORT) -> str:
-    """One line of a blocker's text, cut with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def age(t: Translator, delta: timedelta) -> str:
@@ -36,22 +30,6 @@ def age(t: Translator, delta: timedelta) -> str:
     if hours < 48:
         return t("blocker.age.hours", count=hours)
     return t("blocker.age.days", count=hours // 24)
-
-
-def who(people: Mapping[str, StandupMemberView], email: str | None, t: Translator) -> str:
-    """A person's name, or their email when not in the people file."""
-    if not email:
-        return t("blocker.nobody")
-    found = people.get(email)
-    return found.name if found else email
-
-
-def topic_title(topics: Mapping[str, TopicRecord], slug: str | None, t: Translator) -> str:
-    """``Domain names and DNS (domain-names)``, or that it has no topic yet."""
-    if not slug:
-        return t("blocker.no_topic")
-    topic = topics.get(slug)
-    return f"{topic.title_in(t.locale)} ({slug})" if topic else slug
 
 
 def level_name(t: Translator, level: int) -> str:

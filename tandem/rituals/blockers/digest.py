@@ -14,6 +14,7 @@ from tandem.bot.cards import Card, Field
 from tandem.bot.i18n import Translator
 from tandem.bot.timefmt import format_instant
 from tandem.rituals.blockers import cards
+from tandem.rituals.common import wording
 from tandem.storage.records import BlockerView, StandupMemberView, TopicRecord
 
 WINDOW = timedelta(days=30)
@@ -127,7 +128,7 @@ def card(
     if digest.open:
         lines = [
             cards.list_lines(t, found=[b], people=people, now=now)
-            + f" · {cards.topic_title(topics, b.topic_slug, t)}"
+            + f" · {wording.topic_title(topics, b.topic_slug, t)}"
             for b in digest.open
         ]
         fields.append(Field(label=t("blocker.digest.open"), value=_capped(t, lines)))
@@ -135,7 +136,7 @@ def card(
             Field(
                 label=t("blocker.digest.by_topic"),
                 value=" · ".join(
-                    f"{cards.topic_title(topics, slug, t)}: {count}"
+                    f"{wording.topic_title(topics, slug, t)}: {count}"
                     for slug, count in digest.by_topic
                 ),
             )
@@ -146,8 +147,8 @@ def card(
         t(
             "blocker.digest.resolved_line",
             id=b.id,
-            text=cards.short(b.text, 60),
-            by=cards.who(people, b.resolved_by, t),
+            text=wording.short(b.text, 60),
+            by=wording.who(people, b.resolved_by, t),
             took=duration(t, (b.resolved_at or now) - b.created_at),
         )
         for b in digest.resolved
@@ -175,7 +176,7 @@ def card(
                 value="\n".join(
                     t(
                         "blocker.digest.recurring_line",
-                        topic=cards.topic_title(topics, slug, t),
+                        topic=wording.topic_title(topics, slug, t),
                         count=count,
                     )
                     for slug, count in digest.recurring

@@ -25,6 +25,7 @@ from tandem.rituals.blockers.service import (
     BlockerService,
 )
 from tandem.rituals.blockers.steps import CHANNEL, Level, Step
+from tandem.rituals.common import wording
 from tandem.rituals.common.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
 from tandem.rituals.common.org import Org
 from tandem.rituals.common.reach import reachable_tenants
@@ -223,7 +224,7 @@ class BlockerEngine:
 
     def _intro(self, t: Translator, org: Org, blocker: BlockerView, step: Step) -> str:
         policy = EscalationPolicy.of(blocker.policy)
-        owner = cards.who(org.people, blocker.owner_email, t)
+        owner = wording.who(org.people, blocker.owner_email, t)
         if step.reminder:
             return t("blocker.escalate.reminder", id=blocker.id, owner=owner)
         if step.key.key.endswith(f":ack:{blocker.routing}"):
@@ -232,7 +233,7 @@ class BlockerEngine:
                 count=policy.ack_hours,
                 id=blocker.id,
                 owner=owner,
-                topic=cards.topic_title(org.topics, blocker.topic_slug, t),
+                topic=wording.topic_title(org.topics, blocker.topic_slug, t),
             )
         return t.plural(
             "blocker.escalate.resolve", count=policy.resolve_days, id=blocker.id, owner=owner
@@ -300,9 +301,9 @@ class BlockerEngine:
         to = (
             t("blocker.level.2")
             if step.level is Level.PM
-            else cards.who(org.people, step.key.recipient, t)
+            else wording.who(org.people, step.key.recipient, t)
         )
-        text = t("blocker.notice.escalated", id=blocker.id, text=cards.short(blocker.text), to=to)
+        text = t("blocker.notice.escalated", id=blocker.id, text=wording.short(blocker.text), to=to)
         await self._service.reach.tell(
             key=key, tenant=tenant, member=reporter, reply=Reply(text=text, ephemeral=False)
         )

@@ -27,6 +27,7 @@ from tandem.rituals.blockers.service import (
     BlockerService,
     Routed,
 )
+from tandem.rituals.common import wording
 from tandem.rituals.common.days import days_text, parse_days
 from tandem.rituals.common.member import Member, member_of, person_named
 from tandem.rituals.common.org import Org
@@ -142,7 +143,7 @@ class BlockerRitual:
                     key,
                     id=blocker.id,
                     owner=routed.owner.name,
-                    topic=cards.topic_title(org.topics, blocker.topic_slug, t),
+                    topic=wording.topic_title(org.topics, blocker.topic_slug, t),
                 ),
             )
         if blocker.topic_slug and blocker.routing:
@@ -150,7 +151,7 @@ class BlockerRitual:
                 text=t(
                     "blocker.raised.unowned",
                     id=blocker.id,
-                    topic=cards.topic_title(org.topics, blocker.topic_slug, t),
+                    topic=wording.topic_title(org.topics, blocker.topic_slug, t),
                 ),
             )
         return cards.picker(
@@ -181,8 +182,8 @@ class BlockerRitual:
             t(
                 f"blocker.event.{e.kind}",
                 when=format_instant(moment=e.at, timezone=me.person.timezone, locale=t.locale),
-                who=cards.who(org.people, e.actor_email, t),
-                to=cards.who(org.people, e.target_email, t),
+                who=wording.who(org.people, e.actor_email, t),
+                to=wording.who(org.people, e.target_email, t),
             )
             for e in events[-12:]
         )
@@ -226,8 +227,8 @@ class BlockerRitual:
             text=t(
                 f"blocker.refused.{action.value}",
                 id=blocker.id,
-                owner=cards.who(org.people, blocker.owner_email, t),
-                reporter=cards.who(org.people, blocker.reporter_email, t),
+                owner=wording.who(org.people, blocker.owner_email, t),
+                reporter=wording.who(org.people, blocker.reporter_email, t),
             )
         )
 
@@ -268,7 +269,7 @@ class BlockerRitual:
             return Reply(
                 text=t("blocker.closed", id=blocker.id, status=t("blocker.state.resolved"))
             )
-        return Reply(text=t("blocker.resolved", id=done.id, text=cards.short(done.text)))
+        return Reply(text=t("blocker.resolved", id=done.id, text=wording.short(done.text)))
 
     async def _ack_command(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         blocker = await self._blocker(me, rest)
@@ -285,7 +286,7 @@ class BlockerRitual:
         )
         if done is None:
             return self._not_found(t, str(blocker.id))
-        return Reply(text=t("blocker.acknowledged", id=done.id, text=cards.short(done.text)))
+        return Reply(text=t("blocker.acknowledged", id=done.id, text=wording.short(done.text)))
 
     async def _reassign_command(self, ctx: CommandContext, me: Member, rest: str) -> Reply:
         number, _, who = rest.partition(" ")
@@ -393,7 +394,7 @@ class BlockerRitual:
             slug = topic_query.strip().lstrip("#")
             if slug not in org.topics:
                 return Reply(text=t("blocker.unknown_topic", topic=slug[:80]))
-            topic = cards.topic_title(org.topics, slug, t)
+            topic = wording.topic_title(org.topics, slug, t)
             where, title = {"topic_slug": slug}, t("blocker.list.topic", topic=topic)
         else:
             return Reply(text=t("blocker.usage.list"))

@@ -21,6 +21,7 @@ from tandem.bot.types import TenantKey
 from tandem.rituals.blockers import cards, steps
 from tandem.rituals.blockers.policy import EscalationPolicy
 from tandem.rituals.blockers.steps import Contact, Parties, Plan
+from tandem.rituals.common import wording
 from tandem.rituals.common.org import Org, load_org
 from tandem.rituals.common.reach import Reach
 from tandem.rituals.common.topic_match import TopicMatcher
@@ -226,7 +227,7 @@ class BlockerService:
             blocker=routed.blocker,
             suggestions=routed.suggestions,
             topics=org.topics,
-            intro=t(intro_key, text=cards.short(routed.blocker.text), **values),
+            intro=t(intro_key, text=wording.short(routed.blocker.text), **values),
         )
         await self.reach.tell(key=key, tenant=tenant, member=reporter, reply=reply)
 
@@ -292,8 +293,8 @@ class BlockerService:
         # Their role on the topic as the RACI matrix says it; someone a blocker was passed
         # to may have none (or be only Informed), and is not told otherwise.
         role = next((r for r in ROLES if topic and owner.email in topic.people(r)), None)
-        reporter = cards.who(org.people, blocker.reporter_email, t)
-        title = cards.topic_title(org.topics, blocker.topic_slug, t)
+        reporter = wording.who(org.people, blocker.reporter_email, t)
+        title = wording.topic_title(org.topics, blocker.topic_slug, t)
         if role is None:
             intro = t("blocker.owner.intro_no_role", reporter=reporter, topic=title)
         else:
@@ -304,7 +305,9 @@ class BlockerService:
                 topic=title,
             )
         if blocker.routing > 1 and actor != blocker.reporter_email:
-            intro = t("blocker.owner.reassigned", by=cards.who(org.people, actor, t)) + "\n" + intro
+            intro = (
+                t("blocker.owner.reassigned", by=wording.who(org.people, actor, t)) + "\n" + intro
+            )
         card = cards.blocker_card(
             t,
             blocker=blocker,
@@ -338,10 +341,10 @@ class BlockerService:
         text = t(
             message,
             id=blocker.id,
-            text=cards.short(blocker.text),
-            owner=cards.who(org.people, blocker.owner_email, t),
-            topic=cards.topic_title(org.topics, blocker.topic_slug, t),
-            by=cards.who(org.people, by, t),
+            text=wording.short(blocker.text),
+            owner=wording.who(org.people, blocker.owner_email, t),
+            topic=wording.topic_title(org.topics, blocker.topic_slug, t),
+            by=wording.who(org.people, by, t),
             note=note or "—",
         )
         await self.reach.tell(
@@ -454,7 +457,9 @@ class BlockerService:
         suggestions = found.suggestions or ((found.slug,) if found.slug else ())
         routed = Routed(blocker=updated, suggestions=suggestions)
         reporter = org.person(updated.reporter_email)
-        by = cards.who(org.people, actor, Translator(locale=reporter.locale if reporter else "en"))
+        by = wording.who(
+            org.people, actor, Translator(locale=reporter.locale if reporter else "en")
+        )
         await self.ask_reporter(
             key=key, tenant=tenant, org=org, routed=routed, intro_key="blocker.pick.declined", by=by
         )

@@ -8,7 +8,7 @@ from datetime import date
 from tandem.bot.cards import Button, ButtonStyle, Card, Field, Form, Input, Reply
 from tandem.bot.i18n import Translator
 from tandem.bot.timefmt import format_day, format_instant
-from tandem.rituals.blockers.cards import short, topic_title, who
+from tandem.rituals.common.wording import short, topic_title, who
 from tandem.rituals.guardrails.outcome import UNCOVERED, Outcome
 from tandem.storage.records import (
     ApprovalEventView,

@@ -17,9 +17,9 @@ from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
 from tandem.bot.timefmt import format_day, format_instant
 from tandem.bot.types import Actor
-from tandem.rituals.blockers.cards import short, topic_title, who
 from tandem.rituals.common.member import Member, member_of
 from tandem.rituals.common.org import Org
+from tandem.rituals.common.wording import short, topic_title, who
 from tandem.rituals.common.working_time import local_date
 from tandem.rituals.guardrails import cards
 from tandem.rituals.guardrails.engine import review_due

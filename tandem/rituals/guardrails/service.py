@@ -20,9 +20,9 @@ from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.text import fold
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey
-from tandem.rituals.blockers.cards import short, who
 from tandem.rituals.common.org import Org
 from tandem.rituals.common.reach import Reach
+from tandem.rituals.common.wording import short, who
 from tandem.rituals.common.working_time import Calendar, local_date
 from tandem.rituals.guardrails import cards
 from tandem.rituals.guardrails.catalogue import embed_question, load_index

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from tandem.bot.cards import Button, ButtonStyle, Card, Field, Form, Input, Reply
 from tandem.bot.i18n import Translator
 from tandem.bot.timefmt import format_meeting
-from tandem.rituals.blockers.cards import short
 from tandem.rituals.common.org import Org
+from tandem.rituals.common.wording import short
 from tandem.rituals.planning.agenda import Agenda
 from tandem.storage.records import (
     ContactView,

@@ -18,9 +18,9 @@ from tandem.bot.i18n import Translator
 from tandem.bot.mentions import TYPED_CHANNEL
 from tandem.bot.text import fold
 from tandem.bot.types import ConversationKind, ConversationRef
-from tandem.rituals.blockers.cards import short
 from tandem.rituals.common.member import Member, member_of, person_named
 from tandem.rituals.common.org import Org
+from tandem.rituals.common.wording import short
 from tandem.rituals.common.working_time import at_local
 from tandem.rituals.planning import cards
 from tandem.rituals.planning.draft import (
