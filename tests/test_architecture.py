@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,41 @@ def test_no_two_modules_import_each_other() -> None:
 
 def test_the_cycle_guard_sees_a_cycle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+# Slack's ``<@U…>``, ``<#C…|name>`` (and ``<!here>``) and Teams' ``<at>Name</at>``: the
+# adapters turn them into neutral mentions (``tandem.bot.mentions``) before the core reads.
+PLATFORM_MENTIONS = re.compile(r"<[@#!][A-Z\[(^]|<@>|<at>", re.IGNORECASE)
+# Still reading Slack's syntax, to be moved to neutral mentions by the stand-up's owner.
+MENTIONS_PENDING = {
+    "rituals/standup/ritual.py",
+    "rituals/standup/members.py",
+    "rituals/standup/settings_text.py",
+}
+
+
+def platform_mentions(path: Path) -> list[str]:
+    """The lines of a file that write or read a platform's mention syntax."""
+    lines = path.read_text("utf-8").splitlines()
+    found = enumerate(lines, 1)
+    return [f"{number}: {line.strip()}" for number, line in found if PLATFORM_MENTIONS.search(line)]
+
+
+@pytest.mark.parametrize("layer", ["bot", "rituals"])
+def test_neutral_layers_never_see_a_platforms_mention_syntax(layer: str) -> None:
+    offenders = {
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in sorted((PACKAGE / layer).rglob("*.py"))
+        if path.relative_to(PACKAGE).as_posix() not in MENTIONS_PENDING
+        for line in platform_mentions(path)
+    }
+    assert not offenders, sorted(offenders)
+
+
+def test_mention_guard_sees_slack_and_teams_syntax(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        'A = re.compile(r"^<@([A-Z0-9]+)>$")\nB = "<#C123|general>"\nC = "<at>Tandem</at>"\n'
+        'D = "a <b>bold</b> word, a@b.c"\n'
+    )
+    assert [line[0] for line in platform_mentions(sample)] == ["1", "2", "3"]

@@ -241,7 +241,7 @@ class Dispatcher:
             case CommandInvoked():
                 return self._names.get(_plain(event.command.strip().lstrip("/")), "unknown")
             case MessageReceived():
-                text, _ = clean_input(event.text)
+                text, _ = clean_input(event.text, keep=_tokens(event))
                 command, _ = self.parse(text)
                 return command or ("unknown" if text.startswith("/") else "text")
             case ActionSubmitted():
@@ -260,7 +260,7 @@ class Dispatcher:
             case CommandInvoked():
                 return await self._command(event, event.command, event.text, actor, t)
             case MessageReceived():
-                text, _ = clean_input(event.text)
+                text, _ = clean_input(event.text, keep=_tokens(event))
                 command, args = self.parse(text)
                 if not command and text and not text.startswith("/"):
                     free = self._context(event, actor, t, command="", args=text)
@@ -324,7 +324,7 @@ class Dispatcher:
         if spec.handler is None:
             card = Card(title=t("coming.title"), body=t("coming.body", command=spec.name))
             return Reply.of_card(card)
-        cleaned, _ = clean_input(args)
+        cleaned, _ = clean_input(args, keep=_tokens(event))
         return await spec.handler(self._context(event, actor, t, command=spec.name, args=cleaned))
 
     def _context(
@@ -398,3 +398,10 @@ def _shown(name: str, t: Translator) -> str:
     when it differs (``/blocker (blocage)``)."""
     local = t(f"command.{name}") if f"command.{name}" in CATALOGUES[t.locale] else name
     return f"/{name}" if local == name else t("help.command_local", command=name, local=local)
+
+
+def _tokens(event: Event) -> tuple[str, ...]:
+    """The tokens of the mentions the adapter found in ``event``'s text (kept by cleaning)."""
+    if isinstance(event, CommandInvoked | MessageReceived):
+        return tuple(found.token for found in event.mentions)
+    return ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 
 # Controls, zero-width and direction marks, and the invisible operators (U+2060–2064):
 # U+2063 marks Tandem's own mentions, so nobody may type one.
@@ -17,15 +18,27 @@ _CONTROL = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
-def clean_input(text: str) -> tuple[str, bool]:
+def clean_input(text: str, *, keep: Collection[str] = ()) -> tuple[str, bool]:
     """Drop control and invisible characters and squeeze spaces.
+
+    ``keep`` are pieces of ``text`` kept whole: the tokens of the mentions an adapter
+    found (their invisible separators are Tandem's, every other one is dropped).
 
     Returns:
         The cleaned text and whether anything unreadable was removed.
     """
-    normalised = unicodedata.normalize("NFC", text)
-    stripped = _CONTROL.sub("", normalised.replace("\t", " "))
-    return _SPACES.sub(" ", stripped).strip(), stripped != normalised.replace("\t", " ")
+    normalised = unicodedata.normalize("NFC", text).replace("\t", " ")
+    pieces = [normalised]
+    if keep:
+        tokens = {unicodedata.normalize("NFC", token) for token in keep if token}
+        kept = "|".join(re.escape(token) for token in sorted(tokens, key=len, reverse=True))
+        pieces = re.split(f"({kept})", normalised) if kept else pieces
+    removed = False
+    for index in range(0, len(pieces), 2):  # odd indexes are kept tokens
+        stripped = _CONTROL.sub("", pieces[index])
+        removed = removed or stripped != pieces[index]
+        pieces[index] = stripped
+    return _SPACES.sub(" ", "".join(pieces)).strip(), removed
 
 
 def clean_field(text: str) -> str:

@@ -113,23 +113,61 @@ class Actor:
     known: bool = True
 
 
+class MentionKind(StrEnum):
+    """What a mention names: a person or a channel (the sign it is written with)."""
+
+    PERSON = "@"
+    CHANNEL = "#"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person or a channel picked in a message, as the platform identified them.
+
+    In neutral text a mention is written :attr:`token`, the sign, the id and the name
+    between invisible separators (``U+2063``): readable as one word, never typed by
+    anyone (typed separators are dropped before a ritual reads the text).
+    """
+
+    kind: MentionKind
+    id: str
+    name: str = ""
+
+    @property
+    def token(self) -> str:
+        """The mention as it stands in neutral text."""
+        mark = MENTION_MARK
+        name = self.name.replace(mark, "")
+        return f"{self.kind.value}{mark}{self.id.replace(mark, '')}|{name}{mark}"
+
+
+MENTION_MARK = "\u2063"
+
+
 @dataclass(frozen=True, slots=True)
 class CommandInvoked:
-    """A command such as ``/who-owns dns``; ``text`` is what follows the command."""
+    """A command such as ``/who-owns dns``; ``text`` is what follows the command.
+
+    ``mentions`` are the people and channels the adapter found picked in ``text``, where
+    they stand as :attr:`Mention.token`.
+    """
 
     user: User
     conversation: ConversationRef
     command: str
     text: str = ""
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class MessageReceived:
-    """Free text sent to the bot (a DM, a mention, a terminal line)."""
+    """Free text sent to the bot (a DM, a mention, a terminal line), ``mentions`` as in
+    :class:`CommandInvoked`."""
 
     user: User
     conversation: ConversationRef
     text: str
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,12 +29,19 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from tandem.adapters.calls import CallObserver
 from tandem.adapters.slack.inbound import (
+    action_conversation,
+    action_event,
+    command_event,
     conversation,
+    home_event,
+    home_tab,
+    message_event,
+    neutral_text,
     payload_team,
+    read_by_tandem,
     split_share,
-    strip_mentions,
     tenant_key,
-    view_inputs,
+    view_event,
     well_formed,
 )
 from tandem.adapters.slack.installation_store import (
@@ -53,12 +60,8 @@ from tandem.bot.i18n import Translator
 from tandem.bot.settings import Settings
 from tandem.bot.text import clean_input
 from tandem.bot.types import (
-    ActionSubmitted,
     CommandInvoked,
     ConversationRef,
-    HomeOpened,
-    MessageReceived,
-    MessageRef,
     TenantKey,
     User,
 )
@@ -329,7 +332,7 @@ class SlackAdapter:
         app.action(re.compile(r".+"))(self._on_action)
         app.view(re.compile(r".+"))(self._on_view_submission)
         app.event("message")(self._on_message)
-        app.event("app_mention")(self._on_mention)
+        app.event("app_mention")(self._on_message)
         app.event("app_home_opened")(self._on_home)
         app.event("app_uninstalled")(self._on_uninstalled)
         app.event("tokens_revoked")(self._on_uninstalled)
@@ -545,18 +548,12 @@ class SlackAdapter:
             return
         key = await self._ensure_tenant(context)
         user = await self._user(client, key, str(body.get("user_id", "")))
-        text, share = split_share(str(body.get("text") or ""))
-        command = str(body.get("command", "")).lstrip("/")
-        event = CommandInvoked(
-            user=user,
-            conversation=conversation(tenant=key, channel_id=str(body.get("channel_id", ""))),
-            command=command,
-            text=text,
-        )
+        event, share = command_event(body, user=user)
         reply = await self._dispatcher.handle(event)
         if await self._opened_as_modal(key, body, reply):
             return
-        share_value = clean_input(f"{command} {text}")[0]
+        typed, _ = split_share(str(body.get("text") or ""))  # as Slack wrote it: read again
+        share_value = clean_input(f"{event.command} {typed}")[0]
         if not await self._respond(respond, reply, share=share, share_value=share_value):
             await self._answer_privately(client, body, reply)
 
@@ -579,12 +576,14 @@ class SlackAdapter:
         key, user = await self._interacting_user(body, client, context)
         command, _, text = str(action.get("value", "")).partition(" ")
         channel = str((body.get("channel") or {}).get("id", ""))
+        typed = neutral_text(text)
         reply = await self._dispatcher.handle(
             CommandInvoked(
                 user=user,
                 conversation=conversation(tenant=key, channel_id=channel),
                 command=command,
-                text=text,
+                text=typed.text,
+                mentions=typed.mentions,
             )
         )
         await self._on_response_url(respond, {"text": "", "delete_original": True})
@@ -603,27 +602,10 @@ class SlackAdapter:
         if not await self._first_time(context):
             return
         key, user = await self._interacting_user(body, client, context)
-        user_id = user.platform_user_id
-        channel = str((body.get("channel") or {}).get("id", "")) or str(
-            (body.get("container") or {}).get("channel_id", "")
+        where = action_conversation(body, tenant=key) or await self._dm(
+            client, key, user.platform_user_id
         )
-        where = (
-            conversation(tenant=key, channel_id=channel)
-            if channel
-            else await self._dm(client, key, user_id)
-        )
-        ts = (body.get("container") or {}).get("message_ts")
-        value = action.get("value")
-        if value is None:
-            value = (action.get("selected_option") or {}).get("value", "")
-        event = ActionSubmitted(
-            user=user,
-            conversation=where,
-            action_id=str(action.get("action_id", "")),
-            value=str(value),
-            message=MessageRef(conversation=where, id=str(ts)) if ts else None,
-        )
-        reply = await self._dispatcher.handle(event)
+        reply = await self._dispatcher.handle(action_event(body, action, user=user, where=where))
         if await self._opened_as_modal(key, body, reply):
             return
         if body.get("response_url"):
@@ -643,69 +625,35 @@ class SlackAdapter:
         if not await self._first_time(context):
             return
         key, user = await self._interacting_user(body, client, context)
-        user_id = user.platform_user_id
-        where = await self._dm(client, key, user_id)
-        event = ActionSubmitted(
-            user=user,
-            conversation=where,
-            action_id=str(view.get("callback_id", "")),
-            value=str(view.get("private_metadata") or ""),
-            inputs=view_inputs(view),
-        )
-        reply = await self._dispatcher.handle(event)
+        where = await self._dm(client, key, user.platform_user_id)
+        reply = await self._dispatcher.handle(view_event(view, user=user, where=where))
         await self._post(client, where.id, reply)
 
     async def _on_message(
         self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
     ) -> None:
-        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        """A direct message, or (``app_mention``) a message addressed to the bot."""
+        if not read_by_tandem(event) or not await self._first_time(context):
             return
-        if not await self._first_time(context):
-            return
-        await self._answer_text(event, client, context, text=str(event.get("text") or ""))
-
-    async def _on_mention(
-        self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
-    ) -> None:
-        if not await self._first_time(context):
-            return
-        text = strip_mentions(str(event.get("text") or ""))
-        thread = str(event.get("thread_ts") or event.get("ts") or "") or None
-        await self._answer_text(event, client, context, text=text, thread=thread)
-
-    async def _answer_text(
-        self,
-        event: dict[str, Any],
-        client: AsyncWebClient,
-        context: AsyncBoltContext,
-        *,
-        text: str,
-        thread: str | None = None,
-    ) -> None:
         key = await self._ensure_tenant(context)
         user = await self._user(client, key, str(event.get("user", "")))
-        where = conversation(
-            tenant=key,
-            channel_id=str(event.get("channel", "")),
-            channel_type=event.get("channel_type"),
-            thread=thread,
-        )
-        reply = await self._dispatcher.handle(
-            MessageReceived(user=user, conversation=where, text=text)
-        )
-        await self._post(client, where.id, reply, thread=thread)
+        received = message_event(event, user=user, bot_user_id=context.bot_user_id)
+        assert received is not None
+        where = received.conversation
+        reply = await self._dispatcher.handle(received)
+        await self._post(client, where.id, reply, thread=where.thread)
 
     async def _on_home(
         self, event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
     ) -> None:
-        if event.get("tab", "home") != "home" or not await self._first_time(context):
+        if not home_tab(event) or not await self._first_time(context):
             return
         key = await self._ensure_tenant(context)
-        user_id = str(event.get("user", ""))
-        user = await self._user(client, key, user_id)
-        where = conversation(tenant=key, channel_id=str(event.get("channel") or ""))
-        reply = await self._dispatcher.handle(HomeOpened(user=user, conversation=where))
-        await client.views_publish(user_id=user_id, view=home_view(reply))
+        user = await self._user(client, key, str(event.get("user", "")))
+        opened = home_event(event, user=user)
+        assert opened is not None
+        reply = await self._dispatcher.handle(opened)
+        await client.views_publish(user_id=user.platform_user_id, view=home_view(reply))
 
     async def _on_uninstalled(self, context: AsyncBoltContext) -> None:
         """Uninstalled or tokens revoked: disable the tenant, keep its data."""

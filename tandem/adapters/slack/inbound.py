@@ -7,10 +7,27 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from tandem.bot.types import ConversationKind, ConversationRef, Platform, TenantKey
+from tandem.bot.mentions import NeutralText
+from tandem.bot.types import (
+    ActionSubmitted,
+    CommandInvoked,
+    ConversationKind,
+    ConversationRef,
+    HomeOpened,
+    Mention,
+    MentionKind,
+    MessageReceived,
+    MessageRef,
+    Platform,
+    TenantKey,
+    User,
+)
 
 SHARE_WORDS = frozenset({"share", "partager", "partage"})
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+# How Slack writes a person (``<@U123>``, ``<@W123|sam>``) or a channel (``<#C123|general>``)
+# picked from its menu; group 1 the sign and id, group 2 the name when Slack gives one.
+_MENTION = re.compile(r"<([@#][A-Z0-9]+)(?:\|([^<>|]*))?>")
+_LEADING = re.compile(r"^\s*<@[A-Z0-9]+(?:\|[^<>|]*)?>")
 
 
 def tenant_key(*, team_id: str | None, enterprise_id: str | None) -> TenantKey:
@@ -29,9 +46,30 @@ def split_share(text: str) -> tuple[str, bool]:
     return text.strip(), False
 
 
-def strip_mentions(text: str) -> str:
-    """``<@U0BOT> who owns dns?`` → ``who owns dns?``."""
-    return _MENTION.sub(" ", text).strip()
+def neutral_text(
+    text: str, *, bot_user_id: str | None = None, addressed: bool = False
+) -> NeutralText:
+    """Slack's ``<@U123|sam>`` and ``<#C123|general>`` as neutral mentions.
+
+    Mentions of the bot itself (``bot_user_id``) are dropped, as is the mention a message
+    starts with when it is ``addressed`` to the bot (an ``app_mention``):
+    ``<@U0BOT> who owns dns?`` → ``who owns dns?``.
+    """
+    if addressed:
+        text = _LEADING.sub(" ", text, count=1)
+    found: list[Mention] = []
+
+    def neutral(match: re.Match[str]) -> str:
+        sign, platform_id = match.group(1)[0], match.group(1)[1:]
+        if sign == "@" and platform_id == bot_user_id:
+            return " "
+        picked = Mention(MentionKind(sign), platform_id, match.group(2) or "")
+        found.append(picked)
+        return picked.token
+
+    neutral_form = _MENTION.sub(neutral, text)
+    neutral_form = re.sub(r" {2,}", " ", neutral_form)  # where a mention was dropped
+    return NeutralText(text=neutral_form.strip(), mentions=tuple(dict.fromkeys(found)))
 
 
 def conversation(
@@ -49,6 +87,19 @@ def conversation(
     else:
         kind = ConversationKind.CHANNEL
     return ConversationRef(tenant=tenant, id=channel_id, kind=kind, thread=thread)
+
+
+def channel_type_named(channel_name: object) -> str | None:
+    """The kind of conversation a slash command's or a button's ``channel_name`` says:
+    ``directmessage`` a direct message (``im``), ``mpdm-…`` a group DM (``mpim``), a
+    ``privategroup`` a private group; None for a channel's own name."""
+    if channel_name == "directmessage":
+        return "im"
+    if isinstance(channel_name, str) and channel_name.startswith("mpdm-"):
+        return "mpim"
+    if channel_name == "privategroup":
+        return "group"
+    return None
 
 
 def payload_team(body: Mapping[str, Any]) -> tuple[str | None, str | None]:
@@ -238,3 +289,113 @@ def view_inputs(view: Mapping[str, Any]) -> dict[str, str]:
                 value = action["selected_date"]
             values[block_id] = "" if value is None else str(value)
     return values
+
+
+# -- whole payloads to neutral events (the user, whose profile is fetched, is given) --------
+
+
+def command_event(body: Mapping[str, Any], *, user: User) -> tuple[CommandInvoked, bool]:
+    """A slash command as a neutral command, and whether its last word asks to share it."""
+    typed = neutral_text(str(body.get("text") or ""))
+    text, share = split_share(typed.text)
+    event = CommandInvoked(
+        user=user,
+        conversation=conversation(
+            tenant=user.tenant,
+            channel_id=str(body.get("channel_id", "")),
+            channel_type=channel_type_named(body.get("channel_name")),
+        ),
+        command=str(body.get("command", "")).lstrip("/"),
+        text=text,
+        mentions=tuple(m for m in typed.mentions if m.token in text),
+    )
+    return event, share
+
+
+def action_channel(body: Mapping[str, Any]) -> str:
+    """The channel a button was pressed in ("" from a modal or App Home)."""
+    return str((body.get("channel") or {}).get("id", "")) or str(
+        (body.get("container") or {}).get("channel_id", "")
+    )
+
+
+def action_conversation(body: Mapping[str, Any], *, tenant: TenantKey) -> ConversationRef | None:
+    """Where a button was pressed, of the kind its channel's name says; None from a modal or
+    App Home (then the answer goes to a direct message)."""
+    channel = action_channel(body)
+    if not channel:
+        return None
+    named = channel_type_named((body.get("channel") or {}).get("name"))
+    return conversation(tenant=tenant, channel_id=channel, channel_type=named)
+
+
+def action_event(
+    body: Mapping[str, Any], action: Mapping[str, Any], *, user: User, where: ConversationRef
+) -> ActionSubmitted:
+    """A button press or a menu choice of ``block_actions``, pressed in ``where``."""
+    ts = (body.get("container") or {}).get("message_ts")
+    value = action.get("value")
+    if value is None:
+        value = (action.get("selected_option") or {}).get("value", "")
+    return ActionSubmitted(
+        user=user,
+        conversation=where,
+        action_id=str(action.get("action_id", "")),
+        value=str(value),
+        message=MessageRef(conversation=where, id=str(ts)) if ts else None,
+    )
+
+
+def view_event(view: Mapping[str, Any], *, user: User, where: ConversationRef) -> ActionSubmitted:
+    """A submitted modal: its callback id is the form's submit action, its private
+    metadata the submit's value, its inputs by input id."""
+    return ActionSubmitted(
+        user=user,
+        conversation=where,
+        action_id=str(view.get("callback_id", "")),
+        value=str(view.get("private_metadata") or ""),
+        inputs=view_inputs(view),
+    )
+
+
+def read_by_tandem(event: Mapping[str, Any]) -> bool:
+    """Whether Tandem reads a message event: a direct message (``message.im``) or a mention
+    of the bot (``app_mention``); not its own and other bots' messages, edits and other
+    subtypes, nor messages in channels."""
+    if event.get("type") == "app_mention":
+        return True
+    return (
+        event.get("channel_type") == "im" and not event.get("subtype") and not event.get("bot_id")
+    )
+
+
+def message_event(
+    event: Mapping[str, Any], *, user: User, bot_user_id: str | None = None
+) -> MessageReceived | None:
+    """A message :func:`read_by_tandem` as free text (None for one it does not read),
+    answered in its thread for a mention."""
+    if not read_by_tandem(event):
+        return None
+    addressed = event.get("type") == "app_mention"
+    typed = neutral_text(str(event.get("text") or ""), bot_user_id=bot_user_id, addressed=addressed)
+    thread = str(event.get("thread_ts") or event.get("ts") or "") or None if addressed else None
+    where = conversation(
+        tenant=user.tenant,
+        channel_id=str(event.get("channel", "")),
+        channel_type=event.get("channel_type"),
+        thread=thread,
+    )
+    return MessageReceived(user=user, conversation=where, text=typed.text, mentions=typed.mentions)
+
+
+def home_tab(event: Mapping[str, Any]) -> bool:
+    """Whether ``app_home_opened`` opened the Home tab (not the Messages or About tab)."""
+    return bool(event.get("tab", "home") == "home")
+
+
+def home_event(event: Mapping[str, Any], *, user: User) -> HomeOpened | None:
+    """``app_home_opened`` on the Home tab (None on the Messages or About tab)."""
+    if not home_tab(event):
+        return None
+    where = conversation(tenant=user.tenant, channel_id=str(event.get("channel") or ""))
+    return HomeOpened(user=user, conversation=where)

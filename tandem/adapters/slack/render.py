@@ -8,6 +8,7 @@ from typing import Any
 from tandem.bot.cards import Button, ButtonStyle, Card, Reply
 from tandem.bot.i18n import Translator
 from tandem.bot.mentions import as_names, render_mentions
+from tandem.bot.types import Mention, MentionKind
 
 MAX_BLOCKS = 50  # in a message; App Home takes 100
 MAX_HOME_BLOCKS = 100
@@ -43,9 +44,12 @@ def cut_words(text: str, limit: int) -> str:
     return head.rstrip(" ,;:—–-") + "…"
 
 
-# What Slack itself writes for a person or a channel picked in a typed line: kept as is.
+# What Slack itself writes for a person or a channel picked in a typed line, in texts kept
+# from before mentions were read as neutral ones (a blocker's text): kept as is.
 # Everything else in angle brackets (``<!channel>``, ``<!here>``, ``<!subteam^…>``, a link
 # ``<https://…|label>`` that hides where it goes) is shown as typed, never acted on.
+_SLACK_PERSON = re.compile(r"[UW][A-Z0-9]+")
+_SLACK_CHANNEL = re.compile(r"[CG][A-Z0-9]+")
 _PERSON_OR_CHANNEL = re.compile(r"(<(?:@[UW][A-Z0-9]+|#C[A-Z0-9]+)(?:\|[^<>|]*)?>)")
 
 
@@ -60,8 +64,18 @@ def _escape(text: str) -> str:
     return _mentions(escaped)
 
 
+def _slack_mention(found: Mention) -> str:
+    """A neutral mention as Slack's (a person notified, a channel linked); an id that is
+    not Slack's as its name."""
+    if found.kind is MentionKind.PERSON and _SLACK_PERSON.fullmatch(found.id):
+        return f"<@{found.id}>"
+    if found.kind is MentionKind.CHANNEL and _SLACK_CHANNEL.fullmatch(found.id):
+        return f"<#{found.id}>"
+    return f"{found.kind.value}{found.name}"
+
+
 def _mentions(text: str) -> str:
-    return render_mentions(text, lambda user_id, _name: f"<@{user_id}>")
+    return render_mentions(text, _slack_mention)
 
 
 def _button(button: Button, index: int) -> dict[str, Any]:

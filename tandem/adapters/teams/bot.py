@@ -22,11 +22,15 @@ from botbuilder.schema import Activity, AdaptiveCardInvokeResponse, ChannelAccou
 
 from tandem.adapters.calls import CallObserver
 from tandem.adapters.teams.inbound import (
+    CARD_INVOKE,
     activity_tenant,
-    card_submission,
+    card_action,
+    card_action_event,
     conversation_kind,
-    strip_mentions,
+    message_event,
+    person_key,
     tenant_key,
+    welcomes,
 )
 from tandem.adapters.teams.render import (
     CONTENT_TYPE,
@@ -44,12 +48,8 @@ from tandem.bot.dispatcher import Dispatcher
 from tandem.bot.i18n import Translator
 from tandem.bot.logcontext import bind_tenant
 from tandem.bot.types import (
-    ActionSubmitted,
     ConversationRef,
-    Event,
     Installed,
-    MessageReceived,
-    MessageRef,
     TenantKey,
     User,
 )
@@ -285,37 +285,20 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
             t = Translator(locale=turn_context.activity.locale)
             await turn_context.send_activity(t("teams.no_tenant"))
             return
-        a = turn_context.activity
         user = await self._user(turn_context, key)
         where = self._conversation(turn_context, key)
-        submitted = card_submission(a.value)
-        event: Event
-        if submitted is not None:
-            action_id, value, inputs = submitted
-            message = MessageRef(conversation=where, id=a.reply_to_id) if a.reply_to_id else None
-            event = ActionSubmitted(
-                user=user,
-                conversation=where,
-                action_id=action_id,
-                value=value,
-                inputs=inputs,
-                message=message,
-            )
-        else:
-            event = MessageReceived(
-                user=user, conversation=where, text=strip_mentions(a.text or "")
-            )
+        event = message_event(_as_sent(turn_context.activity), user=user, where=where)
         await self._send(turn_context, await self._dispatcher.handle(event))
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext
     ) -> None:
-        bot_id = turn_context.activity.recipient.id
-        if any(member is not None and member.id == bot_id for member in members_added):
+        if welcomes(_as_sent(turn_context.activity)):
             await self._welcome(turn_context)
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
-        await self._welcome(turn_context)
+        if welcomes(_as_sent(turn_context.activity)):
+            await self._welcome(turn_context)
 
     async def _welcome(self, turn_context: TurnContext) -> None:
         key = self._tenant(turn_context)
@@ -353,7 +336,7 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         """
         if turn_context.activity.name == FILE_CONSENT_INVOKE:
             return await self._file_consent(turn_context)
-        if turn_context.activity.name != "adaptiveCard/action":
+        if turn_context.activity.name != CARD_INVOKE:
             answered = await super().on_invoke_activity(turn_context)
             if answered is not None and answered.status == HTTPStatus.NOT_IMPLEMENTED:
                 # an invoke the app never declared: the client's mistake, not a server fault
@@ -392,26 +375,18 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
 
     async def _card_action(self, turn_context: TurnContext) -> AdaptiveCardInvokeResponse:
         key = self._tenant(turn_context)
-        value = turn_context.activity.value
-        submitted = card_submission(value if isinstance(value, dict) else None)
-        if key is None or submitted is None:
+        sent = _as_sent(turn_context.activity)
+        if key is None or card_action(sent) is None:
             return AdaptiveCardInvokeResponse(
                 status_code=400,
                 type="application/vnd.microsoft.error",
                 value={"code": "BadRequest", "message": "not an action Tandem knows"},
             )
-        action_id, action_value, inputs = submitted
         user = await self._user(turn_context, key)
         where = self._conversation(turn_context, key)
-        reply = await self._dispatcher.handle(
-            ActionSubmitted(
-                user=user,
-                conversation=where,
-                action_id=action_id,
-                value=action_value,
-                inputs=inputs,
-            ),
-        )
+        event = card_action_event(sent, user=user, where=where)
+        assert event is not None
+        reply = await self._dispatcher.handle(event)
         card = (
             adaptive_card(reply.card)
             if reply.card
@@ -426,4 +401,17 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
 
 def _person_key(account: ChannelAccount) -> str:
     """A person's stable id: the AAD object id when Teams gives it."""
-    return str(getattr(account, "aad_object_id", None) or account.id)
+    return person_key(account.serialize())
+
+
+def _as_sent(activity: Activity) -> dict[str, Any]:
+    """The activity as Teams sent it (JSON names), for the pure translations of
+    :mod:`tandem.adapters.teams.inbound` (botbuilder's serialiser leaves out what an entity
+    holds beyond its type: put back)."""
+    sent: dict[str, Any] = activity.serialize()
+    sent["entities"] = [
+        {**(entity.additional_properties or {}), "type": entity.type}
+        for entity in activity.entities or ()
+        if entity is not None
+    ]
+    return sent

@@ -3,18 +3,79 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tandem.bot.types import ConversationKind, Platform, TenantKey
+from tandem.bot.mentions import NeutralText
+from tandem.bot.types import (
+    ActionSubmitted,
+    ConversationKind,
+    ConversationRef,
+    Mention,
+    MentionKind,
+    MessageReceived,
+    MessageRef,
+    Platform,
+    TenantKey,
+    User,
+)
 
-_MENTION = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
+_MENTION = re.compile(r"<at>([^<]*)</at>", re.IGNORECASE)
 CARD_ACTION = "action_id"
 CARD_VALUE = "value"
+CARD_INVOKE = "adaptiveCard/action"
 
 
-def strip_mentions(text: str) -> str:
-    """``<at>Tandem</at> who-owns dns`` → ``who-owns dns``."""
-    return " ".join(_MENTION.sub(" ", text or "").split())
+def person_key(account: Mapping[str, Any] | None) -> str:
+    """A person's stable id: the Entra (AAD) object id when Teams gives it, else the
+    channel account id (``29:…``)."""
+    if not isinstance(account, Mapping):
+        return ""
+    return str(account.get("aadObjectId") or account.get("id") or "")
+
+
+def _mentioned(entities: Sequence[Any], text: str, used: set[int]) -> Mapping[str, Any] | None:
+    """The first mention entity not used yet whose text is ``text``."""
+    for index, entity in enumerate(entities):
+        if (
+            index not in used
+            and isinstance(entity, Mapping)
+            and entity.get("type") == "mention"
+            and str(entity.get("text") or "").casefold() == text.casefold()
+            and isinstance(entity.get("mentioned"), Mapping)
+        ):
+            used.add(index)
+            return dict(entity["mentioned"])
+    return None
+
+
+def neutral_text(
+    text: str | None, *, entities: Sequence[Any] = (), bot_id: str = ""
+) -> NeutralText:
+    """Teams' ``<at>Name</at>`` as neutral mentions, told apart by the activity's mention
+    entities: the bot's own (``bot_id``) and those without an entity are dropped
+    (``<at>Tandem</at> who-owns dns`` → ``who-owns dns``), a person becomes a mention of
+    their Entra id, a channel (``19:…``) one of the channel; a tag reads as its name."""
+    used: set[int] = set()
+    found: list[Mention] = []
+
+    def neutral(match: re.Match[str]) -> str:
+        mentioned = _mentioned(entities, match.group(0), used)
+        if mentioned is None or not mentioned.get("id") or mentioned.get("id") == bot_id:
+            return " "
+        name = str(mentioned.get("name") or match.group(1)).strip()
+        account_id = str(mentioned["id"])
+        if mentioned.get("mentionType") == "tag" or mentioned.get("type") == "tag":
+            return f"@{name}"
+        if account_id.startswith("19:"):
+            picked = Mention(MentionKind.CHANNEL, account_id, name)
+        else:
+            picked = Mention(MentionKind.PERSON, person_key(mentioned), name)
+        found.append(picked)
+        return picked.token
+
+    plain = _MENTION.sub(neutral, text or "")
+    return NeutralText(text=" ".join(plain.split()), mentions=tuple(dict.fromkeys(found)))
 
 
 def tenant_key(*, tenant_id: str | None) -> TenantKey:
@@ -57,3 +118,74 @@ def card_submission(value: Any) -> tuple[str, str, dict[str, str]] | None:
         if k not in {CARD_ACTION, CARD_VALUE, "msteams"}
     }
     return str(data[CARD_ACTION]), str(data.get(CARD_VALUE, "")), inputs
+
+
+# -- whole activities to neutral events (the user and the conversation, whose look-ups
+#    and stored reference need the network or the database, are given) --------------------
+
+
+def message_event(
+    activity: Mapping[str, Any], *, user: User, where: ConversationRef
+) -> ActionSubmitted | MessageReceived:
+    """A ``message`` activity: an Adaptive Card's ``Action.Submit`` (its data in ``value``,
+    the card's message in ``replyToId``), else text addressed to the bot."""
+    submitted = card_submission(activity.get("value"))
+    if submitted is not None:
+        action_id, value, inputs = submitted
+        card = activity.get("replyToId")
+        return ActionSubmitted(
+            user=user,
+            conversation=where,
+            action_id=action_id,
+            value=value,
+            inputs=inputs,
+            message=MessageRef(conversation=where, id=str(card)) if card else None,
+        )
+    recipient = activity.get("recipient")
+    typed = neutral_text(
+        activity.get("text") if isinstance(activity.get("text"), str) else "",
+        entities=activity.get("entities") or (),
+        bot_id=str(recipient.get("id") or "") if isinstance(recipient, Mapping) else "",
+    )
+    return MessageReceived(user=user, conversation=where, text=typed.text, mentions=typed.mentions)
+
+
+def card_action(activity: Mapping[str, Any]) -> tuple[str, str, dict[str, str]] | None:
+    """An ``adaptiveCard/action`` invoke's data as (action id, value, inputs), None when
+    it is not one Tandem sent (no ``action_id`` in its data)."""
+    if activity.get("type") != "invoke" or activity.get("name") != CARD_INVOKE:
+        return None
+    value = activity.get("value")
+    return card_submission(value if isinstance(value, dict) else None)
+
+
+def card_action_event(
+    activity: Mapping[str, Any], *, user: User, where: ConversationRef
+) -> ActionSubmitted | None:
+    """An ``adaptiveCard/action`` invoke (``Action.Execute``), None when it is not one
+    Tandem sent (no ``action_id`` in its data)."""
+    submitted = card_action(activity)
+    if submitted is None:
+        return None
+    action_id, action_value, inputs = submitted
+    return ActionSubmitted(
+        user=user, conversation=where, action_id=action_id, value=action_value, inputs=inputs
+    )
+
+
+def welcomes(activity: Mapping[str, Any]) -> bool:
+    """Whether an activity says Tandem was added (then it says hello): a
+    ``conversationUpdate`` whose ``membersAdded`` holds the bot, or an
+    ``installationUpdate`` whose action is ``add`` or ``add-upgrade`` (Teams sends both
+    for one install)."""
+    recipient = activity.get("recipient")
+    bot_id = recipient.get("id") if isinstance(recipient, Mapping) else None
+    match activity.get("type"):
+        case "conversationUpdate":
+            added = activity.get("membersAdded") or ()
+            return bool(bot_id) and any(
+                isinstance(member, Mapping) and member.get("id") == bot_id for member in added
+            )
+        case "installationUpdate":
+            return activity.get("action") in ("add", "add-upgrade")
+    return False

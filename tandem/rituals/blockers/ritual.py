@@ -14,7 +14,7 @@ from typing import Any
 from tandem.bot.cards import Card, Field, Reply
 from tandem.bot.dispatcher import ActionContext, ActionSpec, CommandContext, CommandSpec, Dispatcher
 from tandem.bot.i18n import Translator
-from tandem.bot.mentions import TYPED_CHANNEL
+from tandem.bot.mentions import CHANNEL_TOKEN, TYPED_CHANNEL
 from tandem.bot.text import MAX_TYPED, fold
 from tandem.bot.timefmt import format_instant
 from tandem.bot.types import Actor, ConversationKind
@@ -38,7 +38,7 @@ from tandem.storage.repositories import blockers, escalation
 
 MAX_TEXT = MAX_TYPED
 MAX_LISTED = 25
-_TOPIC_HINT = re.compile(r"(?:^|\s)(#[\w-]+|<#[A-Z0-9]+\|[^>]*>)\s*$")
+_TOPIC_HINT = re.compile(rf"(?:^|\s)(#[\w-]+|{CHANNEL_TOKEN.pattern})\s*$")
 _ID = re.compile(r"^#?(\d{1,9})$")
 Handler = Callable[[CommandContext, "Member", str], Awaitable[Reply]]
 
@@ -556,14 +556,15 @@ class BlockerRitual:
 
     @staticmethod
     def _channel(ctx: CommandContext, text: str) -> ChannelAddress | None:
-        """The channel named after ``channel``: a Slack link, ``#name``, or ``here``."""
+        """The channel named after ``channel``: one picked from the menu, ``#name``, or
+        ``here``."""
         found = re.search(r"(?:channel|canal)\s*:?\s*(\S+)", text, flags=re.IGNORECASE)
         if not found:
             return None
         token = found.group(1).strip(";")
-        slack = TYPED_CHANNEL.match(token)
-        if slack:
-            return ChannelAddress(id=slack.group(1), kind="channel")
+        picked = TYPED_CHANNEL.match(token)
+        if picked:
+            return ChannelAddress(id=picked.group(1), kind="channel")
         if fold(token) in {"here", "ici"}:
             if ctx.conversation.kind is ConversationKind.DIRECT:
                 return None
