@@ -127,6 +127,18 @@ async def test_a_blocker_on_slack_from_raise_to_resolution(slack: SlackBot) -> N
     assert len(posts(slack, SAM)) == 2
 
 
+async def test_a_channel_picked_from_slacks_menu_names_the_blockers_topic(slack: SlackBot) -> None:
+    await slack.command(
+        "waiting for the supplier <#C0DNS0001|domain-names>", user=SAM, command="/blocker"
+    )
+    (raised,) = await slack.wait_for(lambda: slack.responses())
+    assert "Blocker #1 is recorded. Ana Silva has it" in raised.params["text"]
+    (card,) = await slack.wait_for(lambda: posts(slack, ANA))
+    assert "You are Responsible for Domain names and DNS" in str(card.params["blocks"])
+    assert "waiting for the supplier" in str(card.params["blocks"])
+    assert "C0DNS0001" not in str(card.params["blocks"])  # the topic, not part of the text
+
+
 async def test_an_ignored_blocker_climbs_to_the_accountable_on_slack(
     slack: SlackBot, clock: FixedClock
 ) -> None:
