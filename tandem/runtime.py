@@ -153,6 +153,7 @@ def build_runtime(
         grace=timedelta(minutes=settings.grace_minutes),
     )
     GuardrailRitual(database=database, service=guardrail_service).register(dispatcher)
+    raci.consult(rule_hints=guardrail_service.topic_hint)
     planning_service = PlanningService(
         database=database,
         reach=blocker_service.reach,

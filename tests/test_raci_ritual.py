@@ -66,6 +66,16 @@ async def test_aliases_french_names_and_other_words(chat: Chat, query: str, slug
     assert reply.card is not None and reply.card.title.endswith(f"({slug})")
 
 
+async def test_a_whole_question_finds_its_topic_through_the_rule_it_falls_under(
+    chat: Chat,
+) -> None:
+    # The matrix says nothing of streaming a demo to an audience; the webinar rule does,
+    # and its topic is the one named (without the rules no topic stood out: none named).
+    question = "we are streaming a product demo for 500 people next month, who checks the platform?"
+    reply = await chat.say(SAM, f"/who-owns {question}")
+    assert reply.card is not None and reply.card.title.endswith("(webinars-events)")
+
+
 async def test_natural_phrasing_reaches_the_command(chat: Chat) -> None:
     assert "(domain-names)" in await chat.read(SAM, "who owns dns?")
     assert "(domain-names)" in await chat.read(HUGO, "qui gère les noms de domaine ?")

@@ -20,7 +20,7 @@ from tandem.bot.timefmt import format_instant
 from tandem.bot.types import Actor
 from tandem.rituals.common.directory import Directory
 from tandem.rituals.common.topic_match import TopicMatch, TopicMatcher
-from tandem.rituals.common.topic_meaning import TopicFinder
+from tandem.rituals.common.topic_meaning import RuleHints, TopicFinder
 from tandem.storage.database import Database
 from tandem.storage.models import Person
 from tandem.storage.records import ROLES, ChangeView, PersonView, Role, TenantRef, TopicView
@@ -56,6 +56,11 @@ class RaciRitual:
         self._directory = directory
         self._embedder = embedder
         self._finders: dict[int, tuple[int, TopicFinder]] = {}
+        self._rule_hints: RuleHints | None = None
+
+    def consult(self, *, rule_hints: RuleHints) -> None:
+        """Ask the guardrail catalogue, too, which topic a whole question is about."""
+        self._rule_hints = rule_hints
 
     def register(self, dispatcher: Dispatcher) -> None:
         """Tell the dispatcher what this ritual answers."""
@@ -95,7 +100,10 @@ class RaciRitual:
             if finder.wants_meaning(query)
             else None
         )
-        return finder.match(query, meaning=meaning)
+        rules = None
+        if meaning is not None and self._rule_hints is not None:
+            rules = await self._rule_hints(tenant, query, meaning)
+        return finder.match(query, meaning=meaning, rules=rules)
 
     async def who_owns(self, ctx: CommandContext) -> Reply:
         """Route ``/who-owns`` by its first word."""

@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tandem.rituals.common.org import Org, load_org
-from tandem.rituals.guardrails.matcher import GuardrailIndex
+from tandem.rituals.common.topic_meaning import RuleHint
+from tandem.rituals.guardrails.matcher import GuardrailIndex, Kind
 from tandem.storage.database import Database
 from tandem.storage.records import RuleRecord, TenantRef, ToolRecord, TopicRecord
 from tandem.storage.repositories import approvals, guardrails
@@ -69,3 +70,19 @@ async def embed_question(*, index: GuardrailIndex, question: str) -> Vectors | N
     vectors: Vectors = await asyncio.to_thread(index.semantic.embedder.queries, [question])
     row: Vectors = vectors[0]
     return row
+
+
+def topic_hint(*, index: GuardrailIndex, question: str, meaning: Vectors | None) -> RuleHint:
+    """The RACI topics of the rules ``question`` falls under: the rule that answers it,
+    or the rules offered to pick from."""
+    found = index.match(question, meaning=meaning if index.semantic is not None else None)
+
+    def topic(rule: str | None) -> str | None:
+        return index.rules[rule].topic if rule is not None and rule in index.rules else None
+
+    if found.kind == Kind.RULE:
+        return RuleHint(answers=topic(found.rule))
+    if found.kind == Kind.AMBIGUOUS:
+        offered = (topic(rule) for rule in (found.rule, *found.alternatives))
+        return RuleHint(offered=tuple(slug for slug in offered if slug is not None))
+    return RuleHint()

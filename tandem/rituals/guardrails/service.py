@@ -22,10 +22,11 @@ from tandem.bot.text import fold
 from tandem.bot.types import ConversationKind, ConversationRef, MessageRef, TenantKey
 from tandem.rituals.common.org import Org
 from tandem.rituals.common.reach import Reach
+from tandem.rituals.common.topic_meaning import RuleHint
 from tandem.rituals.common.wording import short, who
 from tandem.rituals.common.working_time import Calendar, local_date
 from tandem.rituals.guardrails import cards
-from tandem.rituals.guardrails.catalogue import embed_question, load_index
+from tandem.rituals.guardrails.catalogue import embed_question, load_index, topic_hint
 from tandem.rituals.guardrails.matcher import GuardrailIndex
 from tandem.rituals.guardrails.outcome import UNCOVERED, Outcome, chosen, decide
 from tandem.storage.database import Database
@@ -174,6 +175,10 @@ class GuardrailService:
         )
         self._indexes[tenant.id] = (revision, index)
         return index
+
+    async def topic_hint(self, tenant: TenantRef, question: str, meaning: Vectors) -> RuleHint:
+        """The RACI topics of the rules ``question`` falls under (for ``/who-owns``)."""
+        return topic_hint(index=await self.index(tenant=tenant), question=question, meaning=meaning)
 
     # -- questions ----------------------------------------------------------------------------
 
