@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from tandem.bot.cards import Reply
-from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import ConversationKind, ConversationRef, TenantKey
 from tandem.rituals.blockers import cards, digest, steps
@@ -26,11 +25,10 @@ from tandem.rituals.blockers.service import (
 )
 from tandem.rituals.blockers.steps import CHANNEL, Level, Step
 from tandem.rituals.common import wording
-from tandem.rituals.common.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
+from tandem.rituals.common.delivery import Dropped, Over, Tally
 from tandem.rituals.common.org import Org
-from tandem.rituals.common.reach import reachable_tenants
+from tandem.rituals.common.sweep import SweepEngine
 from tandem.rituals.common.working_time import at_local, local_date, parse_clock
-from tandem.storage.database import Database
 from tandem.storage.records import (
     BlockerView,
     ContactView,
@@ -89,41 +87,20 @@ def schedules(org: Org) -> list[DigestSchedule]:
     return found
 
 
-class BlockerEngine:
-    """Works out which escalation steps and digests are due, and sends them once."""
+class BlockerEngine(SweepEngine[BlockerService]):
+    """Works out which escalation steps and digests are due, and sends them once (what
+    failed, again).
 
-    def __init__(
-        self,
-        *,
-        database: Database,
-        service: BlockerService,
-        deliveries: Deliveries,
-        clock: Clock,
-        grace: timedelta,
-        tenant_concurrency: int = 32,
-    ) -> None:
-        self._database = database
-        self._service = service
-        self._deliveries = deliveries
-        self._clock = clock
-        self.grace = grace
-        self._tenant_concurrency = tenant_concurrency
+    Climbing steps are sent even late (after downtime): a blocker that should have
+    reached someone still should, but only the step it is at now (an earlier one the
+    gap left unsent is recorded as skipped, see ``steps.moment_over``). Reminders and
+    digests are only sent within the grace window. ``catch_up`` is accepted for the
+    scheduler; nothing differs.
+    """
 
-    async def run_due(self, *, catch_up: bool = False) -> Tally:
-        """Send every step and digest due and not sent yet; retry what failed.
+    WHAT = "blocker"
 
-        Climbing steps are sent even late (after downtime): a blocker that should have
-        reached someone still should, but only the step it is at now (an earlier one the
-        gap left unsent is recorded as skipped, see ``steps.moment_over``). Reminders and
-        digests are only sent within the grace window. ``catch_up`` is accepted for the
-        scheduler; nothing differs.
-        """
-        found = await reachable_tenants(database=self._database, reach=self._service.reach)
-        return await sweep_tenants(
-            tenants=found, work=self._tenant, concurrency=self._tenant_concurrency, what="blocker"
-        )
-
-    async def _tenant(self, key: TenantKey, tenant: TenantRef) -> Tally:
+    async def _tenant(self, key: TenantKey, tenant: TenantRef, *, catch_up: bool) -> Tally:
         now = self._clock.now()
         async with self._database.session() as session:
             waiting = await blockers.due_blockers(session, tenant=tenant, at=now)
@@ -348,8 +325,7 @@ class BlockerEngine:
         """Every instant a step or digest may fall due within ``horizon``, for the scheduler."""
         now = self._clock.now()
         instants: set[datetime] = set()
-        found = await reachable_tenants(database=self._database, reach=self._service.reach)
-        for _key, tenant in found:
+        for _key, tenant in await self._reachable():
             async with self._database.session() as session:
                 instants.update(
                     await blockers.next_checks(session, tenant=tenant, start=now, end=now + horizon)

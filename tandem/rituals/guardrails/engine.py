@@ -14,12 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.common.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
+from tandem.rituals.common.delivery import Dropped, Over, Tally
 from tandem.rituals.common.org import Org
-from tandem.rituals.common.reach import reachable_tenants
+from tandem.rituals.common.sweep import SweepEngine
 from tandem.rituals.common.working_time import at_local
 from tandem.rituals.guardrails import cards
 from tandem.rituals.guardrails.service import (
@@ -28,7 +27,6 @@ from tandem.rituals.guardrails.service import (
     calendar,
     it_lead,
 )
-from tandem.storage.database import Database
 from tandem.storage.records import (
     ApprovalView,
     ContactView,
@@ -114,40 +112,19 @@ def reviews(rules: list[RuleRecord], org: Org, *, start: datetime, end: datetime
     return found
 
 
-class GuardrailEngine:
-    """Works out which reminders and escalations are due, and sends them once."""
+class GuardrailEngine(SweepEngine[GuardrailService]):
+    """Works out which reminders and escalations are due, and sends them once (what
+    failed, again).
 
-    def __init__(
-        self,
-        *,
-        database: Database,
-        service: GuardrailService,
-        deliveries: Deliveries,
-        clock: Clock,
-        grace: timedelta,
-        tenant_concurrency: int = 32,
-    ) -> None:
-        self._database = database
-        self._service = service
-        self._deliveries = deliveries
-        self._clock = clock
-        self.grace = grace
-        self._tenant_concurrency = tenant_concurrency
+    Escalations are sent even late (after downtime). An approver's reminder is sent
+    within the grace window only, and not once the escalation is due: it is recorded as
+    skipped. A review reminder is sent when its latest weekly instant has passed, however
+    long ago (the rule is still overdue).
+    """
 
-    async def run_due(self, *, catch_up: bool = False) -> Tally:
-        """Send every reminder and escalation due and not sent yet; retry what failed.
+    WHAT = "guardrail"
 
-        Escalations are sent even late (after downtime). An approver's reminder is sent
-        within the grace window only, and not once the escalation is due: it is recorded as
-        skipped. A review reminder is sent when its latest weekly instant has passed, however
-        long ago (the rule is still overdue).
-        """
-        found = await reachable_tenants(database=self._database, reach=self._service.reach)
-        return await sweep_tenants(
-            tenants=found, work=self._tenant, concurrency=self._tenant_concurrency, what="guardrail"
-        )
-
-    async def _tenant(self, key: TenantKey, tenant: TenantRef) -> Tally:
+    async def _tenant(self, key: TenantKey, tenant: TenantRef, *, catch_up: bool) -> Tally:
         now = self._clock.now()
         async with self._database.session() as session:
             waiting = await approvals.due_requests(session, tenant=tenant, at=now)
@@ -288,8 +265,7 @@ class GuardrailEngine:
         """Every instant a reminder or escalation may fall due within ``horizon``."""
         now = self._clock.now()
         instants: set[datetime] = set()
-        found = await reachable_tenants(database=self._database, reach=self._service.reach)
-        for _key, tenant in found:
+        for _key, tenant in await self._reachable():
             async with self._database.session() as session:
                 instants.update(
                     await approvals.next_request_checks(

@@ -15,16 +15,14 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tandem.bot.cards import Reply
-from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.common.delivery import Deliveries, Dropped, Tally, sweep_tenants
+from tandem.rituals.common.delivery import Dropped, Tally
 from tandem.rituals.common.org import Org
-from tandem.rituals.common.reach import reachable_tenants
+from tandem.rituals.common.sweep import SweepEngine
 from tandem.rituals.common.working_time import at_local, local_date
 from tandem.rituals.planning import cards
 from tandem.rituals.planning.service import INVITE_AHEAD, PlanningService, occurrence_start
-from tandem.storage.database import Database
 from tandem.storage.records import (
     ContactView,
     DeliveryKey,
@@ -81,32 +79,11 @@ def openings(
     return found
 
 
-class PlanningEngine:
-    """Works out which meetings to open and which reminders are due, and sends them once."""
+class PlanningEngine(SweepEngine[PlanningService]):
+    """Works out which meetings to open and which reminders are due, and sends them once
+    (what failed, again)."""
 
-    def __init__(
-        self,
-        *,
-        database: Database,
-        service: PlanningService,
-        deliveries: Deliveries,
-        clock: Clock,
-        grace: timedelta,
-        tenant_concurrency: int = 32,
-    ) -> None:
-        self._database = database
-        self._service = service
-        self._deliveries = deliveries
-        self._clock = clock
-        self.grace = grace
-        self._tenant_concurrency = tenant_concurrency
-
-    async def run_due(self, *, catch_up: bool = False) -> Tally:
-        """Open the meetings due and send the reminders due; retry what failed."""
-        found = await reachable_tenants(database=self._database, reach=self._service.reach)
-        return await sweep_tenants(
-            tenants=found, work=self._tenant, concurrency=self._tenant_concurrency, what="planning"
-        )
+    WHAT = "planning"
 
     async def _plan(
         self, tenant: TenantRef, org: Org, *, start: datetime, end: datetime
@@ -150,7 +127,7 @@ class PlanningEngine:
                     reminders.append((key, at))
         return opening, reminders
 
-    async def _tenant(self, key: TenantKey, tenant: TenantRef) -> Tally:
+    async def _tenant(self, key: TenantKey, tenant: TenantRef, *, catch_up: bool) -> Tally:
         now = self._clock.now()
         org = await self._service.org(tenant=tenant)
         opening, reminders = await self._plan(tenant, org, start=now - self.grace, end=now)
@@ -263,8 +240,7 @@ class PlanningEngine:
         """Every instant a meeting opens or a reminder falls due within ``horizon``."""
         now = self._clock.now()
         instants: set[datetime] = set()
-        found = await reachable_tenants(database=self._database, reach=self._service.reach)
-        for _key, tenant in found:
+        for _key, tenant in await self._reachable():
             org = await self._service.org(tenant=tenant)
             opening, reminders = await self._plan(tenant, org, start=now, end=now + horizon)
             instants.update(o.at for o in opening if o.at > now)  # late ones: next sweep

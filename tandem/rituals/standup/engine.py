@@ -13,15 +13,13 @@ import logging
 from datetime import date, datetime, timedelta
 
 from tandem.bot.cards import Reply
-from tandem.bot.clock import Clock
 from tandem.bot.i18n import Translator
 from tandem.bot.types import TenantKey
-from tandem.rituals.common.delivery import Deliveries, Dropped, Over, Tally, sweep_tenants
-from tandem.rituals.common.reach import reachable_tenants
+from tandem.rituals.common.delivery import Dropped, Over, Tally
+from tandem.rituals.common.sweep import SweepEngine
 from tandem.rituals.standup import timing
 from tandem.rituals.standup.service import StandupService
 from tandem.rituals.standup.timing import Due, DueKind
-from tandem.storage.database import Database
 from tandem.storage.records import (
     DeliveryKey,
     DeliveryView,
@@ -50,47 +48,18 @@ def delivery_key(standup: StandupView, due: Due) -> DeliveryKey:
     )
 
 
-class StandupEngine:
-    """Works out what is due and sends it through the stand-up service."""
+class StandupEngine(SweepEngine[StandupService]):
+    """Works out what is due and sends it through the stand-up service: everything due
+    in the grace window and not sent yet, and what failed again.
 
-    def __init__(
-        self,
-        *,
-        database: Database,
-        service: StandupService,
-        deliveries: Deliveries,
-        clock: Clock,
-        grace: timedelta,
-        tenant_concurrency: int = 128,
-    ) -> None:
-        self._database = database
-        self._service = service
-        self._deliveries = deliveries
-        self._clock = clock
-        self.grace = grace
-        self._tenant_concurrency = tenant_concurrency
+    With ``catch_up`` (at start), occurrences older than the grace window that
+    nobody sent are recorded as skipped and logged, never sent late. Within it, a
+    prompt or reminder whose cut-off has passed is recorded as skipped too, and each
+    member gets one message of a run however long the gap (``timing.moment_over``).
+    """
 
-    async def _reachable(self) -> list[tuple[TenantKey, TenantRef]]:
-        return await reachable_tenants(database=self._database, reach=self._service.reach)
-
-    async def run_due(self, *, catch_up: bool = False) -> Tally:
-        """Send everything due in the grace window and not sent yet; retry what failed.
-
-        With ``catch_up`` (at start), occurrences older than the grace window that
-        nobody sent are recorded as skipped and logged, never sent late. Within it, a
-        prompt or reminder whose cut-off has passed is recorded as skipped too, and each
-        member gets one message of a run however long the gap (``timing.moment_over``).
-        """
-
-        async def work(key: TenantKey, tenant: TenantRef) -> Tally:
-            return await self._tenant(key, tenant, catch_up=catch_up)
-
-        return await sweep_tenants(
-            tenants=await self._reachable(),
-            work=work,
-            concurrency=self._tenant_concurrency,
-            what="stand-up",
-        )
+    WHAT = "stand-up"
+    TENANT_CONCURRENCY = 128
 
     async def _tenant(self, key: TenantKey, tenant: TenantRef, *, catch_up: bool) -> Tally:
         now = self._clock.now()
