@@ -30,6 +30,7 @@ from tandem.rituals.guardrails.service import GuardrailService
 from tandem.rituals.kpi.breach import BreachWatch
 from tandem.rituals.kpi.ritual import KpiRitual
 from tandem.rituals.kpi.service import KpiService
+from tandem.rituals.kpi.stale import KpiEngine
 from tandem.rituals.planning.engine import PlanningEngine
 from tandem.rituals.planning.ritual import PlanningRitual
 from tandem.rituals.planning.service import PlanningService
@@ -61,6 +62,7 @@ class Runtime:
     guardrail_engine: GuardrailEngine
     planning: PlanningService
     planning_engine: PlanningEngine
+    kpi_engine: KpiEngine
     deliveries: tuple[Deliveries, ...]
     """Each engine's; at shutdown they hand back what they hold unsent."""
     metrics: Metrics
@@ -68,13 +70,16 @@ class Runtime:
     deliveries and the adapters."""
 
     @property
-    def engines(self) -> tuple[StandupEngine, BlockerEngine, GuardrailEngine, PlanningEngine]:
+    def engines(
+        self,
+    ) -> tuple[StandupEngine, BlockerEngine, GuardrailEngine, PlanningEngine, KpiEngine]:
         """The timed rituals' engines, which the scheduler runs."""
         return (
             self.standup_engine,
             self.blocker_engine,
             self.guardrail_engine,
             self.planning_engine,
+            self.kpi_engine,
         )
 
 
@@ -168,11 +173,19 @@ def build_runtime(
         grace=timedelta(minutes=settings.grace_minutes),
     )
     PlanningRitual(database=database, service=planning_service).register(dispatcher)
+    kpi_service = KpiService(database=database, reach=blocker_service.reach)
     KpiRitual(
         database=database,
-        service=KpiService(database=database),
+        service=kpi_service,
         breaches=BreachWatch(database=database, blockers=blocker_service),
     ).register(dispatcher)
+    kpi_engine = KpiEngine(
+        database=database,
+        service=kpi_service,
+        deliveries=deliveries(),
+        clock=clock,
+        grace=timedelta(minutes=settings.grace_minutes),
+    )
     return Runtime(
         settings=settings,
         clock=clock,
@@ -190,6 +203,7 @@ def build_runtime(
         guardrail_engine=guardrail_engine,
         planning=planning_service,
         planning_engine=planning_engine,
+        kpi_engine=kpi_engine,
         deliveries=tuple(made),
         metrics=metrics,
     )

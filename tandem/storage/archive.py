@@ -89,6 +89,7 @@ DELIVERY_KEY_IDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(guardrail:approval:)(\d+)(:.*)$"), models.ApprovalRequest.__tablename__),
     (re.compile(r"^(planning:occurrence:)(\d+)(:.*)$"), models.PlanningOccurrence.__tablename__),
     (re.compile(r"^(planning:session:)(\d+)(:.*)$"), models.PlanningSession.__tablename__),
+    (re.compile(r"^(kpi:stale:)(\d+)(:.*)$"), models.Kpi.__tablename__),
 )
 _ID_CHUNK = 500
 T = TypeVar("T")

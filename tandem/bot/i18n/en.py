@@ -168,6 +168,8 @@ MESSAGES: dict[str, str] = {
     "kpi.period.days.other": "{count} full days",
     "kpi.period.weeks.one": "a full week",
     "kpi.period.weeks.other": "{count} full weeks",
+    "kpi.stale": "⏰ {name} ({slug}) has had no value since {when} ({value}); one is expected "
+    "{every}. Give it with /kpi set {slug} VALUE.",
     # RACI
     "raci.role.responsible": "Responsible",
     "raci.role.accountable": "Accountable",

@@ -184,6 +184,8 @@ MESSAGES: dict[str, str] = {
     "kpi.period.days.other": "{count} jours entiers",
     "kpi.period.weeks.one": "une semaine entière",
     "kpi.period.weeks.other": "{count} semaines entières",
+    "kpi.stale": "⏰ {name} ({slug}) n'a pas eu de valeur depuis le {when} ({value}) ; une "
+    "valeur est attendue {every}. Donnez-la avec /indicateur saisir {slug} VALEUR.",
     # RACI
     "raci.role.responsible": "Responsable",
     "raci.role.accountable": "Approbateur",

@@ -128,6 +128,15 @@ def show_change(change: float, *, unit: str, t: Translator) -> str:
     return f"{sign}{shown}"
 
 
+def show_every(t: Translator, hours: int) -> str:
+    """How often a value is expected: ``every day``, ``every 12 hours``, ``every 2 weeks``."""
+    if hours % (24 * 7) == 0:
+        return t.plural("kpi.every.weeks", count=hours // (24 * 7))
+    if hours % 24 == 0:
+        return t.plural("kpi.every.days", count=hours // 24)
+    return t.plural("kpi.every.hours", count=hours)
+
+
 def latest(values: Sequence[KpiValueView]) -> KpiValueView | None:
     """The most recent value (values come oldest first)."""
     return values[-1] if values else None

@@ -123,7 +123,7 @@ class KpiRitual:
             fields.append(Field(label=t("kpi.field.month"), value=line))
         fields.append(Field(label=t("kpi.field.owner"), value=_owner(t, topic, kpi)))
         if kpi.expect_every_hours:
-            every = _every(t, kpi.expect_every_hours)
+            every = figures.show_every(t, kpi.expect_every_hours)
             fields.append(Field(label=t("kpi.field.every"), value=every))
         recent = [v for v in values if v.at >= since][-SHOWN_VALUES:]
         body = "\n".join(
@@ -306,14 +306,6 @@ def _owner(t: Translator, topic: TopicView | None, kpi: KpiView) -> str:
     responsible = topic.roles.get(Role.RESPONSIBLE, ())
     who = t.list([p.name for p in responsible]) if responsible else t("raci.nobody")
     return t("kpi.owner", who=who, topic=f"{topic.title_in(t.locale)} ({topic.slug})")
-
-
-def _every(t: Translator, hours: int) -> str:
-    if hours % (24 * 7) == 0:
-        return t.plural("kpi.every.weeks", count=hours // (24 * 7))
-    if hours % 24 == 0:
-        return t.plural("kpi.every.days", count=hours // 24)
-    return t.plural("kpi.every.hours", count=hours)
 
 
 def _unit_name(t: Translator, unit: str) -> str:

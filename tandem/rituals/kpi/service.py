@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tandem.bot.text import fold
+from tandem.rituals.common.reach import Reach
 from tandem.storage.database import Database
 from tandem.storage.records import KpiValueView, KpiView, Role, TenantRef, TopicView
 from tandem.storage.repositories import kpis, people, raci
@@ -55,8 +56,15 @@ def match(kpis_known: Sequence[KpiView], query: str) -> Found:
 class KpiService:
     """KPIs and their values over the database."""
 
-    def __init__(self, *, database: Database) -> None:
+    def __init__(self, *, database: Database, reach: Reach) -> None:
+        """``reach`` is how owners are told of a stale KPI."""
         self._database = database
+        self._reach = reach
+
+    @property
+    def reach(self) -> Reach:
+        """The platforms' ports, by tenant."""
+        return self._reach
 
     async def board(self, *, tenant: TenantRef, since: datetime) -> Board:
         """The tenant's KPIs, each with its values from ``since`` on."""
