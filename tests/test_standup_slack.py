@@ -173,3 +173,47 @@ async def test_a_whole_channel_as_members(slack: SlackBot) -> None:
     assert "not in the people file (not added)" in text and "Gus Guest" in text
     (listed,) = slack.api.calls_to("conversations.members")
     assert listed.params["channel"] == CHANNEL
+
+
+async def test_a_stand_up_set_up_in_a_modal_posts_in_the_channel_it_was_asked_in(
+    slack: SlackBot, clock: FixedClock
+) -> None:
+    # Sam types /standup setup in the team's channel: the form opens as a modal, which Slack
+    # submits outside any channel; the stand-up still posts where Sam asked for it.
+    await slack.command("setup", user=SAM, command="/standup", name="form", channel=CHANNEL)
+    (opened,) = await slack.wait_for(lambda: slack.api.calls_to("views.open"))
+    view = opened.params["view"]
+    assert "channel" not in [b["block_id"] for b in view["blocks"] if b["type"] == "input"]
+    values = {"name": "Weekly", "members": "sam.okafor@example.com"}
+    submission = {
+        "type": "view_submission",
+        "team": {"id": TEAM},
+        "user": {"id": SAM, "team_id": TEAM},
+        "view": {
+            "id": "V0SETUP",
+            "type": "modal",
+            "callback_id": view["callback_id"],
+            "private_metadata": view["private_metadata"],
+            "state": {
+                "values": {
+                    key: {"value": {"type": "plain_text_input", "value": text}}
+                    for key, text in values.items()
+                }
+            },
+        },
+    }
+    assert await slack.interaction(submission) == 200
+    await slack.wait_for(
+        lambda: [c for c in slack.api.calls_to("chat.postMessage") if "is set up" in str(c.params)]
+    )
+    # 12:00 London: the cut-off summary lands in the channel the command was typed in.
+    assert await tick(slack, clock, at(9, 30)) == 1
+    assert await tick(slack, clock, at(12)) == 1
+    (summary,) = posts(slack, CHANNEL)
+    assert "Weekly" in summary.params["text"]
+
+    # From a direct chat, the same form asks where the answers go.
+    await slack.command("setup", user=SAM, command="/standup", name="dm", channel="DUSAM00001")
+    _, again = await slack.wait_for(lambda: slack.api.calls_to("views.open"), count=2)
+    asked = [b["block_id"] for b in again.params["view"]["blocks"] if b["type"] == "input"]
+    assert asked[:2] == ["name", "channel"]
