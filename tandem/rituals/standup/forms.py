@@ -16,9 +16,9 @@ from tandem.storage.records import StandupSettings, StandupView
 
 
 def new_form(
+    *,
     t: Translator,
     actor: Actor,
-    *,
     where: ConversationRef,
     typed: Mapping[str, str] | None = None,
 ) -> Reply:
@@ -48,7 +48,7 @@ def form_conversation(ctx: ActionContext) -> ConversationRef:
 
 
 def edit_form(
-    t: Translator, standup: StandupView, *, typed: Mapping[str, str] | None = None
+    *, t: Translator, standup: StandupView, typed: Mapping[str, str] | None = None
 ) -> Reply:
     """The setup form, prefilled with the stand-up as it is (or as ``typed`` before)."""
     card = cards.setup_form(
@@ -61,7 +61,7 @@ def edit_form(
     return Reply.of_card(card)
 
 
-def with_problem(t: Translator, form: Reply, problem: SettingsProblem) -> Reply:
+def with_problem(*, t: Translator, form: Reply, problem: SettingsProblem) -> Reply:
     """``form`` headed by what is wrong with what was typed in it."""
     assert form.card is not None
     said = t(problem.key, **problem.values)

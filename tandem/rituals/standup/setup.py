@@ -34,7 +34,7 @@ class Setup:
         if me is None:
             return self._desk.unknown(t)
         if not rest:
-            return new_form(t, ctx.actor, where=ctx.conversation)
+            return new_form(t=t, actor=ctx.actor, where=ctx.conversation)
         try:
             draft = settings_text.read(settings_text.split_text(rest))
         except SettingsProblem as problem:
@@ -49,12 +49,12 @@ class Setup:
             return self._desk.unknown(t)
         where = form_conversation(ctx)
         if opened or not ctx.event.inputs:
-            return new_form(t, ctx.actor, where=where)
+            return new_form(t=t, actor=ctx.actor, where=where)
         try:
             draft = settings_text.read(ctx.event.inputs)
         except SettingsProblem as problem:  # the form again, as typed, saying what is wrong
-            again = new_form(t, ctx.actor, where=where, typed=ctx.event.inputs)
-            return with_problem(t, again, problem)
+            again = new_form(t=t, actor=ctx.actor, where=where, typed=ctx.event.inputs)
+            return with_problem(t=t, form=again, problem=problem)
         return await self._create(actor=ctx.actor, t=t, me=me, draft=draft, where=where)
 
     async def _create(
@@ -64,7 +64,11 @@ class Setup:
         if channel is None:
             return Reply(text=t("standup.setup.needs_channel"))
         found = await member_emails(
-            self._desk, key=actor.tenant, tenant=me.tenant, tokens=draft.members, channel=channel
+            desk=self._desk,
+            key=actor.tenant,
+            tenant=me.tenant,
+            tokens=draft.members,
+            channel=channel,
         )
         problem = found.problem(t)
         if problem is not None:
@@ -104,7 +108,7 @@ class Setup:
         if standup is None or me is None:
             return problem or self._desk.unknown(t)
         if not sep:
-            return edit_form(t, standup)
+            return edit_form(t=t, standup=standup)
         try:
             values = settings_text.split_text(changes, name_first=False)
             draft = settings_text.read(values, base=settings_text.draft_of(standup.settings))
@@ -129,20 +133,21 @@ class Setup:
         if not self._desk.may_change(actor=ctx.actor, me=me, standup=found):
             return Reply(text=t("standup.not_owner", name=found.name, owner=found.owner_email))
         if opened or not ctx.event.inputs:
-            return edit_form(t, found)
+            return edit_form(t=t, standup=found)
         try:
             draft = settings_text.read(
                 ctx.event.inputs, base=settings_text.draft_of(found.settings)
             )
         except SettingsProblem as problem:  # the form again, as typed, saying what is wrong
-            return with_problem(t, edit_form(t, found, typed=ctx.event.inputs), problem)
+            again = edit_form(t=t, standup=found, typed=ctx.event.inputs)
+            return with_problem(t=t, form=again, problem=problem)
         return await self._save(actor=ctx.actor, t=t, me=me, standup=found, draft=draft)
 
     async def _save(
         self, *, actor: Actor, t: Translator, me: Me, standup: StandupView, draft: Draft
     ) -> Reply:
         found = await member_emails(
-            self._desk,
+            desk=self._desk,
             key=actor.tenant,
             tenant=me.tenant,
             tokens=draft.members,
