@@ -25,8 +25,9 @@ from tandem.bot.types import ActionSubmitted, ConversationRef, Platform, TenantK
 from tandem.runtime import Runtime
 from tandem.storage.database import Database
 from tandem.storage.migrate import upgrade
+from tandem.storage.models import Person
 from tandem.storage.orgfiles.service import FileKind, import_file
-from tandem.storage.repositories import teams, tenants
+from tandem.storage.repositories import people, teams, tenants
 from tests.conftest import NOW, import_fixtures
 from tests.serving import serve_in_process
 from tests.teamsfake.connector import FakeConnector, Sent
@@ -184,6 +185,38 @@ async def test_a_mention_in_a_channel_is_stripped_and_answered(teams_bot: TeamsB
     (reply,) = teams_bot.connector.of("reply")
     assert reply.conversation_id.startswith("19:general@thread.tacv2")
     assert facts(reply)["Responsible"] == "Ana Silva (Network Engineer)"
+
+
+async def test_a_person_picked_in_teams_is_read_by_tandem(teams_bot: TeamsBot) -> None:
+    # Sam has talked to Tandem before; Hugo, an admin, names him a PM by picking him in a
+    # channel. Teams' mention entity gives only his Teams account id, never his Entra id.
+    await teams_bot.post(message(teams_bot.connector, who=SAM, text="who-owns dns"))
+    async with teams_bot.runtime.database.session() as session:
+        tenant = await tenants.find_tenant(session, key=TenantKey.parse(f"teams:{TENANT}"))
+        assert tenant is not None
+        hugo = await people.find_person(session, tenant=tenant, email=HUGO[3])
+        assert isinstance(hugo, Person)
+        hugo.is_admin = True
+        session.add(hugo)
+    activity = message(
+        teams_bot.connector,
+        who=HUGO,
+        text='<at>Tandem</at> /blocker pm add <at id="1">Sam Okafor</at>',
+        conversation="19:general@thread.tacv2;messageid=1701",
+        kind="channel",
+        team="19:team@thread.tacv2",
+    )
+    activity["entities"] = [
+        {"type": "mention", "text": "<at>Tandem</at>", "mentioned": {"id": "28:tandem-bot"}},
+        {
+            "type": "mention",
+            "text": '<at id="1">Sam Okafor</at>',
+            "mentioned": {"id": SAM[0], "name": "Sam Okafor"},
+        },
+    ]
+    await teams_bot.post(activity)
+    answer = teams_bot.connector.of("reply")[-1]
+    assert answer.activity["text"].startswith("Sam Okafor est PM désormais")  # Hugo reads French
 
 
 async def test_unknown_text_gets_help_in_the_users_language(teams_bot: TeamsBot) -> None:

@@ -16,8 +16,10 @@ from tandem.adapters.teams.inbound import (
     message_event,
     neutral_text,
     person_key,
+    teams_account,
     tenant_key,
     welcomes,
+    with_person_ids,
 )
 from tandem.bot.mentions import TYPED_USER, as_names
 from tandem.bot.types import (
@@ -34,6 +36,7 @@ PAYLOADS = Path(__file__).parent / "payloads" / "teams"
 BOT = "28:0c5b2a6e-5b6f-4d8a-9b7e-1f2a3b4c5d6e"
 HUGO_AAD = "6f0c9d1e-2b7a-4c55-9a1e-0d5e2f7b8c91"
 ANA_AAD = "1d4b7e2a-8c3f-4a6b-9e0d-7f5a2c1b3e84"
+ANA_TEAMS = "29:1Ana-Silva-51b7a0"
 KEY = tenant_key(tenant_id="72F988BF-86F1-41AF-91AB-2D7CD011DB47")
 HUGO = User(tenant=KEY, platform_user_id=HUGO_AAD, display_name="Hugo Bernard")
 
@@ -55,12 +58,23 @@ def test_a_channel_message_drops_the_bots_mention_and_keeps_the_person_picked() 
     sent = activity("message_channel_mention.json")
     event = message_event(sent, user=HUGO, where=where(sent))
     assert isinstance(event, MessageReceived)
-    ana = Mention(MentionKind.PERSON, ANA_AAD, "Ana Silva")
+    ana = Mention(MentionKind.PERSON, ANA_TEAMS, "Ana Silva")
     assert event.mentions == (ana,)
     assert event.text == f"/blocker waiting for {ana.token} on the DNS record"
     assert as_names(event.text) == "/blocker waiting for @Ana Silva on the DNS record"
     assert event.conversation.kind is ConversationKind.CHANNEL
-    assert "<at>" not in event.text
+    assert "<at" not in event.text
+
+
+def test_a_person_picked_is_named_by_their_entra_id_once_looked_up() -> None:
+    sent = activity("message_channel_mention.json")
+    event = message_event(sent, user=HUGO, where=where(sent))
+    assert isinstance(event, MessageReceived) and teams_account(ANA_TEAMS)
+    named = with_person_ids(event, {ANA_TEAMS: ANA_AAD})
+    ana = Mention(MentionKind.PERSON, ANA_AAD, "Ana Silva")
+    assert named.mentions == (ana,)
+    assert named.text == f"/blocker waiting for {ana.token} on the DNS record"
+    assert with_person_ids(event, {}) == event
 
 
 def test_mentions_without_their_entity_are_dropped_as_before() -> None:

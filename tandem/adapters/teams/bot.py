@@ -29,8 +29,10 @@ from tandem.adapters.teams.inbound import (
     conversation_kind,
     message_event,
     person_key,
+    teams_account,
     tenant_key,
     welcomes,
+    with_person_ids,
 )
 from tandem.adapters.teams.render import (
     CONTENT_TYPE,
@@ -50,6 +52,8 @@ from tandem.bot.logcontext import bind_tenant
 from tandem.bot.types import (
     ConversationRef,
     Installed,
+    MentionKind,
+    MessageReceived,
     TenantKey,
     User,
 )
@@ -69,6 +73,7 @@ class _Member:
     name: str
     email: str | None
     fetched: datetime
+    entra_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,15 +244,17 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
             return cached
         email = None
         name = sender.name or ""
+        entra_id = getattr(sender, "aad_object_id", None)
         try:
             found = await with_retries(
                 lambda: TeamsInfo.get_member(turn_context, sender.id), observer=self._calls
             )
             email = getattr(found, "email", None) or getattr(found, "user_principal_name", None)
             name = getattr(found, "name", None) or name
+            entra_id = getattr(found, "aad_object_id", None)
         except Exception as error:  # Playground and some clients have no member API
             log.info("Teams member look-up failed (%s); using the activity's name", error)
-        member = _Member(id=sender.id, name=name, email=email, fetched=now)
+        member = _Member(id=sender.id, name=name, email=email, fetched=now, entra_id=entra_id)
         self._members[cache_key] = member
         return member
 
@@ -288,7 +295,27 @@ class TandemTeamsBot(ActivityHandler):  # type: ignore[misc]
         user = await self._user(turn_context, key)
         where = self._conversation(turn_context, key)
         event = message_event(_as_sent(turn_context.activity), user=user, where=where)
+        if isinstance(event, MessageReceived):
+            event = await self._entra_ids(turn_context, key, event)
         await self._send(turn_context, await self._dispatcher.handle(event))
+
+    async def _entra_ids(
+        self, turn_context: TurnContext, key: TenantKey, event: MessageReceived
+    ) -> MessageReceived:
+        """The people ``event`` mentions named by their Entra id, as every person is in
+        Tandem (a mention entity gives only the Teams account id: the member look-up,
+        cached, says the rest; one it cannot answer keeps the account id)."""
+        accounts = {
+            found.id
+            for found in event.mentions
+            if found.kind is MentionKind.PERSON and teams_account(found.id)
+        }
+        ids: dict[str, str] = {}
+        for account in sorted(accounts):
+            member = await self._member(turn_context, key, ChannelAccount(id=account))
+            if member.entra_id:
+                ids[account] = member.entra_id
+        return with_person_ids(event, ids) if ids else event
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext

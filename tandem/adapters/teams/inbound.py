@@ -20,7 +20,7 @@ from tandem.bot.types import (
     User,
 )
 
-_MENTION = re.compile(r"<at>([^<]*)</at>", re.IGNORECASE)
+_MENTION = re.compile(r"<at(?:\s[^<>]*)?>([^<]*)</at>", re.IGNORECASE)  # <at id="0"> too
 CARD_ACTION = "action_id"
 CARD_VALUE = "value"
 CARD_INVOKE = "adaptiveCard/action"
@@ -47,6 +47,29 @@ def _mentioned(entities: Sequence[Any], text: str, used: set[int]) -> Mapping[st
             used.add(index)
             return dict(entity["mentioned"])
     return None
+
+
+def teams_account(person_id: str) -> bool:
+    """Whether an id is a Teams account id (``29:…``), not yet the person's Entra id."""
+    return person_id.startswith("29:")
+
+
+def with_person_ids(event: MessageReceived, ids: Mapping[str, str]) -> MessageReceived:
+    """``event`` with the people it mentions named by ``ids`` (Teams account id → Entra id,
+    as the member look-up answers): Teams' mention entities carry only the account id."""
+    text = event.text
+    mentions: list[Mention] = []
+    for found in event.mentions:
+        entra = ids.get(found.id) if found.kind is MentionKind.PERSON else None
+        named = Mention(found.kind, entra, found.name) if entra else found
+        text = text.replace(found.token, named.token)
+        mentions.append(named)
+    return MessageReceived(
+        user=event.user,
+        conversation=event.conversation,
+        text=text,
+        mentions=tuple(dict.fromkeys(mentions)),
+    )
 
 
 def neutral_text(
