@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 TANDEM = [sys.executable, "-m", "tandem"]
@@ -16,11 +17,22 @@ class LiveChat:
     """One person's open chat."""
 
     def __init__(
-        self, *, email: str, env: dict[str, str], tenant: str, files: Path | None = None
+        self,
+        *,
+        email: str,
+        env: dict[str, str],
+        tenant: str,
+        files: Path | None = None,
+        at: datetime | None = None,
     ) -> None:
+        """With ``at``, the chat's clock starts at that instant (libfaketime's
+        ``faketime``) and runs on from there."""
         args = [*TANDEM, "chat", "--as", email, "--tenant", tenant]
         if files is not None:
             args += ["--files", str(files)]
+        if at is not None:
+            args = ["faketime", f"{at.astimezone(UTC):%Y-%m-%d %H:%M:%S}", *args]
+            env = {**env, "TZ": "UTC"}  # the instant above is read in the process's zone
         self.email = email
         self._process = subprocess.Popen(
             args,

@@ -228,7 +228,7 @@ async def test_a_blocker_climbs_at_local_working_times_across_a_weekend_and_dst(
     assert "Vous êtes Approbateur pour Domain names and DNS" in to_nadia.text
     assert to_nadia.reply.card is not None
     assert "Pas pour moi" not in [b.label for b in to_nadia.reply.card.buttons]
-    assert "il est remonté à Nadia Roux" in port.dms(HUGO)[-1].text
+    assert "il est remonté vers Nadia Roux" in port.dms(HUGO)[-1].text
     assert (await org.stored(1)).level == 1
 
     assert await org.tick(at(27, 15, 59, month=10)) == 0
@@ -238,7 +238,7 @@ async def test_a_blocker_climbs_at_local_working_times_across_a_weekend_and_dst(
     assert "toujours pas résolu après 2 jours ouvrés. Il est chez Ana Silva" in in_channel.text
     assert "a atteint les PM" in in_channel.text
     assert port.dms(INES) == [] and port.dms(DANIEL) == []
-    assert "il est remonté à les PM" in port.dms(HUGO)[-1].text
+    assert "il est remonté vers les PM" in port.dms(HUGO)[-1].text
 
     assert await org.tick(at(28, 7, 59, month=10)) == 0
     assert await org.tick(at(28, 8, month=10)) == 2

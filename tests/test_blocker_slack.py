@@ -158,7 +158,7 @@ async def test_an_ignored_blocker_climbs_to_the_accountable_on_slack(
     )
     assert list(buttons(to_nadia)) == ["Prendre en charge", "Résoudre", "Réattribuer"]
     (told,) = posts(slack, HUGO)
-    assert "il est remonté à Nadia Roux" in told.params["text"]
+    assert "il est remonté vers Nadia Roux" in told.params["text"]
     clock.set(at=at(13, 31))
     assert (await runtime.blocker_engine.run_due()).sent == 0
 

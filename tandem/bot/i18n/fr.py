@@ -530,7 +530,7 @@ MESSAGES: dict[str, str] = {
     "blocker.notice.acknowledged": "{by} a pris en charge votre blocage n°{id} (« {text} »).",
     "blocker.notice.resolved": "Le blocage n°{id} (« {text} ») a été résolu par {by} : {note}",
     "blocker.notice.escalated": "Votre blocage n°{id} (« {text} ») n'avance pas : "
-    "il est remonté à {to}.",
+    "il est remonté vers {to}.",
     "blocker.escalate.ack.one": "Le blocage n°{id} attend depuis {count} heure ouvrée sans "
     "prise en charge par {owner}. Vous êtes Approbateur pour {topic}.",
     "blocker.escalate.ack.other": "Le blocage n°{id} attend depuis {count} heures ouvrées sans "
