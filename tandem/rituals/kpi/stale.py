@@ -103,6 +103,8 @@ class KpiEngine(SweepEngine[KpiService]):
     async def _tenant(self, key: TenantKey, tenant: TenantRef, *, catch_up: bool) -> Tally:
         now = self._clock.now()
         rows, org = await self._rows(tenant, now)
+        if org is None:
+            return Tally()
         latest: dict[int, Stale] = {}
         for stale in stale_reminders(rows, org, start=now - CATCH_UP, end=now):
             if stale.kpi.id not in latest or stale.at > latest[stale.kpi.id].at:
@@ -125,9 +127,16 @@ class KpiEngine(SweepEngine[KpiService]):
 
     async def _rows(
         self, tenant: TenantRef, now: datetime
-    ) -> tuple[tuple[tuple[KpiView, tuple[KpiValueView, ...]], ...], Org]:
+    ) -> tuple[tuple[tuple[KpiView, tuple[KpiValueView, ...]], ...], Org | None]:
+        """The KPIs with a rhythm and a value, and the organisation (None when there are
+        none: most sweeps of most tenants end here, without reading everyone)."""
         board = await self._service.board(tenant=tenant, since=now)
-        return board.rows, await load_org(database=self._database, tenant=tenant)
+        rows = tuple(
+            (kpi, values) for kpi, values in board.rows if kpi.expect_every_hours and values
+        )
+        if not rows:
+            return rows, None
+        return rows, await load_org(database=self._database, tenant=tenant)
 
     async def _remind(
         self, key: TenantKey, tenant: TenantRef, delivery: DeliveryView, planned: dict[str, Stale]
@@ -155,5 +164,8 @@ class KpiEngine(SweepEngine[KpiService]):
         instants: set[datetime] = set()
         for _key, tenant in await self._reachable():
             rows, org = await self._rows(tenant, now)
-            instants.update(s.at for s in stale_reminders(rows, org, start=now, end=now + horizon))
+            if org is not None:
+                instants.update(
+                    s.at for s in stale_reminders(rows, org, start=now, end=now + horizon)
+                )
         return sorted(instants)
