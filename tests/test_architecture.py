@@ -167,11 +167,7 @@ def test_the_cycle_guard_sees_a_cycle() -> None:
 # adapters turn them into neutral mentions (``tandem.bot.mentions``) before the core reads.
 PLATFORM_MENTIONS = re.compile(r"<[@#!][A-Z\[(^]|<@>|<at>", re.IGNORECASE)
 # Still reading Slack's syntax, to be moved to neutral mentions by the stand-up's owner.
-MENTIONS_PENDING = {
-    "rituals/standup/ritual.py",
-    "rituals/standup/members.py",
-    "rituals/standup/settings_text.py",
-}
+MENTIONS_PENDING = {"rituals/standup/members.py", "rituals/standup/settings_text.py"}
 
 
 def platform_mentions(path: Path) -> list[str]:
