@@ -397,3 +397,30 @@ def test_the_guided_stand_up_form_from_a_chat_asks_where_answers_go(
     assert "Channel for the answers (e.g. #marketing)" in out
     assert "Stand-up “Launch” is set up" in out
     assert "Answers are posted in a channel" not in out
+
+
+ASKED_AGAIN = {
+    "en": "(The field refused is asked again; the others keep what you typed.",
+    "fr": "(Le champ refusé est redemandé ; les autres gardent ce que vous avez tapé.",
+}
+
+
+@pytest.mark.parametrize(
+    ("email", "name", "days", "said"),
+    [
+        ("sam.okafor@example.com", "Launch", "mon,wed", "Stand-up “Launch” is set up"),
+        ("hugo.bernard@example.com", "Lancement", "lun,mer", "Le stand-up « Lancement » est créé"),
+    ],
+)
+def test_a_refused_field_is_the_only_one_asked_again(
+    acme: dict[str, str], email: str, name: str, days: str, said: str
+) -> None:
+    members = ["sam.okafor@example.com", "hugo.bernard@example.com", ""]
+    # name, channel, members, questions and blockers typed or kept, days wrong, the rest kept
+    first = ["/standup setup", name, "#launch", *members, "", "", "someday", *[""] * 5]
+    out = chat(acme, email, *first, days, "/standup list")  # only the days are asked again
+    again = out[out.index("⚠ ") :]
+    assert "someday" in again.splitlines()[0]
+    assert any(hint in again for hint in ASKED_AGAIN.values())
+    created = again[again.index(said) :]  # "/standup list" ran as a command, after it
+    assert f"{days}, 09:30–12:00" in created and "Hugo Bernard" in created

@@ -57,6 +57,10 @@ class Form:
     submit: Button
     open_label: str = ""
     open_action: str = ""
+    refused: tuple[str, ...] = ()
+    """The ids of inputs whose value was refused when the form was sent back: a form shown
+    again, as typed, asks these again (the terminal asks only these; each other input
+    keeps its value)."""
 
 
 @dataclass(frozen=True, slots=True)

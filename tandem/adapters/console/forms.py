@@ -2,8 +2,9 @@
 
 The form says first how to leave it. An empty line keeps the value shown in brackets; a
 multi-line input takes lines until an empty one; a needed input left empty is asked
-again. ``/cancel`` leaves the form, and so does any line beginning with ``/``, which then
-runs as the command it is: nothing typed for a command ever lands in a field.
+again. A form sent back with a value refused asks only that input again. ``/cancel``
+leaves the form, and so does any line beginning with ``/``, which then runs as the
+command it is: nothing typed for a command ever lands in a field.
 """
 
 from __future__ import annotations
@@ -44,11 +45,16 @@ def _kept(item: Input) -> str:
 
 
 async def fill(form: Form, *, read: Read, write: Write, t: Translator) -> Filled:
-    """Ask ``form``'s inputs in turn."""
-    write(t("chat.form.start"))
+    """Ask ``form``'s inputs in turn; a form sent back with inputs refused asks only
+    those again, the others keeping the values they were sent with."""
+    refused = {item.id for item in form.inputs} & set(form.refused)
+    write(t.plural("chat.form.again", count=len(refused)) if refused else t("chat.form.start"))
     values: dict[str, str] = {}
     try:
         for item in form.inputs:
+            if refused and item.id not in refused:
+                values[item.id] = item.initial
+                continue
             values[item.id] = await _ask(item, read=read, write=write, t=t)
     except _Left as left:
         if left.command is None:

@@ -41,6 +41,7 @@ def _card(card: Card) -> dict[str, Any]:
             "submit": _button(form.submit),
             "open_label": form.open_label,
             "open_action": form.open_action,
+            "refused": list(form.refused),
         },
         "footer": card.footer,
     }
@@ -92,6 +93,7 @@ def _load_card(data: Mapping[str, Any]) -> Card:
             submit=_load_button(form_data["submit"]),
             open_label=str(form_data.get("open_label", "")),
             open_action=str(form_data.get("open_action", "")),
+            refused=tuple(str(i) for i in form_data.get("refused", ())),
         )
     return Card(
         title=str(data["title"]),

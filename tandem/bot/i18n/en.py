@@ -20,6 +20,10 @@ MESSAGES: dict[str, str] = {
     "chat.form.start": "(A form: answer each field in turn; an empty line keeps the value in "
     "[brackets]. /cancel leaves it; a line beginning with / leaves it and runs as a command.)",
     "chat.form.lines": "(several lines; an empty line ends)",
+    "chat.form.again.one": "(The field refused is asked again; the others keep what you "
+    "typed. /cancel leaves the form.)",
+    "chat.form.again.other": "(The {count} fields refused are asked again; the others keep "
+    "what you typed. /cancel leaves the form.)",
     "chat.form.needed": "“{field}” is needed: type it, or /cancel.",
     "chat.form.cancelled": "(cancelled: nothing was sent)",
     "chat.form.left": "(form cancelled, nothing was sent; running {command})",

@@ -21,6 +21,10 @@ MESSAGES: dict[str, str] = {
     "garde la valeur entre [crochets]. /annuler le quitte ; une ligne qui commence par / le "
     "quitte et s'exécute comme commande.)",
     "chat.form.lines": "(plusieurs lignes ; une ligne vide termine)",
+    "chat.form.again.one": "(Le champ refusé est redemandé ; les autres gardent ce que vous "
+    "avez tapé. /annuler quitte le formulaire.)",
+    "chat.form.again.other": "(Les {count} champs refusés sont redemandés ; les autres gardent "
+    "ce que vous avez tapé. /annuler quitte le formulaire.)",
     "chat.form.needed": "« {field} » est nécessaire : tapez-le, ou /annuler.",
     "chat.form.cancelled": "(annulé : rien n'a été envoyé)",
     "chat.form.left": "(formulaire annulé, rien n'a été envoyé ; j'exécute {command})",

@@ -62,10 +62,15 @@ def edit_form(
 
 
 def with_problem(*, t: Translator, form: Reply, problem: SettingsProblem) -> Reply:
-    """``form`` headed by what is wrong with what was typed in it."""
-    assert form.card is not None
+    """``form`` headed by what is wrong with what was typed in it, the refused setting
+    marked as the input to answer again."""
+    assert form.card is not None and form.card.form is not None
     said = t(problem.key, **problem.values)
-    card = replace(form.card, body=f"⚠ {said}\n{form.card.body}")
+    inputs = form.card.form
+    refused = tuple(i.id for i in inputs.inputs if i.id == problem.setting)
+    card = replace(
+        form.card, body=f"⚠ {said}\n{form.card.body}", form=replace(inputs, refused=refused)
+    )
     return Reply.of_card(card, locale=t.locale)
 
 

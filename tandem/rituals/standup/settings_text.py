@@ -80,11 +80,13 @@ MAX_SLOTS = 6
 
 
 class SettingsProblem(ValueError):
-    """Settings a lead typed that cannot be used; ``key`` and ``values`` feed the translator."""
+    """Settings a lead typed that cannot be used; ``key`` and ``values`` feed the translator;
+    ``setting`` is the setting (a form's input) whose value was refused, when it is one."""
 
-    def __init__(self, key: str, **values: str) -> None:
+    def __init__(self, key: str, *, setting: str = "", **values: str) -> None:
         super().__init__(key)
         self.key = key
+        self.setting = setting
         self.values = values
 
 
@@ -238,44 +240,57 @@ def read(values: Mapping[str, str], *, base: Draft | None = None) -> Draft:
     changes: dict[str, object] = {}
     blockers: str | None = None
     for key, raw in values.items():
-        text = raw.strip()
-        if key == "name":
-            if not text:
-                raise SettingsProblem("standup.setup.no_name")
-            changes["name"] = text.strip("\"'“”«» ")[:80]
-        elif key == "members":
-            changes["members"] = members_of(text)
-        elif key == "questions":
-            changes["questions"] = _questions(text)
-        elif key == "blockers":
-            blockers = text
-        elif key == "days":
-            changes["days"] = _days(text) if text else DEFAULT_DAYS
-        elif key == "times":
-            changes["slots"] = _slots(text) if text else DEFAULT_SLOTS
-        elif key == "timezone":
-            if text and not is_valid_timezone(text):
-                raise SettingsProblem("standup.setup.bad_timezone", value=text[:60])
-            changes["timezone"] = text
-        elif key == "reminders":
-            changes["reminders"] = _reminders(text) if text else DEFAULT_REMINDERS
-        elif key == "holidays":
-            changes["holidays"] = _holidays(text)
-        elif key == "optional":
-            changes["optional"] = _flag(text)
-        elif key == "channel":
-            changes["channel"] = text
+        try:
+            _read_one(key, raw.strip(), changes)
+        except SettingsProblem as problem:
+            problem.setting = problem.setting or key
+            raise
+        if key == "blockers":
+            blockers = raw.strip()
         given.add(key)
     draft = replace(draft, **changes, given=frozenset(given))  # type: ignore[arg-type]
     if blockers:
-        draft = replace(draft, blockers=_blockers(blockers, draft.questions))
+        try:
+            draft = replace(draft, blockers=_blockers(blockers, draft.questions))
+        except SettingsProblem as problem:
+            problem.setting = "blockers"
+            raise
     elif "questions" in values:  # new questions, and no word of which one: the default
         draft = replace(draft, blockers=default_blockers(draft.questions))
     if not draft.name:
-        raise SettingsProblem("standup.setup.no_name")
+        raise SettingsProblem("standup.setup.no_name", setting="name")
     if not draft.members:
-        raise SettingsProblem("standup.setup.no_members")
+        raise SettingsProblem("standup.setup.no_members", setting="members")
     return draft
+
+
+def _read_one(key: str, text: str, changes: dict[str, object]) -> None:
+    """The setting ``key`` typed as ``text``, read into ``changes`` (blockers are read
+    once the questions are known)."""
+    if key == "name":
+        if not text:
+            raise SettingsProblem("standup.setup.no_name")
+        changes["name"] = text.strip("\"'“”«» ")[:80]
+    elif key == "members":
+        changes["members"] = members_of(text)
+    elif key == "questions":
+        changes["questions"] = _questions(text)
+    elif key == "days":
+        changes["days"] = _days(text) if text else DEFAULT_DAYS
+    elif key == "times":
+        changes["slots"] = _slots(text) if text else DEFAULT_SLOTS
+    elif key == "timezone":
+        if text and not is_valid_timezone(text):
+            raise SettingsProblem("standup.setup.bad_timezone", value=text[:60])
+        changes["timezone"] = text
+    elif key == "reminders":
+        changes["reminders"] = _reminders(text) if text else DEFAULT_REMINDERS
+    elif key == "holidays":
+        changes["holidays"] = _holidays(text)
+    elif key == "optional":
+        changes["optional"] = _flag(text)
+    elif key == "channel":
+        changes["channel"] = text
 
 
 def as_values(settings: StandupSettings, *, t: Translator) -> dict[str, str]:
