@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from tandem.adapters.teams.inbound import (
     welcomes,
     with_person_ids,
 )
-from tandem.bot.mentions import TYPED_USER, as_names
+from tandem.bot.mentions import PERSON_TOKEN, TYPED_USER, as_names
 from tandem.bot.types import (
     ActionSubmitted,
     ConversationKind,
@@ -75,6 +76,9 @@ def test_a_person_picked_is_named_by_their_entra_id_once_looked_up() -> None:
     assert named.mentions == (ana,)
     assert named.text == f"/blocker waiting for {ana.token} on the DNS record"
     assert with_person_ids(event, {}) == event
+    # a list of people read word by word keeps her whole, the space in her name and all
+    listed = re.findall(rf"{PERSON_TOKEN.pattern}|[^\s,;]+", f"{ana.token}, sam@example.com")
+    assert listed == [ana.token, "sam@example.com"]
 
 
 def test_mentions_without_their_entity_are_dropped_as_before() -> None:

@@ -24,6 +24,9 @@ _EARLIER = re.compile(rf"{_M}@([^|{_M}]+)\|([^{_M}]*){_M}")
 
 CHANNEL_TOKEN = re.compile(rf"#{_M}[^|{_M}\s]+\|[^{_M}]*{_M}")
 """A channel picked, anywhere in a text (no groups)."""
+PERSON_TOKEN = re.compile(rf"@{_M}[^|{_M}\s]+\|[^{_M}]*{_M}")
+"""A person picked, anywhere in a text (no groups): one token, spaces in the name and all,
+for a list of people read word by word."""
 TYPED_USER = re.compile(rf"^@{_BODY}$")
 """A person picked in typed text, alone: group 1 their platform id, group 2 their name."""
 TYPED_CHANNEL = re.compile(rf"^#{_BODY}$")
