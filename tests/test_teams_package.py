@@ -9,11 +9,13 @@ from pathlib import Path
 
 import jsonschema
 
+from tandem.bot.i18n import Translator
 from tandem.bot.settings import Settings
 from tandem.runtime import build_runtime
 from tests.cli import Ran, tandem
 
 SCHEMA = Path(__file__).parent / "schemas" / "teams-manifest-1.24.schema.json"
+LOCALIZATION_SCHEMA = Path(__file__).parent / "schemas" / "teams-localization-1.24.schema.json"
 APP_ID = "11111111-2222-3333-4444-555555555555"
 
 
@@ -32,7 +34,12 @@ def test_the_package_validates_and_holds_both_icons(tmp_path: Path) -> None:
     result = build(tmp_path, "--app-id", APP_ID, "--out", "tandem-teams.zip")
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(tmp_path / "tandem-teams.zip") as package:
-        assert sorted(package.namelist()) == ["color.png", "manifest.json", "outline.png"]
+        assert sorted(package.namelist()) == [
+            "color.png",
+            "fr.json",
+            "manifest.json",
+            "outline.png",
+        ]
         manifest = json.loads(package.read("manifest.json"))
         colour, outline = package.read("color.png"), package.read("outline.png")
     schema = json.loads(SCHEMA.read_text("utf-8"))
@@ -66,6 +73,52 @@ def test_command_titles_are_bare_names_and_descriptions_say_what_to_type(
         assert len(title) <= 32 and 0 < len(description) <= 128  # Teams' documented limits
     assert commands["blocker"] == "raise and follow blockers: blocker TEXT [#topic]"
     assert "/who-owns domain-names" in commands["who-owns"]
+
+
+def test_french_users_read_the_command_menu_in_french(tmp_path: Path) -> None:
+    """The package's fr.json (Teams' localization schema, named by the manifest's
+    localizationInfo) holds each command's French name, as the French catalogue and
+    /aide have it, and what it does in French."""
+    assert build(tmp_path, "--app-id", APP_ID).returncode == 0
+    with zipfile.ZipFile(tmp_path / "tandem-teams.zip") as package:
+        manifest = json.loads(package.read("manifest.json"))
+        french = json.loads(package.read("fr.json"))
+    assert manifest["localizationInfo"] == {
+        "defaultLanguageTag": "en",
+        "additionalLanguages": [{"languageTag": "fr", "file": "fr.json"}],
+    }
+    schema = json.loads(LOCALIZATION_SCHEMA.read_text("utf-8"))
+    jsonschema.Draft4Validator(schema).validate(french)
+    assert french["$schema"].endswith("/v1.24/MicrosoftTeams.Localization.schema.json")
+    assert french["description.short"] == Translator(locale="fr")("teams.app.short")
+
+    english = manifest["bots"][0]["commandLists"][0]["commands"]
+    menu = {
+        c["title"]: french[f"bots[0].commandLists[0].commands[{n}].title"]
+        for n, c in enumerate(english)
+    }
+    t = Translator(locale="fr")
+    assert menu == {name: t(f"command.{name}") for name in menu}
+    assert menu["blocker"] == "blocage" and menu["who-owns"] == "qui-gère"
+    described = {
+        menu[c["title"]]: french[f"bots[0].commandLists[0].commands[{n}].description"]
+        for n, c in enumerate(english)
+    }
+    assert described["blocage"] == (
+        "signaler et suivre les points de blocage : blocage TEXTE [#sujet]"
+    )
+    assert described["aide"] == "cette liste"
+    for title, description in described.items():
+        assert len(title) <= 32 and 0 < len(description) <= 128  # as the menu's own limits
+    assert not [key for key in french if key.startswith("bots") and key not in _keys(english)]
+
+
+def _keys(commands: list[dict[str, str]]) -> set[str]:
+    return {
+        f"bots[0].commandLists[0].commands[{n}].{part}"
+        for n in range(len(commands))
+        for part in ("title", "description")
+    }
 
 
 def test_a_broken_manifest_would_be_caught_by_the_schema() -> None:

@@ -40,6 +40,17 @@ MESSAGES: dict[str, str] = {
     "help.cmd.planning": "marketing planning sessions with IT",
     "help.cmd.tandem": "help and settings",
     "help.cmd.kpi": "shared KPIs: latest values, targets and trends",
+    # the Teams app package: its names and descriptions, what to type after a command
+    "teams.app.name": "Tandem: marketing and IT rituals",
+    "teams.app.short": "Who owns what, which rules hold, when to meet.",
+    "teams.app.full": "Tandem puts the rituals of marketing and IT collaboration in Teams: RACI "
+    "look-up, guardrail answers with approvals, async stand-ups, blocker escalation and IT "
+    "representatives invited to marketing planning.",
+    "teams.command": "{help}: {usage}",
+    "teams.usage.standup": "standup [skip | away FROM TO | setup]",
+    "teams.usage.blocker": "blocker TEXT [#topic]",
+    "teams.usage.planning": "planning new | list",
+    "teams.usage.kpi": "kpi [show KPI | set KPI VALUE [DATE]]",
     # each command's name in this language (typed with or without the slash)
     "command.help": "help",
     "command.who-owns": "who-owns",

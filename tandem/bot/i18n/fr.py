@@ -42,6 +42,18 @@ MESSAGES: dict[str, str] = {
     "help.cmd.planning": "séances de planification marketing avec la DSI",
     "help.cmd.tandem": "aide et réglages",
     "help.cmd.kpi": "indicateurs partagés : dernières valeurs, cibles et tendances",
+    # the Teams app package: its names and descriptions, what to type after a command
+    "teams.app.name": "Tandem : rituels du marketing et de la DSI",
+    "teams.app.short": "Qui gère quoi, quelles règles s'appliquent, quand se réunir.",
+    "teams.app.full": "Tandem met les rituels de la collaboration entre marketing et DSI dans "
+    "Teams : qui gère quoi (RACI), réponses des garde-fous avec validations, stand-ups "
+    "asynchrones, escalade des blocages et représentants de la DSI invités aux "
+    "planifications marketing.",
+    "teams.command": "{help} : {usage}",
+    "teams.usage.standup": "standup [passer | absent DU AU | setup]",
+    "teams.usage.blocker": "blocage TEXTE [#sujet]",
+    "teams.usage.planning": "planification nouvelle | liste",
+    "teams.usage.kpi": "indicateur [voir INDICATEUR | saisir INDICATEUR VALEUR [DATE]]",
     # each command's name in this language (typed with or without the slash)
     "command.help": "aide",
     "command.who-owns": "qui-gère",
