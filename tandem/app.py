@@ -33,8 +33,11 @@ from tandem.storage.cipher import SecretKeyProblem
 from tandem.storage.orgfiles.kinds import FileKind
 
 if TYPE_CHECKING:
+    from sqlmodel.ext.asyncio.session import AsyncSession
+
     from tandem.runtime import Runtime
     from tandem.storage.database import Database
+    from tandem.storage.records import TenantRef
 
 log = logging.getLogger("tandem")
 T = TypeVar("T")
@@ -641,6 +644,94 @@ def manifest(
         )
     out.write_bytes(teams_package(app_id=app_id, commands=commands, url=url))
     click.echo(f"wrote {out}: upload it in Teams (Apps → Manage your apps → Upload an app)")
+
+
+@cli.group()
+def token() -> None:
+    """Tokens that scripts and CI jobs push KPI values with (POST /api/v1/kpis/SLUG/values)."""
+
+
+TOKEN_NAME = click.option(
+    "--name", "name", required=True, help="What sends with it, e.g. lighthouse-ci (unique)."
+)
+
+
+def _token_work(tenant: str, work: Callable[[AsyncSession, TenantRef], Awaitable[str]]) -> str:
+    """``work`` in one session on the tenant ``tenant`` names, which must exist."""
+    from tandem.storage.repositories import tenants
+
+    key = _tenant(tenant)
+
+    async def run(database: Database) -> str:
+        async with database.session() as session:
+            ref = await tenants.find_tenant(session, key=key)
+            if ref is None:
+                raise click.ClickException(f"no tenant {key}")
+            return await work(session, ref)
+
+    return _run_light(Settings(), run)
+
+
+@token.command("create")
+@tenant_option
+@TOKEN_NAME
+def token_create(tenant: str, name: str) -> None:
+    """Create a token and print it, once: only its digest is kept."""
+    from tandem.bot.clock import SystemClock
+    from tandem.storage.repositories import api_tokens
+
+    name = name.strip()
+    if not name or len(name) > 80:
+        raise click.UsageError("--name is 1 to 80 characters")
+
+    async def work(session: AsyncSession, ref: TenantRef) -> str:
+        made = await api_tokens.create_token(session, tenant=ref, name=name, at=SystemClock().now())
+        if made is None:
+            raise click.ClickException(f"tenant {ref.key} has a token named {name!r} already")
+        return made
+
+    made = _token_work(tenant, work)
+    click.echo(f"token {name!r} of tenant {tenant} (shown once, keep it secret):", err=True)
+    click.echo(made)
+
+
+@token.command("revoke")
+@tenant_option
+@TOKEN_NAME
+def token_revoke(tenant: str, name: str) -> None:
+    """Revoke a token: what sends with it gets 401 from now on."""
+    from tandem.bot.clock import SystemClock
+    from tandem.storage.repositories import api_tokens
+
+    async def work(session: AsyncSession, ref: TenantRef) -> str:
+        done = await api_tokens.revoke_token(
+            session, tenant=ref, name=name.strip(), at=SystemClock().now()
+        )
+        if not done:
+            raise click.ClickException(f"tenant {ref.key} has no token named {name!r} in use")
+        return f"token {name!r} of tenant {ref.key} revoked"
+
+    click.echo(_token_work(tenant, work))
+
+
+@token.command("list")
+@tenant_option
+def token_list(tenant: str) -> None:
+    """The tenant's tokens by name, when made and, if so, revoked (never the tokens)."""
+    from tandem.storage.repositories import api_tokens
+
+    async def work(session: AsyncSession, ref: TenantRef) -> str:
+        found = await api_tokens.list_tokens(session, tenant=ref)
+        return (
+            "\n".join(
+                f"{t.name}\tcreated {t.created_at:%Y-%m-%d %H:%M}Z"
+                + (f"\trevoked {t.revoked_at:%Y-%m-%d %H:%M}Z" if t.revoked_at else "")
+                for t in found
+            )
+            or f"tenant {ref.key} has no tokens"
+        )
+
+    click.echo(_token_work(tenant, work))
 
 
 @cli.group()

@@ -26,6 +26,7 @@ from tandem.storage.repositories import people, tenants
 from tandem.storage.rotation import check_at_start
 
 if TYPE_CHECKING:
+    from tandem.adapters.api.kpis import KpiApiRoutes
     from tandem.adapters.slack.bolt_app import SlackRoutes
     from tandem.adapters.teams.cloud import TeamsRoutes
     from tandem.ops.health import Readiness
@@ -47,6 +48,9 @@ def serve(*, settings: Settings, port: int) -> None:
     app = web.Application()
     readiness, metrics = Readiness(), Metrics()
     ops_web.mount(app, readiness=readiness, metrics=metrics)  # /healthz, /readyz, /metrics
+    from tandem.adapters.api import kpis as kpi_api
+
+    api_routes = kpi_api.mount(app)  # KPI values pushed by scripts, with a token
     slack_routes = None
     if settings.slack_configured:
         from tandem.adapters.slack import bolt_app
@@ -68,6 +72,7 @@ def serve(*, settings: Settings, port: int) -> None:
             teams_routes=teams_routes,
             readiness=readiness,
             metrics=metrics,
+            api_routes=api_routes,
         )
     )
     web.run_app(
@@ -88,6 +93,7 @@ async def serving(
     teams_routes: TeamsRoutes | None,
     readiness: Readiness,
     metrics: Metrics,
+    api_routes: KpiApiRoutes | None = None,
 ) -> AsyncIterator[None]:
     """Everything ``tandem serve`` runs, started with the server and stopped with it.
 
@@ -137,6 +143,8 @@ async def serving(
         )
         teams_routes.adapter = teams
         runtime.ports.add(platform=Platform.TEAMS.value, port=teams.port)
+    if api_routes is not None:
+        api_routes.runtime = runtime
     timekeeper = Timekeeper(
         engines=runtime.engines,
         sweep_every=timedelta(seconds=settings.sweep_seconds),

@@ -32,7 +32,7 @@ from tandem.storage.archive import ArchiveRejected, TenantNotEmpty, export_tenan
 from tandem.storage.cipher import TokenCipher
 from tandem.storage.database import Database
 from tandem.storage.orgfiles.service import FileKind, UnknownTenant, import_file
-from tandem.storage.repositories import console, kpis, slack, teams, tenants
+from tandem.storage.repositories import api_tokens, console, kpis, slack, teams, tenants
 from tandem.storage.repositories.slack import SlackInstallationRecord
 from tests.cli import Ran
 from tests.cli import tandem as run_cli
@@ -140,6 +140,7 @@ async def _live_a_little(runtime: Runtime) -> Source:
         )
         await console.mark_seen(session, tenant=ref, email=ANA, upto=shown, at=NOW)
         await console.add_members(session, tenant=ref, channel_id="planning", emails=[ANA], at=NOW)
+        assert await api_tokens.create_token(session, tenant=ref, name="lighthouse-ci", at=NOW)
         lcp = await kpis.get_kpi(session, tenant=ref, slug="lcp-home")
         assert lcp is not None
         await kpis.record_value(

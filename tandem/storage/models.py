@@ -743,3 +743,28 @@ class KpiValue(SQLModel, table=True):
     source: str = Field(max_length=16)
     sent_by: str = Field(max_length=254)
     recorded_at: datetime = _utc_column()
+
+
+class ApiToken(SQLModel, table=True):
+    """A token a script or a CI job sends KPI values with (``tandem token create``).
+
+    Only its SHA-256 ``digest`` is kept (the token is printed once); ``revoked_at`` ends it
+    and keeps the row, so that a name is never given to a second token. The digest is
+    indexed, not unique: a tenant's archive imported twice into one database gives two
+    tenants the same token, which is then refused (it would not say which tenant asks).
+    """
+
+    __tablename__ = "api_token"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "name", name="uq_api_token_tenant_name"),
+        Index("ix_api_token_digest", "digest"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: int = Field(foreign_key="tenant.id")
+    name: str = Field(max_length=80)
+    digest: str = Field(max_length=64)
+    created_at: datetime = _utc_column()
+    revoked_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
