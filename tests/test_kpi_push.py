@@ -20,6 +20,7 @@ from tandem.bot.clock import FixedClock
 from tandem.bot.settings import Settings
 from tandem.bot.types import Platform, TenantKey
 from tandem.runtime import Runtime
+from tandem.storage.models import ApiToken
 from tandem.storage.orgfiles.service import FileKind, import_file
 from tandem.storage.repositories import api_tokens, tenants
 from tests.cli import tandem
@@ -207,3 +208,22 @@ def test_tokens_are_created_shown_once_listed_and_revoked_from_the_command_line(
     assert "\trevoked " in tandem(["token", "list", "--tenant", "acme"], env=env).stdout
     nobody = tandem(["token", "create", "--tenant", "nobody", "--name", "x"], env=env)
     assert nobody.returncode == 1 and "no tenant nobody" in nobody.stderr
+
+
+async def test_a_token_two_tenants_hold_is_refused(pushing: Pushing) -> None:
+    """An archive imported twice into one database gives two tenants the same token: it
+    would not say which one asks, so it is refused (an admin makes a new one)."""
+    database = pushing.runtime.database
+    async with database.session() as session:
+        globex = await tenants.find_tenant(session, key=TenantKey.parse("globex"))
+        assert globex is not None
+        session.add(
+            ApiToken(
+                tenant_id=globex.id,
+                name="copied",
+                digest=api_tokens.digest_of(pushing.tokens["acme"]),
+                created_at=NOW,
+            )
+        )
+    status, _ = await pushing.push("lcp-home", {"value": 2600}, token=pushing.tokens["acme"])
+    assert status == 401
