@@ -22,7 +22,6 @@ from tandem.storage.repositories import blockers, kpis
 
 SOURCE = "kpi"
 DEFAULT_PERIOD = timedelta(days=1)
-LOOK_BACK = timedelta(days=90)
 
 
 class Outcome(StrEnum):
@@ -69,18 +68,28 @@ class BreachWatch:
     async def check(
         self, *, key: TenantKey, tenant: TenantRef, kpi: KpiView, sender: str, now: datetime
     ) -> Breach | None:
-        """Look at the KPI's latest value (given by ``sender``, an email) and act on it."""
+        """Look at the KPI's latest value (given by ``sender``) and act on it.
+
+        Reads the latest value alone, and the values of one period back only while the
+        KPI has a blocker open: a value pushed every minute costs the same as the first.
+        """
+        async with self._database.session() as session:
+            found = await kpis.history(session, tenant=tenant, kpi_ids=[kpi.id], since=now)
+            current = await kpis.get_kpi(session, tenant=tenant, slug=kpi.slug)
+        latest = found[kpi.id][-1] if found[kpi.id] else None
+        if latest is None or current is None:
+            return None
+        if figures.status(current, latest.value) == "alert":
+            return await self._raise(key, tenant, current, latest, sender)
+        if current.breach_blocker_id is None:
+            return None
+        length = period(current)
         async with self._database.session() as session:
             found = await kpis.history(
-                session, tenant=tenant, kpi_ids=[kpi.id], since=now - LOOK_BACK
+                session, tenant=tenant, kpi_ids=[kpi.id], since=latest.at - length
             )
-        values = found[kpi.id]
-        if not values:
-            return None
-        if figures.status(kpi, values[-1].value) == "alert":
-            return await self._raise(key, tenant, kpi, values[-1], sender)
-        if within_target_for(kpi, values, period(kpi)):
-            return await self._resolve(key, tenant, kpi, values[-1], sender)
+        if within_target_for(current, found[kpi.id], length):
+            return await self._resolve(key, tenant, current, latest, sender)
         return None
 
     async def _raise(
