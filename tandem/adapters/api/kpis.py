@@ -30,9 +30,8 @@ from aiohttp import web
 
 from tandem.bot.types import TenantKey
 from tandem.rituals.kpi.breach import BreachWatch
-from tandem.rituals.kpi.service import KpiService
 from tandem.runtime import Runtime
-from tandem.storage.repositories import api_tokens
+from tandem.storage.repositories import api_tokens, kpis
 
 log = logging.getLogger(__name__)
 PATH = "/api/v1/kpis/{slug}/values"
@@ -65,24 +64,30 @@ class KpiApiRoutes:
         body = await request.content.read(MAX_BODY + 1)
         if len(body) > MAX_BODY:
             return _error(413, f"the body is over {MAX_BODY // 1024} KiB")
-        async with runtime.database.session() as session:
-            found = await api_tokens.holder(session, token=token.strip())
-        if found is None:
-            return _error(401, "this token is unknown or revoked", **_CHALLENGE)
-        tenant, sender = found
         read = _read(body, now=runtime.clock.now())
-        if isinstance(read, str):
-            return _error(400, read)
-        value, at = read
         slug = request.match_info["slug"]
-        service = KpiService(database=runtime.database, reach=runtime.blockers.reach)
-        kpi = await service.get(tenant=tenant, slug=slug)
-        if kpi is None:
-            return _error(404, f"no KPI {slug[:80]!r} here")
         now = runtime.clock.now()
-        recorded = await service.record(
-            tenant=tenant, kpi=kpi, at=at, value=value, source=SOURCE, sent_by=sender, now=now
-        )
+        async with runtime.database.session() as session:  # one unit of work
+            found = await api_tokens.holder(session, token=token.strip())
+            if found is None:
+                return _error(401, "this token is unknown or revoked", **_CHALLENGE)
+            tenant, sender = found
+            if isinstance(read, str):
+                return _error(400, read)
+            kpi = await kpis.get_kpi(session, tenant=tenant, slug=slug)
+            if kpi is None:
+                return _error(404, f"no KPI {slug[:80]!r} here")
+            value, at = read
+            recorded = await kpis.record_value(
+                session,
+                tenant=tenant,
+                kpi_id=kpi.id,
+                at=at,
+                value=value,
+                source=SOURCE,
+                sent_by=sender,
+                recorded_at=now,
+            )
         breach = await BreachWatch(database=runtime.database, blockers=runtime.blockers).check(
             key=TenantKey.parse(tenant.key), tenant=tenant, kpi=kpi, sender=sender, now=now
         )

@@ -72,24 +72,23 @@ class BreachWatch:
 
         Reads the latest value alone, and the values of one period back only while the
         KPI has a blocker open: a value pushed every minute costs the same as the first.
+        Raising and resolving read the KPI again, its row locked.
         """
         async with self._database.session() as session:
-            found = await kpis.history(session, tenant=tenant, kpi_ids=[kpi.id], since=now)
-            current = await kpis.get_kpi(session, tenant=tenant, slug=kpi.slug)
-        latest = found[kpi.id][-1] if found[kpi.id] else None
-        if latest is None or current is None:
+            latest = await kpis.latest_value(session, tenant=tenant, kpi_id=kpi.id)
+        if latest is None:
             return None
-        if figures.status(current, latest.value) == "alert":
-            return await self._raise(key, tenant, current, latest, sender)
-        if current.breach_blocker_id is None:
+        if figures.status(kpi, latest.value) == "alert":
+            return await self._raise(key, tenant, kpi, latest, sender)
+        if kpi.breach_blocker_id is None:
             return None
-        length = period(current)
+        length = period(kpi)
         async with self._database.session() as session:
             found = await kpis.history(
                 session, tenant=tenant, kpi_ids=[kpi.id], since=latest.at - length
             )
-        if within_target_for(current, found[kpi.id], length):
-            return await self._resolve(key, tenant, current, latest, sender)
+        if within_target_for(kpi, found[kpi.id], length):
+            return await self._resolve(key, tenant, kpi, latest, sender)
         return None
 
     async def _raise(

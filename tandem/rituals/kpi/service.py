@@ -81,11 +81,6 @@ class KpiService:
             known = await kpis.list_kpis(session, tenant=tenant)
         return match(known, query)
 
-    async def get(self, *, tenant: TenantRef, slug: str) -> KpiView | None:
-        """The tenant's KPI whose slug is exactly ``slug`` (for scripts, which never guess)."""
-        async with self._database.session() as session:
-            return await kpis.get_kpi(session, tenant=tenant, slug=slug)
-
     async def topic(self, *, tenant: TenantRef, slug: str) -> TopicView | None:
         """The RACI topic that owns a KPI, with its people."""
         async with self._database.session() as session:

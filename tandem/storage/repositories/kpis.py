@@ -154,6 +154,20 @@ async def record_value(
     return Recorded(value=_value(row), replaced=before)
 
 
+async def latest_value(
+    session: AsyncSession, *, tenant: TenantRef, kpi_id: int
+) -> KpiValueView | None:
+    """The KPI's value for the latest instant, or None."""
+    statement = (
+        select(KpiValue)
+        .where(KpiValue.tenant_id == tenant.id, KpiValue.kpi_id == kpi_id)
+        .order_by(col(KpiValue.at).desc())
+        .limit(1)
+    )
+    row = (await session.exec(statement)).first()
+    return _value(row) if row else None
+
+
 async def history(
     session: AsyncSession, *, tenant: TenantRef, kpi_ids: Collection[int], since: datetime
 ) -> dict[int, list[KpiValueView]]:
