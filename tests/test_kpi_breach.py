@@ -71,7 +71,11 @@ async def test_a_breach_raises_one_blocker_for_the_owner_and_a_full_day_on_targe
     raised = await org.give("4200", after=timedelta(hours=1))
     assert "🚨 Blocker #1 raised: Thomas Girard has it." in raised
     (card,) = org.port.dms(THOMAS)
-    assert "Sam Okafor est bloqué·e" in card.text
+    assert (
+        "Un indicateur partagé de Web performance and user experience (web-performance) a "
+        "franchi son seuil d'alerte (valeur donnée par Sam Okafor) : le blocage qu'il a signalé "
+        "vous revient." in card.text
+    )
     assert (
         "Chargement de la page d'accueil (LCP) (lcp-home) a franchi son seuil d'alerte : "
         "4\u202f200 ms (alerte à 4\u202f000 ms, cible 2\u202f500 ms)." in card.text

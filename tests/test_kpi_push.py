@@ -176,6 +176,7 @@ async def test_a_pushed_value_past_the_alert_threshold_raises_one_blocker(
     _, first = await pushing.push("lcp-home", {"value": 4200}, token=token)
     assert first["blocker"] == {"id": 1, "status": "raised"}
     (card,) = pushing.port.dms(THOMAS)
+    assert "a franchi son seuil d'alerte (valeur donnée par ci)" in card.text
     assert "a franchi son seuil d'alerte : 4\u202f200 ms" in card.text
     _, second = await pushing.push(
         "lcp-home", {"value": 4400, "at": "2026-11-23T09:00:00Z"}, token=token

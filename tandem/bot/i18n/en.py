@@ -479,6 +479,8 @@ MESSAGES: dict[str, str] = {
     "blocker.button.decline": "Not mine",
     "blocker.owner.intro": "{reporter} is blocked. You are {role} for {topic}.",
     "blocker.owner.intro_no_role": "{reporter} is blocked on {topic}.",
+    "blocker.owner.intro_kpi": "A shared KPI of {topic} is past its alert threshold (the "
+    "value came from {by}): the blocker it raised is yours.",
     "blocker.owner.reassigned": "{by} passed this blocker to you.",
     "blocker.resolve.title": "Resolve blocker #{id}",
     "blocker.resolve.note": "What resolved it? (the reporter reads this)",

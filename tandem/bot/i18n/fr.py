@@ -518,6 +518,8 @@ MESSAGES: dict[str, str] = {
     "blocker.button.decline": "Pas pour moi",
     "blocker.owner.intro": "{reporter} est bloqué·e. Vous êtes {role} pour {topic}.",
     "blocker.owner.intro_no_role": "{reporter} est bloqué·e sur {topic}.",
+    "blocker.owner.intro_kpi": "Un indicateur partagé de {topic} a franchi son seuil "
+    "d'alerte (valeur donnée par {by}) : le blocage qu'il a signalé vous revient.",
     "blocker.owner.reassigned": "{by} vous a transmis ce blocage.",
     "blocker.resolve.title": "Résoudre le blocage n°{id}",
     "blocker.resolve.note": "Qu'est-ce qui l'a résolu ? (la personne qui l'a signalé le lira)",

@@ -295,7 +295,9 @@ class BlockerService:
         role = next((r for r in ROLES if topic and owner.email in topic.people(r)), None)
         reporter = wording.who(org.people, blocker.reporter_email, t)
         title = wording.topic_title(org.topics, blocker.topic_slug, t)
-        if role is None:
+        if blocker.source == "kpi":  # a KPI past its alert threshold raised it (kpi/breach.py)
+            intro = t("blocker.owner.intro_kpi", topic=title, by=reporter)
+        elif role is None:
             intro = t("blocker.owner.intro_no_role", reporter=reporter, topic=title)
         else:
             intro = t(
