@@ -189,6 +189,7 @@ def chat(email: str, tenant: str, files_dir: Path | None) -> None:
         from tandem.adapters.console.repl import run_chat
         from tandem.bot.i18n import Translator
         from tandem.bot.types import Platform, User
+        from tandem.ops.logs import log_to_file
         from tandem.storage.repositories import people, tenants
 
         async with runtime.database.session() as session:
@@ -214,7 +215,11 @@ def chat(email: str, tenant: str, files_dir: Path | None) -> None:
             locale=person.locale,
         )
         greeting = Translator(locale=person.locale)("chat.greeting", name=person.name, tenant=key)
-        history = Path(user_state_dir("tandem", appauthor=False)) / "chat_history"
+        state = Path(user_state_dir("tandem", appauthor=False))
+        history = state / "chat_history"
+        if not click.get_current_context().find_root().params.get("verbose"):
+            # The engines' log lines go to a file, not into the conversation (-v shows them).
+            log_to_file(path=state / "chat.log")
         # Messages are kept for the people they are addressed to: this chat shows its
         # person's own, and those of the channels they are in (adapters/console/inbox.py).
         mailbox = Mailbox(database=runtime.database, tenant=ref, clock=runtime.clock)

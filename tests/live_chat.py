@@ -68,6 +68,12 @@ class LiveChat:
         with self._lock:
             return "".join(self._out)
 
+    @property
+    def err(self) -> str:
+        """Everything written to stderr so far (the terminal shows it too)."""
+        with self._lock:
+            return "".join(self._err)
+
     def type(self, *lines: str) -> None:
         """Type ``lines``, each followed by Enter."""
         assert self._process.stdin is not None

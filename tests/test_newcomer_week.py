@@ -95,7 +95,8 @@ class Week:
         live = LiveChat(email=email, env=self.env, tenant="acme", files=self.files, at=at)
         self._open.append(live)
         yield live
-        self.printed.setdefault(email, []).append(live.close())
+        out = live.close()
+        self.printed.setdefault(email, []).append(out + live.err)  # both reach the screen
         self._open.remove(live)
 
     def answer(self, live: LiveChat, day: str) -> str:

@@ -17,6 +17,7 @@ import re
 import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from tandem.bot.logcontext import current_request_id, current_tenant
@@ -115,3 +116,21 @@ def setup_logging(*, verbose: bool, json_lines: bool, secrets: Iterable[str | No
     if not verbose:
         logging.getLogger("alembic").setLevel(logging.WARNING)
         logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per job otherwise
+
+
+def log_to_file(*, path: Path) -> None:
+    """Send the log to ``path`` (appended) instead of stderr, formatted and masked as it
+    was: a terminal chat is a conversation, and its person reads the log lines of the
+    engines running under it (in English) as noise."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.StreamHandler) and not isinstance(
+            handler, logging.FileHandler
+        ):
+            to_file = logging.FileHandler(path, encoding="utf-8")
+            to_file.setFormatter(handler.formatter)
+            for kept in handler.filters:
+                to_file.addFilter(kept)
+            root.removeHandler(handler)
+            root.addHandler(to_file)
