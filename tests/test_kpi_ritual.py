@@ -55,8 +55,7 @@ async def test_values_given_in_chat_show_in_the_list_with_target_trends_and_arro
     assert "3 shared KPIs" in listed
     assert "Home page load (LCP) (lcp-home)" in listed
     assert (
-        "2,640 ms ↓ · target 2,500 ms · 7 days: −260 ms · 30 days: −460 ms · ⚠️ off target"
-        in listed
+        "2,640 ms ↓ · target 2,500 ms · 7 days: −260 ms · 30 days: −460 ms · ⚠️ off target" in listed
     )
     assert "Conversion rate (conversion-rate)" in listed
     assert "no value yet · target 2.5%" in listed
