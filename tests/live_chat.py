@@ -34,6 +34,7 @@ class LiveChat:
             args = ["faketime", f"{at.astimezone(UTC):%Y-%m-%d %H:%M:%S}", *args]
             env = {**env, "TZ": "UTC"}  # the instant above is read in the process's zone
         self.email = email
+        self._env = env
         self._process = subprocess.Popen(
             args,
             stdin=subprocess.PIPE,
@@ -106,6 +107,10 @@ class LiveChat:
             err = "".join(self._err)
         assert code == 0, err
         assert "Traceback" not in self.out + err, err
+        state = self._env.get("XDG_STATE_HOME")
+        log = Path(state) / "tandem" / "chat.log" if state else None
+        logged = log.read_text("utf-8") if log is not None and log.exists() else ""
+        assert "Traceback" not in logged, logged  # the chat's log goes to a file
         return self.out
 
     def kill(self) -> None:

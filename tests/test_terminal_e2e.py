@@ -73,8 +73,14 @@ def chat(env: dict[str, str], email: str, *lines: str) -> str:
         ["chat", "--as", email, "--tenant", "acme"], env=env, stdin="\n".join(lines) + "\n"
     )
     assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr + chat_log(env)
     return result.stdout
+
+
+def chat_log(env: dict[str, str]) -> str:
+    """What the chats run with ``env`` logged (to a file, not into the conversation)."""
+    path = Path(env["XDG_STATE_HOME"]) / "tandem" / "chat.log"
+    return path.read_text("utf-8") if path.exists() else ""
 
 
 def test_who_owns_in_the_terminal(acme: dict[str, str]) -> None:
