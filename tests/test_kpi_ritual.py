@@ -168,6 +168,9 @@ async def test_show_draws_the_last_30_days_and_names_the_owner(chat: Chat) -> No
     assert "2,500 ms (lower is better); alert at 4,000 ms" in shown
     assert "Thomas Girard, Responsible for Web performance and user experience" in shown
     assert "A value is expected" in shown and "every day" in shown
+    await chat.read(DANIEL, "/kpi set conversion-rate 2.6 2026-11-20")
+    await chat.read(DANIEL, "/kpi set conversion-rate 2.6 2026-11-21")
+    assert "▅▅ (2.6% each day)" in await chat.read(SAM, "/kpi show conversion-rate")
     french = await chat.read(THOMAS, "/indicateur voir chargement de la page d'accueil (LCP)")
     assert "30 derniers jours" in french and "▁▄█ (de 2" in french
     assert "une barre par jour" in french and "chaque jour" in french

@@ -144,6 +144,7 @@ MESSAGES: dict[str, str] = {
     "kpi.show.usage": "Which KPI? Type /kpi show KPI, e.g. /kpi show conversion-rate; /kpi "
     "lists them.",
     "kpi.show.sparkline": "{line} (from {low} to {high}, a bar a day)",
+    "kpi.show.sparkline_flat": "{line} ({low} each day)",
     "kpi.show.values": "Last values:",
     "kpi.show.no_values": "No value in the last 30 days.",
     "kpi.show.value": "{when}: {value}, {how} by {who}",

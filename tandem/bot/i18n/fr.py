@@ -155,6 +155,7 @@ MESSAGES: dict[str, str] = {
     "kpi.show.usage": "Quel indicateur ? Tapez /indicateur voir INDICATEUR, par ex. /indicateur "
     "voir conversion-rate ; /indicateur les liste.",
     "kpi.show.sparkline": "{line} (de {low} à {high}, une barre par jour)",
+    "kpi.show.sparkline_flat": "{line} ({low} chaque jour)",
     "kpi.show.values": "Dernières valeurs :",
     "kpi.show.no_values": "Aucune valeur ces 30 derniers jours.",
     "kpi.show.value": "{when} : {value}, {how} par {who}",

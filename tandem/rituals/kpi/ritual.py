@@ -115,7 +115,7 @@ class KpiRitual:
         if daily:
             low, high = min(daily), max(daily)
             line = t(
-                "kpi.show.sparkline",
+                "kpi.show.sparkline" if high > low else "kpi.show.sparkline_flat",
                 line=figures.sparkline(daily),
                 low=figures.show_value(low, unit=kpi.unit, t=t),
                 high=figures.show_value(high, unit=kpi.unit, t=t),
