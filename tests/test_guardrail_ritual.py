@@ -326,6 +326,21 @@ async def test_an_overdue_rule_is_reminded_once_then_weekly(org: Org) -> None:
     assert len([m for m in port.dms(NADIA) if "sensitive" in m.text]) == 2  # a week after
 
 
+async def test_a_review_missed_long_ago_waits_for_the_next_one_due_within_a_day(
+    org: Org,
+) -> None:
+    port = org.port
+    # form-sensitive-data is reminded on Fridays at 09:00 in Paris (08:00 UTC). Tandem
+    # first runs on Thursday 26th: last Friday's reminder was missed, the next one is
+    # tomorrow morning, so Nadia gets one reminder, not one now and one tomorrow.
+    await org.tick(at(26, 10))
+    assert not [m for m in port.dms(NADIA) if "sensitive" in m.text]
+    await org.tick(at(27, 8))
+    assert len([m for m in port.dms(NADIA) if "sensitive" in m.text]) == 1
+    await org.tick(at(27, 12))
+    assert len([m for m in port.dms(NADIA) if "sensitive" in m.text]) == 1
+
+
 async def test_the_home_lists_approvals_waiting_for_me(org: Org) -> None:
     chat = org.chat
     await org.request_approval(SAM, EXPORT)

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 FAMILY = "guardrail:"
 REVIEW_EVERY = timedelta(days=7)
 MAX_REVIEW_REPEATS = 520
+REVIEW_SOON = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +158,16 @@ class GuardrailEngine(SweepEngine[GuardrailService]):
         for review in review_by_key.values():
             if review.rule.id not in latest or review.at > latest[review.rule.id].at:
                 latest[review.rule.id] = review
-        due.extend((review.key, review.at) for review in latest.values())
+        # A reminder missed long ago (Tandem down, no chat open) whose next week comes within
+        # a day is skipped: the person would read the same rule twice in one morning.
+        soon = {r.rule.id for r in reviews(rules, org, start=now, end=now + REVIEW_SOON)}
+        late = [r for r in latest.values() if r.rule.id in soon and now - r.at > self.grace]
+        if late:
+            why = "a newer review reminder of the rule comes within a day"
+            skipped += await self._deliveries.drop(
+                tenant=tenant, over=[Over(key=r.key, at=r.at, why=why) for r in late]
+            )
+        due.extend((r.key, r.at) for r in latest.values() if r not in late)
 
         async def perform(delivery: DeliveryView) -> str | Dropped | None:
             return await self._perform(key, tenant, org, delivery, review_by_key)
