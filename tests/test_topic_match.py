@@ -169,7 +169,7 @@ def test_the_guardrail_rules_a_question_falls_under_name_its_topic(
 ) -> None:
     # "the agency wants to drop a Meta pixel on our product pages": the matrix does not
     # say pixel, the tracking rule does. Without the rules: fixtures 16 named (3 wrong),
-    # demo 13 (0 wrong); with them 19 (3) and 17 (0), no "none" question named more.
+    # demo 13 (0 wrong); with them 20 (3) and 17 (0), no "none" question named more.
     finder = _finder(raci, "builtin")
     alone = _found(finder, f"{questions}.yaml")
     helped = _found(finder, f"{questions}.yaml", rules=_catalogue(raci, guardrails))

@@ -106,7 +106,9 @@ class TopicFinder:
             combined[self.slugs.index(found.slug)] += NAMED
         for slug in found.suggestions:
             combined[self.slugs.index(slug)] += SUGGESTED
-        for slug, bonus in _rule_bonus(rules):
+        # Two topics the names fit equally ("landing page cookies") stay a choice: the rules
+        # do not break a tie the asker's own words made.
+        for slug, bonus in _rule_bonus(None if found.ambiguous else rules):
             if slug in self.slugs:
                 combined[self.slugs.index(slug)] += bonus
         order = [int(i) for i in np.argsort(-combined, kind="stable")]
