@@ -21,6 +21,7 @@ from tandem.storage.orgfiles.service import FileKind, export_file, import_file
 from tandem.storage.records import (
     ChannelAddress,
     DeliveryKey,
+    KpiRecord,
     PersonRecord,
     Role,
     RuleRecord,
@@ -30,6 +31,7 @@ from tandem.storage.records import (
     TopicRecord,
 )
 from tandem.storage.repositories import (
+    api_tokens,
     approvals,
     availability,
     blockers,
@@ -37,6 +39,7 @@ from tandem.storage.repositories import (
     deliveries,
     escalation,
     guardrails,
+    kpis,
     ownership,
     people,
     planning,
@@ -1436,6 +1439,137 @@ async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None
 
 
 # Repository functions that take no ``tenant``, and why each may not.
+def _kpi(*, target: float) -> KpiRecord:
+    return KpiRecord(
+        slug="lcp-home",
+        names={"en": "Home page load"},
+        unit="ms",
+        better="lower",
+        target=target,
+        topic="domain-names",
+        alert=4000.0,
+    )
+
+
+async def _two_kpis(s: Any, acme: TenantRef, other: TenantRef) -> tuple[int, int]:
+    """The same KPI slug in acme (target 2500) and in the other tenant (target 1000)."""
+    await kpis.upsert_kpis(s, tenant=acme, records=[_kpi(target=2500.0)])
+    await kpis.upsert_kpis(s, tenant=other, records=[_kpi(target=1000.0)])
+    mine = some(await kpis.get_kpi(s, tenant=acme, slug="lcp-home"))
+    theirs = some(await kpis.get_kpi(s, tenant=other, slug="lcp-home"))
+    return mine.id, theirs.id
+
+
+async def _value(s: Any, tenant: TenantRef, kpi_id: int, value: float) -> None:
+    await kpis.record_value(
+        s,
+        tenant=tenant,
+        kpi_id=kpi_id,
+        at=NOW,
+        value=value,
+        source="chat",
+        sent_by="someone",
+        recorded_at=NOW,
+    )
+
+
+@check("kpis.upsert_kpis")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _two_kpis(s, acme, other)
+    counts = await kpis.upsert_kpis(s, tenant=other, records=[_kpi(target=900.0)])
+    assert counts.updated == 1
+    assert some(await kpis.get_kpi(s, tenant=acme, slug="lcp-home")).target == 2500.0
+    assert (await kpis.upsert_kpis(s, tenant=empty, records=[_kpi(target=1.0)])).created == 1
+
+
+@check("kpis.list_kpis")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await _two_kpis(s, acme, other)
+    assert [k.target for k in await kpis.list_kpis(s, tenant=other)] == [1000.0]
+    assert await kpis.list_kpis(s, tenant=empty) == []
+
+
+@check("kpis.get_kpi")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    mine, theirs = await _two_kpis(s, acme, other)
+    assert mine != theirs
+    assert some(await kpis.get_kpi(s, tenant=other, slug="lcp-home")).target == 1000.0
+    assert await kpis.get_kpi(s, tenant=empty, slug="lcp-home") is None
+
+
+@check("kpis.record_value")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    mine, theirs = await _two_kpis(s, acme, other)
+    with pytest.raises(NotInTenant):
+        await _value(s, other, mine, 1.0)
+    await _value(s, other, theirs, 2.0)
+    assert await kpis.latest_value(s, tenant=acme, kpi_id=mine) is None
+
+
+@check("kpis.latest_value")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    mine, theirs = await _two_kpis(s, acme, other)
+    await _value(s, acme, mine, 3000.0)
+    assert some(await kpis.latest_value(s, tenant=acme, kpi_id=mine)).value == 3000.0
+    assert await kpis.latest_value(s, tenant=other, kpi_id=mine) is None
+    assert await kpis.latest_value(s, tenant=other, kpi_id=theirs) is None
+
+
+@check("kpis.history")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    mine, _theirs = await _two_kpis(s, acme, other)
+    await _value(s, acme, mine, 3000.0)
+    since = NOW - timedelta(days=30)
+    assert len((await kpis.history(s, tenant=acme, kpi_ids=[mine], since=since))[mine]) == 1
+    assert await kpis.history(s, tenant=other, kpi_ids=[mine], since=since) == {mine: []}
+
+
+@check("kpis.lock_kpi")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    mine, theirs = await _two_kpis(s, acme, other)
+    assert some(await kpis.lock_kpi(s, tenant=other, kpi_id=theirs)).target == 1000.0
+    assert await kpis.lock_kpi(s, tenant=other, kpi_id=mine) is None
+
+
+@check("kpis.set_breach")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    mine, theirs = await _two_kpis(s, acme, other)
+    with pytest.raises(NotInTenant):  # (a blocker id must be a stored blocker's)
+        await kpis.set_breach(s, tenant=other, kpi_id=mine, blocker_id=None)
+    await kpis.set_breach(s, tenant=other, kpi_id=theirs, blocker_id=None)
+
+
+@check("api_tokens.create_token")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    mine = some(await api_tokens.create_token(s, tenant=acme, name="ci", at=NOW))
+    theirs = some(await api_tokens.create_token(s, tenant=other, name="ci", at=NOW))
+    assert mine != theirs  # the same name in two tenants: two tokens
+    assert await api_tokens.create_token(s, tenant=acme, name="ci", at=NOW) is None
+
+
+@check("api_tokens.holder")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    mine = some(await api_tokens.create_token(s, tenant=acme, name="ci", at=NOW))
+    theirs = some(await api_tokens.create_token(s, tenant=other, name="ci", at=NOW))
+    assert some(await api_tokens.holder(s, token=mine))[0].id == acme.id
+    assert some(await api_tokens.holder(s, token=theirs))[0].id == other.id
+
+
+@check("api_tokens.revoke_token")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    mine = some(await api_tokens.create_token(s, tenant=acme, name="ci", at=NOW))
+    assert not await api_tokens.revoke_token(s, tenant=other, name="ci", at=NOW)
+    assert not await api_tokens.revoke_token(s, tenant=empty, name="ci", at=NOW)
+    assert await api_tokens.holder(s, token=mine) is not None
+
+
+@check("api_tokens.list_tokens")
+async def _(s: Any, acme: TenantRef, other: TenantRef, empty: TenantRef) -> None:
+    await api_tokens.create_token(s, tenant=acme, name="ci", at=NOW)
+    assert [t.name for t in await api_tokens.list_tokens(s, tenant=acme)] == ["ci"]
+    assert await api_tokens.list_tokens(s, tenant=other) == []
+
+
 NO_TENANT_PARAMETER = {
     "tenants.find_tenant": "finds a tenant by the key an admin types: how a tenant is had",
     "tenants.ensure_tenant": "the same, creating the tenant on first contact",
@@ -1445,6 +1579,7 @@ NO_TENANT_PARAMETER = {
     "credentials.stored_tokens": "the start-up check and the key rotation read every tenant's "
     "token alike, to the operator, never to a tenant",
     "credentials.replace_token": "the key rotation re-encrypts every tenant's token in turn",
+    "api_tokens.holder": "a pushed KPI value names no tenant: its token says which one asks",
 }
 # ...and those with no isolation check: they hold no tenant's data, or are the operator's
 # sweeps over every tenant (checked in tests/test_secrets.py).
