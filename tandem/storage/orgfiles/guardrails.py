@@ -10,14 +10,13 @@ from typing import Any
 import yaml
 
 from tandem.storage.orgfiles.problems import FileRejected, Problem
-from tandem.storage.orgfiles.yamlsafe import refuse_aliases
+from tandem.storage.orgfiles.yamlsafe import LINE, LineLoader, refuse_aliases
 from tandem.storage.records import RuleRecord, RuleText, ToolRecord
 
 TOOL_STATUSES = ("approved", "limited", "under-review", "banned")
 VERDICTS = ("allowed", "conditional", "approval", "forbidden")
 SENSITIVITIES = ("public", "basic", "personal", "sensitive")
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LINE = "__line__"
 _TOOL_KEYS = {"name", "aliases", "status", "note", "translations"}
 _RULE_KEYS = {
     "id",
@@ -35,23 +34,6 @@ _RULE_KEYS = {
 }
 _TEXT_KEYS = {"title", "answer", "conditions"}
 LOCALES = ("en", "fr")
-
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
-    """A safe loader that remembers the line of each mapping."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    result = {str(k): v for k, v in mapping.items()}
-    result[_LINE] = node.start_mark.line + 1
-    return result
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
 
 
 def _strings(value: Any, *, what: str, line: int, problems: list[Problem]) -> tuple[str, ...]:
@@ -84,16 +66,14 @@ def _choice(item: dict[str, Any], key: str, choices: tuple[str, ...], **kw: Any)
 
 
 def _unknown_keys(item: dict[str, Any], allowed: set[str], line: int) -> list[Problem]:
-    return [
-        Problem(line, f"unknown field {key!r}") for key in sorted(set(item) - allowed - {_LINE})
-    ]
+    return [Problem(line, f"unknown field {key!r}") for key in sorted(set(item) - allowed - {LINE})]
 
 
 def _parse_tool(item: Any, *, seen: dict[str, int], problems: list[Problem]) -> ToolRecord | None:
     if not isinstance(item, dict):
         problems.append(Problem(None, "each entry of 'tools' must be a mapping"))
         return None
-    line = int(item[_LINE])
+    line = int(item[LINE])
     problems.extend(_unknown_keys(item, _TOOL_KEYS, line))
     name = _text(item, "name", line=line, problems=problems)
     status = _choice(item, "status", TOOL_STATUSES, line=line, problems=problems)
@@ -123,14 +103,14 @@ def _translated(
         problems.append(Problem(line, "translations must map a language (en, fr) to texts"))
         return
     for locale, texts in value.items():
-        if locale == _LINE:
+        if locale == LINE:
             continue
         if locale not in LOCALES or not isinstance(texts, dict):
             problems.append(
                 Problem(line, f"translation {locale!r} must be one of {', '.join(LOCALES)}")
             )
             continue
-        at = int(texts.get(_LINE, line))
+        at = int(texts.get(LINE, line))
         problems.extend(_unknown_keys(texts, keys, at))
         yield locale, texts, at
 
@@ -168,7 +148,7 @@ def _parse_rule(
     if not isinstance(item, dict):
         problems.append(Problem(None, "each entry of 'guardrails' must be a mapping"))
         return None
-    line = int(item[_LINE])
+    line = int(item[LINE])
     problems.extend(_unknown_keys(item, _RULE_KEYS, line))
     rule_id = str(item.get("id") or "").strip()
     if not RULE_ID.match(rule_id):
@@ -226,7 +206,7 @@ def parse_guardrails(
     """
     refuse_aliases(text=text, kind="guardrails")
     try:
-        document = yaml.load(text, Loader=_LineLoader)
+        document = yaml.load(text, Loader=LineLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark else None

@@ -24,7 +24,7 @@ import yaml
 from babel.numbers import list_currencies
 
 from tandem.storage.orgfiles.problems import FileRejected, Problem
-from tandem.storage.orgfiles.yamlsafe import refuse_aliases
+from tandem.storage.orgfiles.yamlsafe import LINE, LineLoader, refuse_aliases
 from tandem.storage.records import KpiRecord
 
 KIND = "kpis"
@@ -35,23 +35,6 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EVERY = re.compile(r"^(\d{1,4})\s*([hdw])$")
 _HOURS = {"h": 1, "d": 24, "w": 24 * 7}
 _KEYS = {"slug", "name", "unit", "better", "target", "alert", "topic", "expect_every"}
-_LINE = "__line__"
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_SafeLoader):  # type: ignore[misc,valid-type]
-    """A safe loader that remembers the line of each mapping."""
-
-
-def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    result = {str(k): v for k, v in mapping.items()}
-    result[_LINE] = node.start_mark.line + 1
-    return result
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
 
 
 def is_unit(unit: str) -> bool:
@@ -91,7 +74,7 @@ def _names(value: Any, *, line: int, problems: list[Problem]) -> dict[str, str]:
         return {}
     names: dict[str, str] = {}
     for locale, text in value.items():
-        if locale == _LINE:
+        if locale == LINE:
             continue
         if locale not in LOCALES:
             problems.append(Problem(line, f"name in {locale!r}: use {', '.join(LOCALES)}"))
@@ -112,9 +95,9 @@ def _parse_kpi(
     if not isinstance(item, dict):
         problems.append(Problem(None, "each entry of 'kpis' must be a mapping"))
         return None
-    line = int(item[_LINE])
+    line = int(item[LINE])
     problems.extend(
-        Problem(line, f"unknown field {key!r}") for key in sorted(set(item) - _KEYS - {_LINE})
+        Problem(line, f"unknown field {key!r}") for key in sorted(set(item) - _KEYS - {LINE})
     )
     slug = str(item.get("slug") or "").strip()
     if not SLUG.match(slug) or len(slug) > 80:
@@ -181,7 +164,7 @@ def parse_kpis(*, text: str, known_topics: Set[str]) -> list[KpiRecord]:
     """
     refuse_aliases(text=text, kind=KIND)
     try:
-        document = yaml.load(text, Loader=_LineLoader)
+        document = yaml.load(text, Loader=LineLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         raise FileRejected(
@@ -194,7 +177,7 @@ def parse_kpis(*, text: str, known_topics: Set[str]) -> list[KpiRecord]:
     if not isinstance(document, dict) or not isinstance(document.get("kpis"), list):
         raise FileRejected(kind=KIND, problems=[Problem(None, "the file must have a 'kpis' list")])
     problems = [
-        Problem(1, f"unknown section {key!r}") for key in sorted(set(document) - {"kpis", _LINE})
+        Problem(1, f"unknown section {key!r}") for key in sorted(set(document) - {"kpis", LINE})
     ]
     if not document["kpis"]:
         problems.append(Problem(None, "the file has no KPIs"))
