@@ -42,6 +42,14 @@ FIXTURE_FILES = {
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: one worker more than the machine has cores. Many tests wait on real
+    processes (a server starting, a chat answering, a stand-up's closing minute) and a
+    third worker uses that wait: the whole suite took 516 s with 3 workers on 2 cores
+    where it took 594 s with 2."""
+    return (os.cpu_count() or 1) + 1
+
+
 def _pg_admin_url() -> str | None:
     return os.environ.get("TEST_DATABASE_URL") or None
 
