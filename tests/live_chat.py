@@ -32,7 +32,9 @@ class LiveChat:
             args += ["--files", str(files)]
         if at is not None:
             args = ["faketime", f"{at.astimezone(UTC):%Y-%m-%d %H:%M:%S}", *args]
-            env = {**env, "TZ": "UTC"}  # the instant above is read in the process's zone
+            # The instant above is read in the process's zone; a libfaketime the test run
+            # itself is under (CI's faked instants) is not passed on: this one decides.
+            env = {k: v for k, v in env.items() if not _faked(k, v)} | {"TZ": "UTC"}
         self.email = email
         self._env = env
         self._process = subprocess.Popen(
@@ -118,3 +120,8 @@ class LiveChat:
         if self._process.poll() is None:
             self._process.kill()
             self._process.wait(timeout=10)
+
+
+def _faked(name: str, value: str) -> bool:
+    """Whether an environment variable belongs to a libfaketime already in force."""
+    return name.startswith("FAKETIME") or (name == "LD_PRELOAD" and "faketime" in value)
