@@ -75,14 +75,11 @@ async def embed_question(*, index: GuardrailIndex, question: str) -> Vectors | N
 def topic_hint(*, index: GuardrailIndex, question: str, meaning: Vectors | None) -> RuleHint:
     """The RACI topics of the rules ``question`` falls under: the rule that answers it,
     or the rules offered to pick from."""
-    found = index.match(question, meaning=meaning if index.semantic is not None else None)
-
-    def topic(rule: str | None) -> str | None:
-        return index.rules[rule].topic if rule is not None and rule in index.rules else None
-
-    if found.kind == Kind.RULE:
-        return RuleHint(answers=topic(found.rule))
+    found = index.match(question, meaning=meaning)  # words alone when it has no model
+    rules = [index.rules.get(rule or "") for rule in (found.rule, *found.alternatives)]
+    topics = tuple(rule.topic for rule in rules if rule is not None)
+    if found.kind == Kind.RULE and topics:
+        return RuleHint(answers=topics[0])
     if found.kind == Kind.AMBIGUOUS:
-        offered = (topic(rule) for rule in (found.rule, *found.alternatives))
-        return RuleHint(offered=tuple(slug for slug in offered if slug is not None))
+        return RuleHint(offered=topics)
     return RuleHint()

@@ -150,7 +150,6 @@ class GuardrailEngine(SweepEngine[GuardrailService]):
                     due.append((delivery, at))
                 else:
                     over.append(Over(key=delivery, at=at, why=why))
-        skipped = await self._deliveries.drop(tenant=tenant, over=over) if over else 0
         review_by_key: dict[str, Review] = {}
         for review in reviews(rules, org, start=now - REVIEW_EVERY, end=now):
             review_by_key[review.key.key] = review
@@ -162,12 +161,10 @@ class GuardrailEngine(SweepEngine[GuardrailService]):
         # a day is skipped: the person would read the same rule twice in one morning.
         soon = {r.rule.id for r in reviews(rules, org, start=now, end=now + REVIEW_SOON)}
         late = [r for r in latest.values() if r.rule.id in soon and now - r.at > self.grace]
-        if late:
-            why = "a newer review reminder of the rule comes within a day"
-            skipped += await self._deliveries.drop(
-                tenant=tenant, over=[Over(key=r.key, at=r.at, why=why) for r in late]
-            )
+        why = "a newer review reminder of the rule comes within a day"
+        over.extend(Over(key=r.key, at=r.at, why=why) for r in late)
         due.extend((r.key, r.at) for r in latest.values() if r not in late)
+        skipped = await self._deliveries.drop(tenant=tenant, over=over) if over else 0
 
         async def perform(delivery: DeliveryView) -> str | Dropped | None:
             return await self._perform(key, tenant, org, delivery, review_by_key)
